@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Cli.Commands;
+
+/// <summary>
+/// <c>annotate &lt;record&gt;... --out &lt;file-or-dir&gt; [--ext test]</c>: streams each record through the detector in
+/// 250 ms chunks and writes the beats as a WFDB annotation file, or as CSV <c>sample,label</c> for a <c>.csv</c> name.
+/// </summary>
+public static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var records = new Argument<string[]>("record") { Arity = ArgumentArity.OneOrMore, Description = "Record paths without extension" };
+        var output = new Option<string>("--out") { Required = true, Description = "Output file (one record) or directory (several records)" };
+        var extension = new Option<string>("--ext") { DefaultValueFactory = _ => "test", Description = "Annotator name (file extension) in a directory" };
+        var lead = new Option<int>("--lead") { DefaultValueFactory = _ => 0, Description = "Signal index to analyse" };
+        var command = new Command("annotate", "Detect beats in records and write them as annotations.") { records, output, extension, lead };
+        command.SetAction(parse => Run(parse.GetValue(records)!, parse.GetValue(output)!, parse.GetValue(extension)!, parse.GetValue(lead), Console.Out));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> records, string output, string extension, int lead, TextWriter log)
+    {
+        bool toDirectory = records.Count > 1 || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
+        if (toDirectory) Directory.CreateDirectory(output);
+
+        foreach (string record in records)
+        {
+            WfdbSignals signals = WfdbRecordReader.ReadSignals(record);
+            RecordDetection detection = RecordDetection.Run(signals, lead);
+            string path = toDirectory ? Path.Combine(output, $"{Path.GetFileName(record)}.{extension}") : output;
+            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(path, detection);
+            else WfdbAnnotationWriter.Write(path, DetectionAnnotations.From(detection));
+            log.WriteLine($"{detection.RecordName}: {detection.Beats.Count} beats, {detection.Noise.Count} noise episodes -> {path}");
+        }
+        return 0;
+    }
+
+    private static void WriteCsv(string path, RecordDetection detection)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("sample,label");
+        foreach (WfdbAnnotation annotation in DetectionAnnotations.From(detection))
+        {
+            writer.Write(annotation.Sample.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.WriteLine(AnnotationCode.ToMnemonic(annotation.Code));
+        }
+    }
+}

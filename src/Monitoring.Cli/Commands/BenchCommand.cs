@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Monitoring.Detection.Qrs;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Cli.Commands;
+
+/// <summary>
+/// <c>bench &lt;record&gt; [--seconds N]</c>: single-thread throughput and allocation of the analysis over the first lead,
+/// after a warm-up, with no file I/O in the timed part.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var record = new Argument<string>("record") { Description = "Record path without extension, e.g. ../shared/ecg/mitdb/208" };
+        var seconds = new Option<double>("--seconds") { Description = "How long to run the timed part", DefaultValueFactory = _ => 10 };
+        var command = new Command("bench", "Measure samples per second and bytes allocated per sample on one thread.") { record, seconds };
+        command.SetAction(parse => Run(parse.GetValue(record)!, parse.GetValue(seconds), Console.Out));
+        return command;
+    }
+
+    public static int Run(string recordPath, double seconds, TextWriter output)
+    {
+        WfdbSignals signals = WfdbRecordReader.ReadSignals(recordPath);
+        short[] samples = signals.GetSignal(0);
+        var settings = new QrsDetectorSettings((int)Math.Round(signals.Header.SamplingFrequency), signals.GetGain(0));
+        var sink = new CountingSink();
+
+        // Warm-up: lets the JIT reach its optimised tier before timing.
+        var warmUp = new QrsDetector(settings);
+        for (int i = 0; i < 3; i++) warmUp.Process(samples, ref sink);
+
+        var detector = new QrsDetector(settings);
+        long processed = 0;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            detector.Process(samples, ref sink);
+            processed += samples.Length;
+        }
+        clock.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        double samplesPerSecond = processed / clock.Elapsed.TotalSeconds;
+        output.WriteLine($"record={signals.Header.RecordName} fs={settings.SamplingRateHz} samples={processed} beats={sink.Beats} elapsed={clock.Elapsed.TotalSeconds:F2}s");
+        output.WriteLine($"real-time channels per core at {settings.SamplingRateHz} Hz: {samplesPerSecond / settings.SamplingRateHz:F0}");
+        output.WriteLine($"samples/s={samplesPerSecond:F0} bytes/sample={(double)allocated / processed:G3}");
+        return 0;
+    }
+
+    private struct CountingSink : IQrsSink
+    {
+        public long Beats;
+        public void OnBeat(in QrsBeat beat) => Beats++;
+        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Monitoring.Evaluation;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Cli.Commands;
+
+/// <summary>
+/// <c>evaluate --ref &lt;dir&gt; --test &lt;dir&gt; --ext &lt;ext&gt; [--records ...] [--from 300]</c>: EC57 beat-by-beat
+/// comparison of test annotations against the reference (<c>.atr</c>) of each record, with gross and average statistics.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var reference = new Option<string>("--ref") { Required = true, Description = "Directory with the records' .hea and reference .atr files" };
+        var test = new Option<string>("--test") { Required = true, Description = "Directory with the test annotation files" };
+        var extension = new Option<string>("--ext") { DefaultValueFactory = _ => "test", Description = "Extension of the test annotation files" };
+        var records = new Option<string[]>("--records") { AllowMultipleArgumentsPerToken = true, Description = "Records to score (default: every record with a test file)" };
+        var from = new Option<double>("--from") { DefaultValueFactory = _ => 300, Description = "Start of scoring in seconds (EC57: 300)" };
+        var command = new Command("evaluate", "Score test annotations against reference annotations (ANSI/AAMI EC57).")
+        {
+            reference, test, extension, records, from,
+        };
+        command.SetAction(parse => Run(parse.GetValue(reference)!, parse.GetValue(test)!, parse.GetValue(extension)!,
+            parse.GetValue(records), parse.GetValue(from), Console.Out));
+        return command;
+    }
+
+    public static int Run(string referenceDirectory, string testDirectory, string extension, IReadOnlyList<string>? records,
+        double fromSeconds, TextWriter output)
+    {
+        IReadOnlyList<string> names = records is { Count: > 0 } ? records : FindRecords(testDirectory, extension);
+        if (names.Count == 0)
+        {
+            output.WriteLine($"No '*.{extension}' annotation files in {testDirectory}.");
+            return 1;
+        }
+
+        var options = new Ec57Options(FromSeconds: fromSeconds);
+        var comparisons = new List<RecordComparison>(names.Count);
+        foreach (string name in names)
+        {
+            WfdbHeader header = WfdbRecordReader.ReadHeader(Path.Combine(referenceDirectory, name));
+            var referenceAnnotations = WfdbAnnotationReader.Read(Path.Combine(referenceDirectory, $"{name}.atr"));
+            var testAnnotations = WfdbAnnotationReader.Read(Path.Combine(testDirectory, $"{name}.{extension}"));
+            comparisons.Add(Ec57Comparer.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options));
+        }
+
+        var summary = Ec57Summary.From(comparisons, new HashSet<string>(Ec57.PacedMitdbRecords));
+        output.WriteLine($"EC57 beat-by-beat comparison, scored from {fromSeconds:0.#} s, match window {options.MatchWindowSeconds * 1000:0} ms");
+        output.Write(Ec57Report.FormatTable(summary));
+        return 0;
+    }
+
+    private static List<string> FindRecords(string directory, string extension) =>
+        Directory.EnumerateFiles(directory, $"*.{extension}")
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

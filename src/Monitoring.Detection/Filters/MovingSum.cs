@@ -1,0 +1,50 @@
+using System.Numerics;
+
+namespace Monitoring.Detection.Filters;
+
+/// <summary>
+/// Running sum of the last <c>Length</c> values (a boxcar FIR without the division).
+/// With integers the sum stays exact forever; with doubles the rounding error stays at the level of one value's ulp,
+/// because every value is added once and subtracted once.
+/// </summary>
+internal struct MovingSum<T> where T : struct, INumber<T>
+{
+    private readonly T[] _ring;
+    private int _head;
+    private T _sum;
+
+    public MovingSum(int length)
+    {
+        if (length < 1) throw new ArgumentOutOfRangeException(nameof(length));
+        _ring = new T[length];
+    }
+
+    public readonly int Length => _ring.Length;
+
+    /// <summary>Adds a value, drops the oldest one and returns the new sum.</summary>
+    public T Push(T value)
+    {
+        T[] ring = _ring;
+        int head = _head;
+        _sum += value - ring[head];
+        ring[head] = value;
+        head++;
+        _head = head == ring.Length ? 0 : head;
+        return _sum;
+    }
+
+    /// <summary>The value pushed <paramref name="ago"/> pushes before the newest one (0 = newest).</summary>
+    public readonly T Ago(int ago)
+    {
+        int index = _head - 1 - ago;
+        if (index < 0) index += _ring.Length;
+        return _ring[index];
+    }
+
+    /// <summary>Sets every stored value, and so the sum, as if <paramref name="value"/> had been pushed forever.</summary>
+    public void Fill(T value)
+    {
+        Array.Fill(_ring, value);
+        _sum = value * T.CreateChecked(_ring.Length);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Monitoring.Detection.Qrs;
+
+/// <summary>
+/// The last eight peak heights of one kind (QRS or noise) and their median, as in Hamilton's OSEA detector:
+/// the median resists one odd peak better than a running mean.
+/// </summary>
+internal struct PeakLevels
+{
+    public const int Count = 8;
+    private readonly double[] _values;
+    private int _next;
+
+    public PeakLevels()
+    {
+        _values = new double[Count];
+    }
+
+    public double Median { get; private set; }
+
+    public void Add(double value)
+    {
+        _values[_next] = value;
+        _next = (_next + 1) % Count;
+        Median = ComputeMedian();
+    }
+
+    public void Fill(double value)
+    {
+        Array.Fill(_values, value);
+        Median = value;
+    }
+
+    public void Scale(double factor)
+    {
+        for (int i = 0; i < Count; i++) _values[i] *= factor;
+        Median *= factor;
+    }
+
+    private readonly double ComputeMedian()
+    {
+        Span<double> sorted = stackalloc double[Count];
+        _values.AsSpan().CopyTo(sorted);
+        sorted.Sort();
+        return (sorted[Count / 2 - 1] + sorted[Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,316 @@
+using System.Runtime.CompilerServices;
+
+namespace Monitoring.Detection.Qrs;
+
+/// <summary>
+/// Streaming single-lead QRS detector, in the line of Pan and Tompkins (1985) and Hamilton and Tompkins (1986, OSEA).
+/// <para>
+/// Pipeline per sample: band-pass (boxcar low-pass near 15 Hz, 5 Hz high-pass), slope over 10 ms, mean absolute
+/// slope over 80 ms ("slope energy"). Peaks of the slope energy are candidates. A candidate is held for a short
+/// pre-blank interval so that the larger of two peaks of one complex wins, then it is a QRS when it exceeds an
+/// adaptive threshold between the median noise-peak and median QRS-peak levels (Hamilton's 0.3125), unless it falls
+/// in the 200 ms refractory period, is a baseline shift (no rise and fall within 150 ms), or is a T wave (within
+/// 360 ms of the previous QRS with less than half its slope). When no QRS has come for 1.5 mean RR intervals, the
+/// largest candidate since then (at least 360 ms after the last QRS) is taken if it exceeds half the threshold
+/// (search-back). Without beats for several seconds the QRS level decays towards an absolute floor of 0.1 mV-like
+/// complexes, so that a drop in amplitude is re-learned but baseline noise during asystole is not taken for beats.
+/// </para>
+/// <para>
+/// Latency: a beat is emitted at most <see cref="MaxLatencySeconds"/> after its R wave (slope-energy peak, its fall to
+/// half height or a 95 ms timeout, and the pre-blank), except beats found by search-back, which are emitted when the
+/// search-back fires (about 1.5 RR intervals after the previous beat) and are flagged. During the first two seconds
+/// the detector learns the signal's levels; the complexes of that period are emitted when learning ends.
+/// </para>
+/// <para>
+/// Memory: all state is allocated by the constructor (a few kilobytes); <see cref="Process{TSink}"/> allocates
+/// nothing. One instance per lead; instances share no state, so thousands can be driven from one thread.
+/// </para>
+/// </summary>
+public sealed class QrsDetector
+{
+    /// <summary>Upper bound of the time from an R wave to the emission of its beat (search-back beats excepted).</summary>
+    public const double MaxLatencySeconds = 0.300;
+
+    private const double ThresholdFraction = 0.3125;
+    private const double SearchBackThresholdFraction = 0.5;
+    private const double SearchBackRrFactor = 1.5;
+    private const double RefractorySeconds = 0.200;
+    private const double TWaveWindowSeconds = 0.360;
+    private const double TWaveSlopeRatio = 0.5;
+    private const double PeakTimeoutSeconds = 0.095;
+    private const double PreBlankSeconds = 0.200;
+    private const double BaselineShiftSeconds = 0.150;
+    private const double ComplexMarginSeconds = 0.050;
+    private const double LearningSeconds = 2.0;
+    private const double RelearnAfterSeconds = 3.0;
+    private const double InitialRrSeconds = 1.0;
+    private const int RrCount = 8;
+    private const int MaxLearningCandidates = 64;
+
+    /// <summary>Slope energy (mV/s) below which nothing is a QRS: what a complex of about 0.1 mV produces.</summary>
+    private const double MinimumQrsEnergy = 0.5;
+
+    private readonly QrsDetectorSettings _settings;
+    private QrsFeatureFilter _filter;
+    private readonly int _refractory, _tWaveWindow, _peakTimeout, _preBlank, _baselineShift, _complexMargin;
+    private readonly int _learningLength, _relearnAfter;
+
+    private long _next;
+
+    // Slope-energy peak finder.
+    private double _peakMax;
+    private long _peakMaxIndex;
+    private double _lastEnergy;
+    private bool _descending;
+
+    // Candidate held during the pre-blank interval.
+    private bool _holding;
+    private QrsCandidate _held;
+    private long _holdUntil;
+
+    // Adaptive levels.
+    private PeakLevels _qrsLevels = new();
+    private PeakLevels _noiseLevels = new();
+    private double _threshold;
+    private readonly long[] _rrIntervals = new long[RrCount];
+    private int _rrNext;
+    private double _rrMean;
+
+    private bool _hasQrs;
+    private long _lastQrsPeakIndex;
+    private double _lastQrsSlope;
+
+    private bool _hasSearchBack;
+    private QrsCandidate _searchBack;
+    private long _relearnAt;
+
+    // Learning period.
+    private bool _learning = true;
+    private readonly QrsCandidate[] _learningCandidates = new QrsCandidate[MaxLearningCandidates];
+    private int _learningCount;
+
+    public QrsDetector(QrsDetectorSettings settings)
+    {
+        settings.Validate();
+        _settings = settings;
+        _filter = new QrsFeatureFilter(settings, historySeconds: 0.5);
+        _refractory = settings.Samples(RefractorySeconds);
+        _tWaveWindow = settings.Samples(TWaveWindowSeconds);
+        _peakTimeout = settings.Samples(PeakTimeoutSeconds);
+        _preBlank = settings.Samples(PreBlankSeconds);
+        _baselineShift = settings.Samples(BaselineShiftSeconds);
+        _complexMargin = settings.Samples(ComplexMarginSeconds);
+        _learningLength = settings.Samples(LearningSeconds);
+        _relearnAfter = settings.Samples(RelearnAfterSeconds);
+        _rrMean = settings.Samples(InitialRrSeconds);
+        Array.Fill(_rrIntervals, (long)_rrMean);
+    }
+
+    public QrsDetectorSettings Settings => _settings;
+
+    /// <summary>Number of samples processed so far; the index the next sample will get.</summary>
+    public long SamplesProcessed => _next;
+
+    /// <summary>Processes the next chunk of the stream (any length, including one sample) and reports beats to <paramref name="sink"/>.</summary>
+    public void Process<TSink>(ReadOnlySpan<short> samples, ref TSink sink) where TSink : IQrsSink
+    {
+        for (int i = 0; i < samples.Length; i++)
+        {
+            Step(samples[i], ref sink);
+        }
+    }
+
+    /// <summary>
+    /// Ends the stream: processes one second of the last sample value so that complexes near the end are decided.
+    /// The stream cannot continue afterwards.
+    /// </summary>
+    public void Flush<TSink>(ref TSink sink, short lastSample) where TSink : IQrsSink
+    {
+        int padding = _settings.SamplingRateHz;
+        for (int i = 0; i < padding; i++)
+        {
+            Step(lastSample, ref sink);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Step<TSink>(short sample, ref TSink sink) where TSink : IQrsSink
+    {
+        long n = _next++;
+        double energy = _filter.Step(sample, n);
+
+        if (_descending)
+        {
+            if (energy > _lastEnergy)
+            {
+                _descending = false;
+                _peakMax = energy;
+                _peakMaxIndex = n;
+            }
+        }
+        else if (energy > _peakMax)
+        {
+            _peakMax = energy;
+            _peakMaxIndex = n;
+        }
+        else if (energy < _peakMax * 0.5 || n - _peakMaxIndex >= _peakTimeout)
+        {
+            OnPeak(n);
+            _descending = true;
+        }
+        _lastEnergy = energy;
+
+        if (_holding && n >= _holdUntil)
+        {
+            _holding = false;
+            Decide(_held, n, ref sink);
+        }
+
+        if (_learning)
+        {
+            if (n >= _learningLength) FinishLearning(n, ref sink);
+        }
+        else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * _rrMean
+            && _searchBack.Energy > _threshold * SearchBackThresholdFraction)
+        {
+            AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
+        }
+        else if (n >= _relearnAt)
+        {
+            // No beat for a long time: the amplitude may have dropped (lead change, electrode). Halve the QRS level each second.
+            _qrsLevels.Scale(0.5);
+            UpdateThreshold();
+            _relearnAt = n + _settings.SamplingRateHz;
+        }
+    }
+
+    private void OnPeak(long n)
+    {
+        QrsCandidate candidate = Measure(_peakMax, _peakMaxIndex);
+        if (_holding)
+        {
+            if (candidate.Energy > _held.Energy)
+            {
+                _held = candidate;
+                _holdUntil = n + _preBlank;
+            }
+            return;
+        }
+        _holding = true;
+        _held = candidate;
+        _holdUntil = n + _preBlank;
+    }
+
+    /// <summary>Looks at the band-passed signal under a slope-energy peak: R-wave position, slopes, baseline-shift test.</summary>
+    private QrsCandidate Measure(double energy, long peakIndex)
+    {
+        long start = peakIndex - _filter.SlopeWindowLength - _filter.DerivativeLag - _complexMargin;
+        var bandPass = _filter.BandPass;
+        double maxAbs = -1, maxSlope = double.MinValue, minSlope = double.MaxValue;
+        long maxAbsIndex = peakIndex, maxSlopeIndex = peakIndex, minSlopeIndex = peakIndex;
+        for (long i = start; i <= peakIndex; i++)
+        {
+            double value = Math.Abs(bandPass[i]);
+            if (value > maxAbs) { maxAbs = value; maxAbsIndex = i; }
+            double slope = _filter.SlopeAt(i);
+            if (slope > maxSlope) { maxSlope = slope; maxSlopeIndex = i; }
+            if (slope < minSlope) { minSlope = slope; minSlopeIndex = i; }
+        }
+
+        double rise = maxSlope, fall = -minSlope;
+        bool risesAndFalls = rise > fall / 8 && fall > rise / 8 && Math.Abs(maxSlopeIndex - minSlopeIndex) < _baselineShift;
+        return new QrsCandidate
+        {
+            Energy = energy,
+            PeakIndex = peakIndex,
+            RIndex = Math.Max(0, maxAbsIndex - _filter.LowPassDelay),
+            MaxSlope = Math.Max(rise, fall),
+            IsBaselineShift = !risesAndFalls,
+        };
+    }
+
+    private void Decide<TSink>(in QrsCandidate candidate, long n, ref TSink sink) where TSink : IQrsSink
+    {
+        if (_learning)
+        {
+            if (_learningCount < MaxLearningCandidates) _learningCandidates[_learningCount++] = candidate;
+            return;
+        }
+
+        long sinceQrs = _hasQrs ? candidate.PeakIndex - _lastQrsPeakIndex : long.MaxValue;
+        if (sinceQrs < _refractory) return;
+
+        bool isTWave = sinceQrs < _tWaveWindow && candidate.MaxSlope < TWaveSlopeRatio * _lastQrsSlope;
+        if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave)
+        {
+            AcceptQrs(candidate, n, foundBySearchBack: false, ref sink);
+            return;
+        }
+
+        _noiseLevels.Add(candidate.Energy);
+        UpdateThreshold();
+        if (sinceQrs >= _tWaveWindow && !candidate.IsBaselineShift
+            && (!_hasSearchBack || candidate.Energy > _searchBack.Energy))
+        {
+            _searchBack = candidate;
+            _hasSearchBack = true;
+        }
+    }
+
+    private void AcceptQrs<TSink>(in QrsCandidate candidate, long n, bool foundBySearchBack, ref TSink sink) where TSink : IQrsSink
+    {
+        _qrsLevels.Add(candidate.Energy);
+        if (_hasQrs) AddRr(candidate.PeakIndex - _lastQrsPeakIndex);
+        _hasQrs = true;
+        _lastQrsPeakIndex = candidate.PeakIndex;
+        _lastQrsSlope = candidate.MaxSlope;
+        _hasSearchBack = false;
+        _relearnAt = candidate.PeakIndex + Math.Max(_relearnAfter, (long)(2.5 * _rrMean));
+        UpdateThreshold();
+        sink.OnBeat(new QrsBeat(candidate.RIndex, n, foundBySearchBack));
+    }
+
+    private void AddRr(long rr)
+    {
+        _rrIntervals[_rrNext] = rr;
+        _rrNext = (_rrNext + 1) % RrCount;
+        long sum = 0;
+        for (int i = 0; i < RrCount; i++) sum += _rrIntervals[i];
+        _rrMean = sum / (double)RrCount;
+    }
+
+    private void UpdateThreshold()
+    {
+        double noise = _noiseLevels.Median;
+        double threshold = noise + ThresholdFraction * (_qrsLevels.Median - noise);
+        _threshold = Math.Max(threshold, MinimumQrsEnergy * ThresholdFraction);
+    }
+
+    /// <summary>
+    /// Sets the initial QRS level from the largest candidate of each second of the learning period, then decides the
+    /// candidates seen so far with those levels.
+    /// </summary>
+    private void FinishLearning<TSink>(long n, ref TSink sink) where TSink : IQrsSink
+    {
+        _learning = false;
+        int seconds = (int)Math.Ceiling(LearningSeconds);
+        Span<double> maxima = stackalloc double[seconds];
+        maxima.Clear();
+        for (int i = 0; i < _learningCount; i++)
+        {
+            ref readonly QrsCandidate c = ref _learningCandidates[i];
+            int second = (int)Math.Min(seconds - 1, c.PeakIndex / _settings.SamplingRateHz);
+            if (c.Energy > maxima[second]) maxima[second] = c.Energy;
+        }
+        for (int i = 0; i < PeakLevels.Count; i++) _qrsLevels.Add(maxima[i % seconds]);
+        _noiseLevels.Fill(0);
+        UpdateThreshold();
+
+        for (int i = 0; i < _learningCount; i++)
+        {
+            Decide(_learningCandidates[i], n, ref sink);
+        }
+        _learningCount = 0;
+        if (!_hasQrs) _relearnAt = n + _relearnAfter;
+    }
+}
