@@ -27,18 +27,20 @@ internal struct QrsFeatureFilter
     public QrsFeatureFilter(in QrsDetectorSettings settings, double historySeconds)
     {
         int fs = settings.SamplingRateHz;
-        int lowPassLength = Math.Max(2, (int)Math.Round(fs / 33.0));
-        _lowPass1 = new MovingSum<long>(lowPassLength);
-        _lowPass2 = new MovingSum<long>(lowPassLength);
+        // Boxcars with their first zeros at 50 and 60 Hz: both mains frequencies are nulled at any sampling rate.
+        int length1 = Math.Max(2, (int)Math.Round(fs / 50.0));
+        int length2 = Math.Max(2, (int)Math.Round(fs / 60.0));
+        _lowPass1 = new MovingSum<long>(length1);
+        _lowPass2 = new MovingSum<long>(length2);
         _highPass = new HighPassBiquad(5.0, fs);
         _derivativeLag = Math.Max(1, (int)Math.Round(0.010 * fs));
         int window = settings.Samples(0.080);
         _slopeWindow = new MovingSum<double>(window);
         _bandPass = new SampleRing(settings.Samples(historySeconds));
-        _toMillivolts = 1.0 / ((double)lowPassLength * lowPassLength * settings.GainUnitsPerMv);
+        _toMillivolts = 1.0 / ((double)length1 * length2 * settings.GainUnitsPerMv);
         _slopePerSecond = fs / (double)_derivativeLag;
         _meanSlopeScale = _slopePerSecond / window;
-        LowPassDelay = lowPassLength - 1;
+        LowPassDelay = (length1 + length2 - 2) / 2;
         SlopeWindowLength = window;
         DerivativeLag = _derivativeLag;
     }
