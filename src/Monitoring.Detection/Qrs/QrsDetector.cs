@@ -38,7 +38,8 @@ public sealed class QrsDetector
     private const double TWaveWindowSeconds = 0.360;
     private const double TWaveSlopeRatio = 0.5;
     private const double PeakTimeoutSeconds = 0.095;
-    private const double PreBlankSeconds = 0.200;
+    private const double PreBlankSeconds = 0.150;
+    private const double SupersedeSlopeRatio = 0.8;
     private const double BaselineShiftSeconds = 0.150;
     private const double ComplexMarginSeconds = 0.050;
     private const double LearningSeconds = 2.0;
@@ -160,7 +161,7 @@ public sealed class QrsDetector
         }
         _lastEnergy = energy;
 
-        if (_holding && n >= _holdUntil)
+        if (_holding && n >= _holdUntil && !LargerPeakRising())
         {
             _holding = false;
             Decide(_held, n, ref sink);
@@ -187,19 +188,25 @@ public sealed class QrsDetector
     private void OnPeak(long n)
     {
         QrsCandidate candidate = Measure(_peakMax, _peakMaxIndex);
-        if (_holding)
-        {
-            if (candidate.Energy > _held.Energy)
-            {
-                _held = candidate;
-                _holdUntil = n + _preBlank;
-            }
-            return;
-        }
+        if (_holding && !Supersedes(candidate, _held)) return;
         _holding = true;
         _held = candidate;
         _holdUntil = n + _preBlank;
     }
+
+    /// <summary>
+    /// Within the pre-blank interval a later peak wins when it is larger and at least about as steep: a QRS after a
+    /// tall P wave wins, a tall T wave after its QRS does not.
+    /// </summary>
+    private static bool Supersedes(in QrsCandidate later, in QrsCandidate held) =>
+        later.Energy > held.Energy && later.MaxSlope > SupersedeSlopeRatio * held.MaxSlope;
+
+    /// <summary>
+    /// True while a larger slope-energy peak is still rising close behind the held candidate: its decision waits for
+    /// that peak, which may be the QRS that followed a P wave.
+    /// </summary>
+    private bool LargerPeakRising() =>
+        !_descending && _peakMax > _held.Energy && _peakMaxIndex - _held.PeakIndex < _tWaveWindow;
 
     /// <summary>Looks at the band-passed signal under a slope-energy peak: R-wave position, slopes, baseline-shift test.</summary>
     private QrsCandidate Measure(double energy, long peakIndex)
