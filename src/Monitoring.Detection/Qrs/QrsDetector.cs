@@ -38,11 +38,14 @@ public sealed class QrsDetector
     private const double TWaveWindowSeconds = 0.360;
     private const double TWaveSlopeRatio = 0.5;
     private const double PeakTimeoutSeconds = 0.095;
-    private const double PreBlankSeconds = 0.150;
+    private const double DecisionDelaySeconds = 0.180;
+    private const double SupersedeWindowSeconds = 0.250;
     private const double SupersedeSlopeRatio = 0.8;
     private const double BaselineShiftSeconds = 0.150;
     private const double ComplexMarginSeconds = 0.050;
     private const double LearningSeconds = 2.0;
+    private const double RSearchBeforeSeconds = 0.070;
+    private const double RSearchAfterSeconds = 0.030;
     private const double RelearnAfterSeconds = 3.0;
     private const double InitialRrSeconds = 1.0;
     private const int RrCount = 8;
@@ -53,7 +56,7 @@ public sealed class QrsDetector
 
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
-    private readonly int _refractory, _tWaveWindow, _peakTimeout, _preBlank, _baselineShift, _complexMargin;
+    private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
     private readonly int _learningLength, _relearnAfter;
 
     private long _next;
@@ -98,7 +101,10 @@ public sealed class QrsDetector
         _refractory = settings.Samples(RefractorySeconds);
         _tWaveWindow = settings.Samples(TWaveWindowSeconds);
         _peakTimeout = settings.Samples(PeakTimeoutSeconds);
-        _preBlank = settings.Samples(PreBlankSeconds);
+        _decisionDelay = settings.Samples(DecisionDelaySeconds);
+        _rSearchBefore = settings.Samples(RSearchBeforeSeconds);
+        _rSearchAfter = settings.Samples(RSearchAfterSeconds);
+        _supersedeWindow = settings.Samples(SupersedeWindowSeconds);
         _baselineShift = settings.Samples(BaselineShiftSeconds);
         _complexMargin = settings.Samples(ComplexMarginSeconds);
         _learningLength = settings.Samples(LearningSeconds);
@@ -191,7 +197,7 @@ public sealed class QrsDetector
         if (_holding && !Supersedes(candidate, _held)) return;
         _holding = true;
         _held = candidate;
-        _holdUntil = n + _preBlank;
+        _holdUntil = Math.Max(n, candidate.PeakIndex + _decisionDelay);
     }
 
     /// <summary>
@@ -206,7 +212,7 @@ public sealed class QrsDetector
     /// that peak, which may be the QRS that followed a P wave.
     /// </summary>
     private bool LargerPeakRising() =>
-        !_descending && _peakMax > _held.Energy && _peakMaxIndex - _held.PeakIndex < _tWaveWindow;
+        !_descending && _peakMax > _held.Energy && _peakMaxIndex - _held.PeakIndex < _supersedeWindow;
 
     /// <summary>Looks at the band-passed signal under a slope-energy peak: R-wave position, slopes, baseline-shift test.</summary>
     private QrsCandidate Measure(double energy, long peakIndex)
@@ -230,10 +236,32 @@ public sealed class QrsDetector
         {
             Energy = energy,
             PeakIndex = peakIndex,
-            RIndex = Math.Max(0, maxAbsIndex - _filter.LowPassDelay),
+            RIndex = LocateR(maxAbsIndex),
             MaxSlope = Math.Max(rise, fall),
             IsBaselineShift = !risesAndFalls,
         };
+    }
+
+    /// <summary>
+    /// The R wave is the largest deflection from the local mean of the low-passed ECG near the band-pass maximum:
+    /// the band-pass alone would put it late, on the steepest part of the complex.
+    /// </summary>
+    private long LocateR(long bandPassPeak)
+    {
+        var lowPass = _filter.LowPass;
+        long start = bandPassPeak - _rSearchBefore;
+        long end = Math.Min(bandPassPeak + _rSearchAfter, _next - 1);
+        double sum = 0;
+        for (long i = start; i <= end; i++) sum += lowPass[i];
+        double mean = sum / (end - start + 1);
+        double maxDeviation = -1;
+        long r = bandPassPeak;
+        for (long i = start; i <= end; i++)
+        {
+            double deviation = Math.Abs(lowPass[i] - mean);
+            if (deviation > maxDeviation) { maxDeviation = deviation; r = i; }
+        }
+        return Math.Max(0, r - _filter.LowPassDelay);
     }
 
     private void Decide<TSink>(in QrsCandidate candidate, long n, ref TSink sink) where TSink : IQrsSink

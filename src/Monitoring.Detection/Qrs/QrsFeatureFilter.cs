@@ -18,6 +18,7 @@ internal struct QrsFeatureFilter
     private HighPassBiquad _highPass;
     private MovingSum<double> _slopeWindow;
     private readonly SampleRing _bandPass;
+    private readonly SampleRing _lowPass;
     private readonly double _toMillivolts;
     private readonly double _slopePerSecond;
     private readonly double _meanSlopeScale;
@@ -37,6 +38,7 @@ internal struct QrsFeatureFilter
         int window = settings.Samples(0.080);
         _slopeWindow = new MovingSum<double>(window);
         _bandPass = new SampleRing(settings.Samples(historySeconds));
+        _lowPass = new SampleRing(settings.Samples(historySeconds));
         _toMillivolts = 1.0 / ((double)length1 * length2 * settings.GainUnitsPerMv);
         _slopePerSecond = fs / (double)_derivativeLag;
         _meanSlopeScale = _slopePerSecond / window;
@@ -54,6 +56,9 @@ internal struct QrsFeatureFilter
 
     public readonly SampleRing BandPass => _bandPass;
 
+    /// <summary>The low-passed ECG in millivolts, baseline not removed, delayed by <see cref="LowPassDelay"/>: close to what a clinician sees.</summary>
+    public readonly SampleRing LowPass => _lowPass;
+
     /// <summary>Slope between two band-passed samples <see cref="DerivativeLag"/> apart, in mV/s.</summary>
     public readonly double SlopeAt(long sampleIndex) =>
         (_bandPass[sampleIndex] - _bandPass[sampleIndex - _derivativeLag]) * _slopePerSecond;
@@ -63,7 +68,9 @@ internal struct QrsFeatureFilter
     {
         if (!_started) Start(sample);
         long lowPassed = _lowPass2.Push(_lowPass1.Push(sample));
-        double bandPassed = _highPass.Step(lowPassed * _toMillivolts);
+        double millivolts = lowPassed * _toMillivolts;
+        _lowPass[sampleIndex] = millivolts;
+        double bandPassed = _highPass.Step(millivolts);
         SampleRing ring = _bandPass;
         ring[sampleIndex] = bandPassed;
         double slope = bandPassed - ring[sampleIndex - _derivativeLag];
