@@ -31,8 +31,8 @@ public sealed class QrsDetector
     /// <summary>Upper bound of the time from an R wave to the emission of its beat (search-back beats excepted).</summary>
     public const double MaxLatencySeconds = 0.300;
 
-    private const double ThresholdFraction = 0.3125;
-    private const double SearchBackThresholdFraction = 0.5;
+    private const double ThresholdFraction = 0.40;
+    private const double SearchBackThresholdFraction = 0.6;
     private const double SearchBackRrFactor = 1.5;
     private const double RefractorySeconds = 0.200;
     private const double TWaveWindowSeconds = 0.360;
