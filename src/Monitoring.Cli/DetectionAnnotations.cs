@@ -1,8 +1,9 @@
+using Monitoring.Evaluation;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Cli;
 
-/// <summary>Turns a detection result into WFDB annotations: every beat <c>N</c>, unreadable stretches as noise marks.</summary>
+/// <summary>Turns a detection result into WFDB annotations: every beat <c>N</c>, unreadable stretches as EC57 shutdown marks.</summary>
 public static class DetectionAnnotations
 {
     public static List<WfdbAnnotation> From(RecordDetection detection)
@@ -11,10 +12,11 @@ public static class DetectionAnnotations
         foreach (var beat in detection.Beats) annotations.Add(new WfdbAnnotation(beat.SampleIndex, AnnotationCode.Normal));
         foreach (var (start, end) in detection.Noise)
         {
-            annotations.Add(new WfdbAnnotation(start, AnnotationCode.Noise, SubType: -1));
-            annotations.Add(new WfdbAnnotation(end, AnnotationCode.Noise, SubType: 0));
+            // EC57 shutdown: the end mark must directly follow the start mark (see Ec57.ShutdownStart).
+            annotations.Add(Ec57.ShutdownStart(start));
+            annotations.Add(Ec57.ShutdownEnd(end));
         }
-        annotations.Sort((a, b) => a.Sample.CompareTo(b.Sample));
-        return annotations;
+        // A stable sort keeps each shutdown's start and end marks adjacent and in order.
+        return annotations.OrderBy(a => a.Sample).ToList();
     }
 }

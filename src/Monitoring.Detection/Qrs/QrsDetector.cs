@@ -5,21 +5,31 @@ namespace Monitoring.Detection.Qrs;
 /// <summary>
 /// Streaming single-lead QRS detector, in the line of Pan and Tompkins (1985) and Hamilton and Tompkins (1986, OSEA).
 /// <para>
-/// Pipeline per sample: band-pass (boxcar low-pass near 15 Hz, 5 Hz high-pass), slope over 10 ms, mean absolute
-/// slope over 80 ms ("slope energy"). Peaks of the slope energy are candidates. A candidate is held for a short
-/// pre-blank interval so that the larger of two peaks of one complex wins, then it is a QRS when it exceeds an
-/// adaptive threshold between the median noise-peak and median QRS-peak levels (Hamilton's 0.3125), unless it falls
-/// in the 200 ms refractory period, is a baseline shift (no rise and fall within 150 ms), or is a T wave (within
-/// 360 ms of the previous QRS with less than half its slope). When no QRS has come for 1.5 mean RR intervals, the
-/// largest candidate since then (at least 360 ms after the last QRS) is taken if it exceeds half the threshold
-/// (search-back). Without beats for several seconds the QRS level decays towards an absolute floor of 0.1 mV-like
-/// complexes, so that a drop in amplitude is re-learned but baseline noise during asystole is not taken for beats.
+/// Pipeline per sample (<see cref="QrsFeatureFilter"/>): low-pass with zeros at 50 and 60 Hz, 5 Hz high-pass, slope
+/// over 10 ms, mean absolute slope over 80 ms ("slope energy"). Each peak of the slope energy is a candidate,
+/// measured on the band-passed signal under it: R-wave position, steepest rise and fall.
 /// </para>
 /// <para>
-/// Latency: a beat is emitted at most <see cref="MaxLatencySeconds"/> after its R wave (slope-energy peak, its fall to
-/// half height or a 95 ms timeout, and the pre-blank), except beats found by search-back, which are emitted when the
-/// search-back fires (about 1.5 RR intervals after the previous beat) and are flagged. During the first two seconds
-/// the detector learns the signal's levels; the complexes of that period are emitted when learning ends.
+/// Decision rules, in order:
+/// <list type="number">
+/// <item>A candidate is held until 180 ms after its energy peak. A later candidate that is larger and about as steep
+/// replaces it, and the decision also waits while a larger peak is still rising close behind: so a QRS that follows a
+/// tall P wave wins, while a tall T wave (less steep) never displaces its QRS.</item>
+/// <item>Within 200 ms of the last QRS a candidate is part of that complex (refractory period).</item>
+/// <item>It is a QRS when its energy exceeds the adaptive threshold, 0.40 of the way from the median of the last eight
+/// noise peaks to the median of the last eight QRS peaks, unless it is a baseline shift (no rise and fall within
+/// 150 ms) or a T wave (within 360 ms of the last QRS with less than half of its steepest slope).</item>
+/// <item>Search-back: when no QRS has come for 1.5 mean RR intervals, the largest rejected candidate since 360 ms after
+/// the last QRS is taken if it exceeds 0.6 of the threshold.</item>
+/// <item>Without beats for three seconds (or 2.5 RR intervals) the QRS level halves each second, so a drop in amplitude
+/// is re-learned; an absolute floor (complexes of about 0.1 mV) keeps baseline noise during asystole from counting.</item>
+/// </list>
+/// </para>
+/// <para>
+/// Latency: a beat is emitted at most <see cref="MaxLatencySeconds"/> after its R wave, and at most
+/// <see cref="HardMaxLatencySeconds"/> when its decision waits for a larger complex rising right behind it. Beats
+/// found by search-back are emitted when the search-back fires and are flagged. The first two seconds are a learning
+/// period; their beats are emitted when it ends.
 /// </para>
 /// <para>
 /// Memory: all state is allocated by the constructor (a few kilobytes); <see cref="Process{TSink}"/> allocates
@@ -28,8 +38,14 @@ namespace Monitoring.Detection.Qrs;
 /// </summary>
 public sealed class QrsDetector
 {
-    /// <summary>Upper bound of the time from an R wave to the emission of its beat (search-back beats excepted).</summary>
+    /// <summary>Time from the R wave to the emission of its beat, at most (search-back and learning-period beats excepted).</summary>
     public const double MaxLatencySeconds = 0.300;
+
+    /// <summary>
+    /// Upper bound when the decision waits for a larger complex still rising right behind the candidate (a QRS after a
+    /// tall P wave); otherwise <see cref="MaxLatencySeconds"/> holds.
+    /// </summary>
+    public const double HardMaxLatencySeconds = 0.450;
 
     private const double ThresholdFraction = 0.40;
     private const double SearchBackThresholdFraction = 0.6;
@@ -56,7 +72,7 @@ public sealed class QrsDetector
 
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
-    private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
+    private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _maxLatency, _hardMaxLatency, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
     private readonly int _learningLength, _relearnAfter;
 
     private long _next;
@@ -102,6 +118,8 @@ public sealed class QrsDetector
         _tWaveWindow = settings.Samples(TWaveWindowSeconds);
         _peakTimeout = settings.Samples(PeakTimeoutSeconds);
         _decisionDelay = settings.Samples(DecisionDelaySeconds);
+        _maxLatency = settings.Samples(MaxLatencySeconds);
+        _hardMaxLatency = settings.Samples(HardMaxLatencySeconds);
         _rSearchBefore = settings.Samples(RSearchBeforeSeconds);
         _rSearchAfter = settings.Samples(RSearchAfterSeconds);
         _supersedeWindow = settings.Samples(SupersedeWindowSeconds);
@@ -167,7 +185,7 @@ public sealed class QrsDetector
         }
         _lastEnergy = energy;
 
-        if (_holding && n >= _holdUntil && !LargerPeakRising())
+        if (_holding && n >= _holdUntil && !LargerPeakRising(n))
         {
             _holding = false;
             Decide(_held, n, ref sink);
@@ -197,7 +215,8 @@ public sealed class QrsDetector
         if (_holding && !Supersedes(candidate, _held)) return;
         _holding = true;
         _held = candidate;
-        _holdUntil = Math.Max(n, candidate.PeakIndex + _decisionDelay);
+        // Wait for a possibly larger complex behind this one, but never beyond the latency bound.
+        _holdUntil = Math.Max(n, Math.Min(candidate.PeakIndex + _decisionDelay, candidate.RIndex + _maxLatency));
     }
 
     /// <summary>
@@ -211,8 +230,8 @@ public sealed class QrsDetector
     /// True while a larger slope-energy peak is still rising close behind the held candidate: its decision waits for
     /// that peak, which may be the QRS that followed a P wave.
     /// </summary>
-    private bool LargerPeakRising() =>
-        !_descending && _peakMax > _held.Energy && _peakMaxIndex - _held.PeakIndex < _supersedeWindow;
+    private bool LargerPeakRising(long n) =>
+        n < _held.RIndex + _hardMaxLatency && !_descending && _peakMax > _held.Energy && _peakMaxIndex - _held.PeakIndex < _supersedeWindow;
 
     /// <summary>Looks at the band-passed signal under a slope-energy peak: R-wave position, slopes, baseline-shift test.</summary>
     private QrsCandidate Measure(double energy, long peakIndex)

@@ -5,8 +5,9 @@ namespace Monitoring.Detection.Qrs;
 /// <summary>
 /// Turns raw ADC samples into the two signals QRS detection works on (after Pan and Tompkins, and Hamilton's OSEA):
 /// <list type="bullet">
-/// <item>the band-passed ECG in millivolts (two boxcar low-pass stages with their first zero near 33 Hz, then a 5 Hz
-/// Butterworth high-pass), kept in a ring for locating the R wave and measuring slopes;</item>
+/// <item>the band-passed ECG in millivolts (two boxcar low-pass stages with their first zeros at 50 and 60 Hz, then a
+/// 5 Hz Butterworth high-pass), kept in a ring for measuring slopes;</item>
+/// <item>the low-passed ECG, kept in a ring for locating the R wave;</item>
 /// <item>the slope energy: the mean absolute slope (mV/s) over an 80 ms moving window, whose peaks mark QRS complexes.</item>
 /// </list>
 /// Every length is derived from the sampling rate, so the same code serves 100 to 1000 Hz.
