@@ -67,8 +67,12 @@ public sealed class QrsDetector
     private const int RrCount = 8;
     private const int MaxLearningCandidates = 64;
 
-    /// <summary>Slope energy (mV/s) below which nothing is a QRS: what a complex of about 0.1 mV produces.</summary>
-    private const double MinimumQrsEnergy = 0.5;
+    /// <summary>
+    /// Slope energy (mV/s) below which nothing is a QRS, search-back included. A sharp 1 mV QRS gives about 20, a
+    /// sharp 0.15 mV one about 3; white baseline noise of 20 µV rms stays near or below 1.5 at 100 Hz and lower at
+    /// higher rates. This floor is what keeps asystole from being read as beats.
+    /// </summary>
+    private const double MinimumQrsEnergy = 1.5;
 
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
@@ -196,7 +200,7 @@ public sealed class QrsDetector
             if (n >= _learningLength) FinishLearning(n, ref sink);
         }
         else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * _rrMean
-            && _searchBack.Energy > _threshold * SearchBackThresholdFraction)
+            && _searchBack.Energy > Math.Max(_threshold * SearchBackThresholdFraction, MinimumQrsEnergy))
         {
             AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
         }
@@ -337,7 +341,7 @@ public sealed class QrsDetector
     {
         double noise = _noiseLevels.Median;
         double threshold = noise + ThresholdFraction * (_qrsLevels.Median - noise);
-        _threshold = Math.Max(threshold, MinimumQrsEnergy * ThresholdFraction);
+        _threshold = Math.Max(threshold, MinimumQrsEnergy);
     }
 
     /// <summary>
