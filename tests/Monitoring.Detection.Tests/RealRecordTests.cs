@@ -1,0 +1,132 @@
+using Monitoring.Cli;
+using Monitoring.Detection.Qrs;
+using Monitoring.Evaluation;
+using Monitoring.Testing;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Detection.Tests;
+
+/// <summary>The detector on real PhysioNet records: allocation, chunking, many instances, and EC57 accuracy floors.</summary>
+public class RealRecordTests
+{
+    private static readonly Lazy<WfdbSignals> Record208 = new(() => WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "208")));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(90)]
+    [InlineData(650_000)]
+    public void Steady_state_processing_allocates_nothing_per_sample_or_per_beat(int chunk)
+    {
+        WfdbSignals signals = Record208.Value;
+        short[] samples = signals.GetSignal(0);
+        var detector = new QrsDetector(new QrsDetectorSettings(360, signals.GetGain(0)));
+        var sink = new CountingSink();
+        int warmUp = 60 * 360;
+        detector.Process(samples.AsSpan(0, warmUp), ref sink);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int offset = warmUp; offset < samples.Length; offset += chunk)
+        {
+            detector.Process(samples.AsSpan(offset, Math.Min(chunk, samples.Length - offset)), ref sink);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sink.Beats > 2000, $"only {sink.Beats} beats");
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Chunk_size_does_not_change_what_is_detected()
+    {
+        short[] samples = Record208.Value.GetSignal(0)[..(5 * 60 * 360)];
+        var reference = DetectorRun.Beats(samples, 360, chunk: samples.Length);
+
+        foreach (int chunk in new[] { 1, 7, 90, 3600 })
+        {
+            Assert.Equal(reference, DetectorRun.Beats(samples, 360, chunk: chunk));
+        }
+    }
+
+    [Fact]
+    public void A_thousand_instances_driven_from_one_thread_agree_with_one_and_allocate_nothing()
+    {
+        const int channels = 1000, chunk = 90;
+        short[] samples = Record208.Value.GetSignal(0)[..(60 * 360)];
+        var detectors = new QrsDetector[channels];
+        var sinks = new CountingSink[channels];
+        for (int c = 0; c < channels; c++) detectors[c] = new QrsDetector(new QrsDetectorSettings(360, 200));
+        int expected = DetectorRun.Beats(samples[..(30 * 360)], 360).Count(b => b.EmittedAtSample < 30 * 360);
+
+        int half = 30 * 360;
+        long allocated = 0;
+        for (int offset = 0; offset < samples.Length; offset += chunk)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int c = 0; c < channels; c++) detectors[c].Process(samples.AsSpan(offset, chunk), ref sinks[c]);
+            if (offset >= half) allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            if (offset + chunk == half)
+            {
+                for (int c = 0; c < channels; c++) Assert.Equal(expected, sinks[c].Beats);
+            }
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary>Regression floor: measured 99.83 / 99.82 on the 26 shared records (see the issue note); floor set just below.</summary>
+    [Fact]
+    public void Mitdb_gross_sensitivity_and_positive_predictivity_stay_above_the_floor()
+    {
+        var summary = Evaluate("mitdb", Ec57Options.Standard);
+
+        Assert.True(summary.Gross.QrsSensitivity >= 99.75, $"Se {summary.Gross.QrsSensitivity:F2}\n{Ec57Report.FormatTable(summary)}");
+        Assert.True(summary.Gross.QrsPositivePredictivity >= 99.75, $"+P {summary.Gross.QrsPositivePredictivity:F2}\n{Ec57Report.FormatTable(summary)}");
+    }
+
+    /// <summary>The same code at 128 Hz: measured 99.95 / 99.74 on the 39 shared svdb records.</summary>
+    [Fact]
+    public void Svdb_at_128_hz_stays_above_the_floor()
+    {
+        var summary = Evaluate("svdb", Ec57Options.Standard);
+
+        Assert.True(summary.Gross.QrsSensitivity >= 99.9, $"Se {summary.Gross.QrsSensitivity:F2}");
+        Assert.True(summary.Gross.QrsPositivePredictivity >= 99.6, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
+    }
+
+    [Fact]
+    public void Search_back_and_learning_aside_every_beat_is_emitted_within_the_bounds()
+    {
+        var latencies = new List<long>();
+        foreach (string name in SharedData.Records("mitdb"))
+        {
+            var detection = RecordDetection.Run(WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", name)));
+            latencies.AddRange(detection.Beats
+                .Where(b => !b.FoundBySearchBack && b.SampleIndex > 3 * 360)
+                .Select(b => b.EmittedAtSample - b.SampleIndex));
+        }
+
+        Assert.All(latencies, l => Assert.InRange(l, 0, QrsDetector.HardMaxLatencySeconds * 360));
+        double withinTarget = latencies.Count(l => l <= QrsDetector.MaxLatencySeconds * 360) / (double)latencies.Count;
+        Assert.True(withinTarget >= 0.999, $"{withinTarget:P3} within {QrsDetector.MaxLatencySeconds * 1000} ms");
+    }
+
+    private static Ec57Summary Evaluate(string database, Ec57Options options)
+    {
+        var comparisons = new List<RecordComparison>();
+        foreach (string name in SharedData.Records(database))
+        {
+            string path = SharedData.Record(database, name);
+            var detection = RecordDetection.Run(WfdbRecordReader.ReadSignals(path));
+            var reference = WfdbAnnotationReader.Read(path + ".atr");
+            comparisons.Add(Ec57Comparer.Compare(name, reference, DetectionAnnotations.From(detection), detection.SamplingFrequency, options));
+        }
+        return Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords);
+    }
+
+    private struct CountingSink : IQrsSink
+    {
+        public int Beats;
+        public void OnBeat(in QrsBeat beat) => Beats++;
+        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
+    }
+}
