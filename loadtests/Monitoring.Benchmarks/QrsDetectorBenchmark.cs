@@ -1,0 +1,125 @@
+using BenchmarkDotNet.Attributes;
+using Monitoring.Detection.Qrs;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>
+/// Throughput and allocation of the streaming QRS detector on real ECG (first lead).
+/// <list type="bullet">
+/// <item><see cref="WholeRecord"/>: one detector over a whole 30-minute record in one call; one operation is the record.</item>
+/// <item><see cref="ManyChannels"/>: <see cref="Channels"/> detectors, each its own channel, fed round-robin in 250 ms
+/// chunks from one thread, 10 s of signal per channel per operation: what one thread of a server does for thousands
+/// of leads. Each channel reads the record from its own offset, so the channels are not in lockstep.</item>
+/// </list>
+/// Detectors are created and warmed up in <see cref="Setup"/> and reused: each operation continues their streams, so
+/// the measured part allocates nothing. <see cref="ThroughputColumns"/> adds samples per operation and samples per second.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Detection")]
+[Config(typeof(ThroughputColumns.Config))]
+public class QrsDetectorBenchmark
+{
+    public const int Channels = 1000;
+    public const double ChunkSeconds = 0.250;
+    public const double ManyChannelsSecondsPerOperation = 10;
+
+    private short[] _samples = [];
+    private QrsDetector _detector = null!;
+    private QrsDetector[] _channels = [];
+    private int[] _cursors = [];
+    private int _chunk;
+    private int _chunksPerOperation;
+
+    /// <summary>Record as "database/name": MIT-BIH Arrhythmia 208 (360 Hz, many PVCs) and Supraventricular 800 (128 Hz).</summary>
+    [Params("mitdb/208", "svdb/800")]
+    public string Record { get; set; } = "mitdb/208";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        WfdbSignals signals = WfdbRecordReader.ReadSignals(SharedEcg.Record(Record));
+        _samples = signals.GetSignal(0);
+        var settings = Settings(signals);
+
+        _detector = new QrsDetector(settings);
+        var sink = new CountingSink();
+        _detector.Process(_samples, ref sink); // warm-up; later operations continue this stream
+
+        _chunk = ChunkLength(settings.SamplingRateHz);
+        _chunksPerOperation = (int)Math.Round(ManyChannelsSecondsPerOperation / ChunkSeconds);
+        _channels = new QrsDetector[Channels];
+        _cursors = new int[Channels];
+        int lastStart = _samples.Length - _chunk;
+        for (int c = 0; c < Channels; c++)
+        {
+            _channels[c] = new QrsDetector(settings);
+            // Spread the channels over the record, on chunk boundaries (7 s apart, wrapping).
+            long offset = (long)c * 7 * settings.SamplingRateHz % lastStart;
+            _cursors[c] = (int)(offset / _chunk * _chunk);
+        }
+        for (int i = 0; i < 3; i++) ManyChannels(); // warm-up: the detectors leave their learning period
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("SingleStream")]
+    public long WholeRecord()
+    {
+        var sink = new CountingSink();
+        _detector.Process(_samples, ref sink);
+        return sink.Beats;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("ManyChannels")]
+    public long ManyChannels()
+    {
+        var sink = new CountingSink();
+        short[] samples = _samples;
+        QrsDetector[] channels = _channels;
+        int[] cursors = _cursors;
+        int chunk = _chunk;
+        for (int step = 0; step < _chunksPerOperation; step++)
+        {
+            for (int c = 0; c < channels.Length; c++)
+            {
+                int start = cursors[c];
+                if (start + chunk > samples.Length) start = 0;
+                channels[c].Process(samples.AsSpan(start, chunk), ref sink);
+                cursors[c] = start + chunk;
+            }
+        }
+        return sink.Beats;
+    }
+
+    /// <summary>Samples one operation of <paramref name="method"/> processes on <paramref name="record"/>.</summary>
+    public static long SamplesPerOperation(string record, string method)
+    {
+        WfdbHeader header = WfdbRecordReader.ReadHeader(SharedEcg.Record(record));
+        return method switch
+        {
+            nameof(WholeRecord) => header.SampleCount > 0
+                ? header.SampleCount
+                : WfdbRecordReader.ReadSignals(SharedEcg.Record(record)).SampleCount,
+            nameof(ManyChannels) => (long)Channels * (long)Math.Round(ManyChannelsSecondsPerOperation / ChunkSeconds)
+                * ChunkLength(SamplingRate(header)),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown benchmark method."),
+        };
+    }
+
+    private static int ChunkLength(int samplingRateHz) => Math.Max(1, (int)Math.Round(ChunkSeconds * samplingRateHz));
+
+    private static int SamplingRate(WfdbHeader header) => (int)Math.Round(header.SamplingFrequency);
+
+    private static QrsDetectorSettings Settings(WfdbSignals signals) =>
+        new(SamplingRate(signals.Header), signals.GetGain(0));
+
+    private struct CountingSink : IQrsSink
+    {
+        public long Beats;
+
+        public void OnBeat(in QrsBeat beat) => Beats++;
+
+        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
+    }
+}

@@ -1,0 +1,93 @@
+using Monitoring.Cli.Commands;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Cli.Tests;
+
+public sealed class AnnotateCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static List<long> DetectedBeats(string record) =>
+        RecordDetection.Run(WfdbRecordReader.ReadSignals(record)).Beats.Select(b => b.SampleIndex).ToList();
+
+    [Fact]
+    public void One_record_to_a_wfdb_file_reads_back_with_the_detected_beats()
+    {
+        string record = SharedData.Record("mitdb", "101");
+        string path = _temp.File("101.qrs");
+
+        var (exitCode, lines) = CommandOutput.Capture(log => AnnotateCommand.Run([record], path, "test", 0, log));
+
+        Assert.Equal(0, exitCode);
+        List<long> expected = DetectedBeats(record);
+        Assert.InRange(expected.Count, 1500, 2500); // 101: 1874 reference beats in 30 min
+        Assert.Equal($"101: {expected.Count} beats", Assert.Single(lines).Split(',')[0]);
+        Assert.EndsWith($"-> {path}", lines[0]);
+
+        IReadOnlyList<WfdbAnnotation> annotations = WfdbAnnotationReader.Read(path);
+        List<long> beats = annotations.Where(a => a.Code == AnnotationCode.Normal).Select(a => a.Sample).ToList();
+        Assert.Equal(expected, beats);
+        Assert.All(annotations, a => Assert.Contains(a.Code, new[] { AnnotationCode.Normal, AnnotationCode.Noise }));
+        Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "annotations in time order");
+    }
+
+    [Fact]
+    public void One_record_to_a_csv_file_has_a_header_and_one_line_per_annotation()
+    {
+        string record = SharedData.Record("mitdb", "112");
+        string csv = _temp.File("112.csv");
+        string wfdb = _temp.File("112.test");
+
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([record], csv, "test", 0, log)).ExitCode);
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([record], wfdb, "test", 0, log)).ExitCode);
+
+        string[] lines = File.ReadAllLines(csv);
+        Assert.Equal("sample,label", lines[0]);
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.All(rows, row => Assert.Equal(2, row.Length));
+        Assert.All(rows, row => Assert.Contains(row[1], new[] { "N", "~" }));
+
+        List<long> csvBeats = rows.Where(row => row[1] == "N").Select(row => long.Parse(row[0])).ToList();
+        List<long> expected = DetectedBeats(record);
+        Assert.Equal(expected, csvBeats);
+
+        // The CSV and the WFDB file of the same record hold the same annotations.
+        IReadOnlyList<WfdbAnnotation> annotations = WfdbAnnotationReader.Read(wfdb);
+        Assert.Equal(annotations.Select(a => $"{a.Sample},{AnnotationCode.ToMnemonic(a.Code)}"), lines.Skip(1));
+    }
+
+    [Fact]
+    public void Several_records_go_to_a_directory_with_the_default_extension()
+    {
+        string[] names = ["101", "112", "118"];
+        string directory = _temp.File("annotations");
+
+        var (exitCode, lines) = CommandOutput.Capture(log =>
+            AnnotateCommand.Run(names.Select(n => SharedData.Record("mitdb", n)).ToList(), directory, "test", 0, log));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(names.Length, lines.Length);
+        Assert.Equal(names.Select(n => $"{n}.test"), Directory.GetFiles(directory).Select(Path.GetFileName).Order());
+        for (int i = 0; i < names.Length; i++)
+        {
+            string path = Path.Combine(directory, $"{names[i]}.test");
+            int beats = WfdbAnnotationReader.Read(path).Count(a => a.Code == AnnotationCode.Normal);
+            Assert.Equal($"{names[i]}: {beats} beats", lines[i].Split(',')[0]);
+            Assert.EndsWith($"-> {path}", lines[i]);
+        }
+    }
+
+    [Fact]
+    public void One_record_to_an_existing_directory_uses_the_given_extension()
+    {
+        Assert.Equal(0, CommandOutput.Capture(log =>
+            AnnotateCommand.Run([SharedData.Record("svdb", "800")], _temp.Path, "qrs", 0, log)).ExitCode);
+
+        string path = _temp.File("800.qrs");
+        Assert.True(File.Exists(path));
+        Assert.Equal(DetectedBeats(SharedData.Record("svdb", "800")),
+            WfdbAnnotationReader.Read(path).Where(a => a.Code == AnnotationCode.Normal).Select(a => a.Sample));
+    }
+}
