@@ -9,8 +9,11 @@ rm -rf "$results"
 mkdir -p "$results"
 
 dotnet build Monitoring.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test Monitoring.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results"
-status=$?
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

@@ -1,3 +1,4 @@
+using Monitoring.Testing;
 using BenchmarkDotNet.Attributes;
 using Monitoring.Detection.Qrs;
 using Monitoring.Wfdb;
@@ -38,7 +39,7 @@ public class QrsDetectorBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        WfdbSignals signals = WfdbRecordReader.ReadSignals(SharedEcg.Record(Record));
+        WfdbSignals signals = WfdbRecordReader.ReadSignals(Path.Combine(SharedData.Ecg, Record));
         _samples = signals.GetSignal(0);
         var settings = Settings(signals);
 
@@ -95,12 +96,12 @@ public class QrsDetectorBenchmark
     /// <summary>Samples one operation of <paramref name="method"/> processes on <paramref name="record"/>.</summary>
     public static long SamplesPerOperation(string record, string method)
     {
-        WfdbHeader header = WfdbRecordReader.ReadHeader(SharedEcg.Record(record));
+        WfdbHeader header = WfdbRecordReader.ReadHeader(Path.Combine(SharedData.Ecg, record));
         return method switch
         {
             nameof(WholeRecord) => header.SampleCount > 0
                 ? header.SampleCount
-                : WfdbRecordReader.ReadSignals(SharedEcg.Record(record)).SampleCount,
+                : WfdbRecordReader.ReadSignals(Path.Combine(SharedData.Ecg, record)).SampleCount,
             nameof(ManyChannels) => (long)Channels * (long)Math.Round(ManyChannelsSecondsPerOperation / ChunkSeconds)
                 * ChunkLength(SamplingRate(header)),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown benchmark method."),
@@ -119,7 +120,5 @@ public class QrsDetectorBenchmark
         public long Beats;
 
         public void OnBeat(in QrsBeat beat) => Beats++;
-
-        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
     }
 }

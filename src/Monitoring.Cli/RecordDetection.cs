@@ -11,9 +11,6 @@ public sealed class RecordDetection
     public required long SampleCount { get; init; }
     public List<QrsBeat> Beats { get; } = [];
 
-    /// <summary>Unreadable stretches as [start, end) sample ranges.</summary>
-    public List<(long Start, long End)> Noise { get; } = [];
-
     /// <summary>
     /// Runs the detector over one lead of a record as a device would stream it: in chunks of
     /// <paramref name="chunkSeconds"/>, then a flush at the end.
@@ -36,34 +33,12 @@ public sealed class RecordDetection
             detector.Process(samples.AsSpan(offset, Math.Min(chunk, samples.Length - offset)), ref sink);
         }
         if (samples.Length > 0) detector.Flush(ref sink, samples[^1]);
-        sink.Close(signals.SampleCount);
         result.Beats.RemoveAll(b => b.SampleIndex >= signals.SampleCount);
         return result;
     }
 
-    private struct CollectingSink(RecordDetection result) : IQrsSink
+    private readonly struct CollectingSink(RecordDetection result) : IQrsSink
     {
-        private long _noiseStart = -1;
-
-        public readonly void OnBeat(in QrsBeat beat) => result.Beats.Add(beat);
-
-        public void OnSignalQuality(long sampleIndex, bool noisy)
-        {
-            if (noisy)
-            {
-                if (_noiseStart < 0) _noiseStart = sampleIndex;
-            }
-            else if (_noiseStart >= 0)
-            {
-                result.Noise.Add((_noiseStart, sampleIndex));
-                _noiseStart = -1;
-            }
-        }
-
-        public void Close(long sampleCount)
-        {
-            if (_noiseStart >= 0) result.Noise.Add((_noiseStart, Math.Min(sampleCount, Math.Max(_noiseStart, sampleCount))));
-            _noiseStart = -1;
-        }
+        public void OnBeat(in QrsBeat beat) => result.Beats.Add(beat);
     }
 }

@@ -40,8 +40,6 @@ internal static class DetectorRun
     public sealed class CollectingSink : IQrsSink
     {
         public List<QrsBeat> Beats { get; } = [];
-        public List<(long Sample, bool Noisy)> QualityChanges { get; } = [];
         public void OnBeat(in QrsBeat beat) => Beats.Add(beat);
-        public void OnSignalQuality(long sampleIndex, bool noisy) => QualityChanges.Add((sampleIndex, noisy));
     }
 }

@@ -127,6 +127,5 @@ public class RealRecordTests
     {
         public int Beats;
         public void OnBeat(in QrsBeat beat) => Beats++;
-        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
     }
 }

@@ -37,7 +37,7 @@ public static class AnalyzeCommand
             previous = beat.SampleIndex;
         }
         double minutes = detection.SampleCount / fs / 60;
-        output.WriteLine($"{detection.Beats.Count} beats in {minutes:F1} min: mean heart rate {detection.Beats.Count / minutes:F0} bpm; {detection.Noise.Count} noise episodes");
+        output.WriteLine($"{detection.Beats.Count} beats in {minutes:F1} min: mean heart rate {detection.Beats.Count / minutes:F0} bpm");
         return 0;
     }
 

@@ -33,7 +33,7 @@ public static class AnnotateCommand
             string path = toDirectory ? Path.Combine(output, $"{Path.GetFileName(record)}.{extension}") : output;
             if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(path, detection);
             else WfdbAnnotationWriter.Write(path, DetectionAnnotations.From(detection));
-            log.WriteLine($"{detection.RecordName}: {detection.Beats.Count} beats, {detection.Noise.Count} noise episodes -> {path}");
+            log.WriteLine($"{detection.RecordName}: {detection.Beats.Count} beats -> {path}");
         }
         return 0;
     }

@@ -62,6 +62,5 @@ public static class BenchCommand
     {
         public long Beats;
         public void OnBeat(in QrsBeat beat) => Beats++;
-        public readonly void OnSignalQuality(long sampleIndex, bool noisy) { }
     }
 }

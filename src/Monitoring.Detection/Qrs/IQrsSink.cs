@@ -7,7 +7,4 @@ namespace Monitoring.Detection.Qrs;
 public interface IQrsSink
 {
     void OnBeat(in QrsBeat beat);
-
-    /// <summary>The signal became unreadable (<paramref name="noisy"/> true) or readable again, from <paramref name="sampleIndex"/> on.</summary>
-    void OnSignalQuality(long sampleIndex, bool noisy);
 }

@@ -1,11 +1,11 @@
-namespace Monitoring.Wfdb.Tests;
+namespace Monitoring.Testing;
 
 /// <summary>A fresh temporary directory, deleted on dispose, for records written by a test.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wfdb-tests-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "monitoring-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
