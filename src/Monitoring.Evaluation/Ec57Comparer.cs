@@ -85,9 +85,7 @@ public static class Ec57Comparer
         {
             if (t.Time < r.Time)
             {
-                long gap = r.Time - t.Time;
-                if (gap <= window
-                    && (gap < Math.Abs(r.Time - t.NextTime) || Math.Abs(r.NextTime - t.NextTime) < Math.Abs(r.Time - t.NextTime)))
+                if (Pairs(t.Time, t.NextTime, r.Time, r.NextTime, window))
                 {
                     Count(matrix, r.Label, t.Label);
                     r.Advance();
@@ -101,9 +99,7 @@ public static class Ec57Comparer
             }
             else
             {
-                long gap = t.Time - r.Time;
-                if (gap <= window
-                    && (gap < Math.Abs(t.Time - r.NextTime) || Math.Abs(t.NextTime - r.NextTime) < Math.Abs(t.Time - r.NextTime)))
+                if (Pairs(r.Time, r.NextTime, t.Time, t.NextTime, window))
                 {
                     Count(matrix, r.Label, t.Label);
                     t.Advance();
@@ -124,6 +120,18 @@ public static class Ec57Comparer
     }
 
     /// <summary>Seconds to samples the way WFDB strtim() rounds: (long)(seconds * fs + 0.5).</summary>
+    /// <summary>
+    /// bxb's pairing rule for the earlier beat <paramref name="early"/> and the later beat <paramref name="late"/> of
+    /// the other annotator: within the window, and closer than the early side's next beat is to the late one, unless
+    /// that next beat is closer still to the late side's own next beat (fast rhythms).
+    /// </summary>
+    private static bool Pairs(long early, long earlyNext, long late, long lateNext, long window)
+    {
+        long gap = late - early;
+        return gap <= window
+            && (gap < Math.Abs(late - earlyNext) || Math.Abs(lateNext - earlyNext) < Math.Abs(late - earlyNext));
+    }
+
     internal static long ToSamples(double seconds, double samplingFrequency) =>
         (long)(seconds * samplingFrequency + 0.5);
 
