@@ -87,7 +87,7 @@ public sealed class QrsDetector
     private double _lastEnergy;
     private bool _descending;
 
-    // Candidate held during the pre-blank interval.
+    // Candidate held until its decision time.
     private bool _holding;
     private QrsCandidate _held;
     private long _holdUntil;
@@ -102,6 +102,7 @@ public sealed class QrsDetector
 
     private bool _hasQrs;
     private long _lastQrsPeakIndex;
+    private long _lastBeatIndex = -1;
     private double _lastQrsSlope;
 
     private bool _hasSearchBack;
@@ -296,7 +297,8 @@ public sealed class QrsDetector
         }
 
         long sinceQrs = _hasQrs ? candidate.PeakIndex - _lastQrsPeakIndex : long.MaxValue;
-        if (sinceQrs < _refractory) return;
+        // Within the refractory period, or located on the last beat itself: part of the complex already reported.
+        if (sinceQrs < _refractory || candidate.RIndex <= _lastBeatIndex) return;
 
         bool isTWave = sinceQrs < _tWaveWindow && candidate.MaxSlope < TWaveSlopeRatio * _lastQrsSlope;
         if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave)
@@ -325,6 +327,7 @@ public sealed class QrsDetector
         _hasSearchBack = false;
         _relearnAt = candidate.PeakIndex + Math.Max(_relearnAfter, (long)(2.5 * _rrMean));
         UpdateThreshold();
+        _lastBeatIndex = candidate.RIndex;
         sink.OnBeat(new QrsBeat(candidate.RIndex, n, foundBySearchBack));
     }
 
