@@ -25,18 +25,31 @@ internal sealed class SyntheticEcg
         return [.. times];
     }
 
+    /// <summary>
+    /// A ventricular ectopic beat as the standard's test waveforms draw it: no P wave, a wide QRS (about 150 ms) of
+    /// <paramref name="polarity"/> sign, and a T wave of the opposite sign.
+    /// </summary>
+    public static SyntheticBeat Ventricular(double time, double polarity = -1) =>
+        new(time, 1.5 * polarity, WidthScale: 2.5, TAmplitudeMv: -0.4 * polarity, HasPWave: false);
+
     /// <summary>Samples in ADC units (<paramref name="gain"/> units per mV) with an ADC offset of 1024, like MIT-BIH.</summary>
-    public short[] Render(double[] beatTimes, int samplingRateHz, double durationSeconds, double gain = 200)
+    public short[] Render(double[] beatTimes, int samplingRateHz, double durationSeconds, double gain = 200) =>
+        Render(beatTimes.Select(t => new SyntheticBeat(t, RAmplitudeMv, QrsWidthScale, TAmplitudeMv)).ToArray(),
+            samplingRateHz, durationSeconds, gain);
+
+    /// <summary>Beats of individual shapes (normal and ectopic), in ADC units with an offset of 1024.</summary>
+    public short[] Render(IReadOnlyList<SyntheticBeat> beats, int samplingRateHz, double durationSeconds, double gain = 200)
     {
         int count = (int)(durationSeconds * samplingRateHz);
         var millivolts = new double[count];
-        foreach (double beat in beatTimes)
+        foreach (SyntheticBeat beat in beats)
         {
-            AddWave(millivolts, samplingRateHz, beat - 0.16, PAmplitudeMv, 0.025);
-            AddWave(millivolts, samplingRateHz, beat - 0.025 * QrsWidthScale, -0.1 * RAmplitudeMv, 0.008 * QrsWidthScale);
-            AddWave(millivolts, samplingRateHz, beat, RAmplitudeMv, 0.010 * QrsWidthScale);
-            AddWave(millivolts, samplingRateHz, beat + 0.025 * QrsWidthScale, -0.25 * RAmplitudeMv, 0.008 * QrsWidthScale);
-            AddWave(millivolts, samplingRateHz, beat + TDelaySeconds, TAmplitudeMv, TWidthSeconds);
+            double t = beat.Time, r = beat.AmplitudeMv, w = beat.WidthScale;
+            if (beat.HasPWave) AddWave(millivolts, samplingRateHz, t - 0.16, PAmplitudeMv, 0.025);
+            AddWave(millivolts, samplingRateHz, t - 0.025 * w, -0.1 * r, 0.008 * w);
+            AddWave(millivolts, samplingRateHz, t, r, 0.010 * w);
+            AddWave(millivolts, samplingRateHz, t + 0.025 * w, -0.25 * r, 0.008 * w);
+            AddWave(millivolts, samplingRateHz, t + TDelaySeconds, beat.TAmplitudeMv, TWidthSeconds);
         }
 
         var random = new Random(Seed);
@@ -66,3 +79,7 @@ internal sealed class SyntheticEcg
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
+
+/// <summary>One beat of a synthetic ECG: R-wave time, signed R amplitude, QRS width relative to 60 ms, T amplitude.</summary>
+internal readonly record struct SyntheticBeat(
+    double Time, double AmplitudeMv = 1.0, double WidthScale = 1.0, double TAmplitudeMv = 0.3, bool HasPWave = true);

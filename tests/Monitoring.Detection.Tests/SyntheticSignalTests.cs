@@ -77,8 +77,8 @@ public class SyntheticSignalTests
     public void Flat_line_and_baseline_noise_give_no_beats()
     {
         const int fs = 250;
-        short[] flat = new SyntheticEcg().Render([], fs, 30);
-        short[] noise = new SyntheticEcg { NoiseMv = 0.02 }.Render([], fs, 30);
+        short[] flat = new SyntheticEcg().Render(Array.Empty<double>(), fs, 30);
+        short[] noise = new SyntheticEcg { NoiseMv = 0.02 }.Render(Array.Empty<double>(), fs, 30);
 
         Assert.Empty(DetectorRun.Beats(flat, fs));
         Assert.Empty(DetectorRun.Beats(noise, fs));
