@@ -64,11 +64,19 @@ public sealed class HeartRateMeter
     {
         if (_count < 2) return null;
 
-        double averageRr = LastIntervalsAreLong() ? MeanOfLast(ShortAverageIntervals) : TrimmedMean();
+        double averageRr = AverageInterval();
         long open = sampleIndex - _lastBeat;
         if (open - _reportingDelay > LongestInterval()) averageRr = Math.Max(averageRr, open);
         return 60.0 * _samplingRateHz / averageRr;
     }
+
+    /// <summary>
+    /// The rate from the completed RR intervals only, without the open one: what rate limits are checked against,
+    /// since a pause has alarm conditions of its own.
+    /// </summary>
+    public double? BeatsPerMinute => _count < 2 ? null : 60.0 * _samplingRateHz / AverageInterval();
+
+    private double AverageInterval() => LastIntervalsAreLong() ? MeanOfLast(ShortAverageIntervals) : TrimmedMean();
 
     private long Interval(int ago) => _intervals[(_next - 1 - ago + AveragedIntervals) % AveragedIntervals];
 

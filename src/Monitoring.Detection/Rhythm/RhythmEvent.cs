@@ -1,0 +1,10 @@
+namespace Monitoring.Detection.Rhythm;
+
+/// <summary>A rhythm condition starting (<paramref name="Onset"/> true) or ending, with its evidence.</summary>
+/// <param name="Condition">Which condition.</param>
+/// <param name="Onset">True when the condition starts, false when it ends.</param>
+/// <param name="SampleIndex">Stream sample at which the condition started or ended.</param>
+/// <param name="HeartRateBpm">The displayed heart rate at that moment, if one is known.</param>
+/// <param name="IntervalSamples">For asystole and pause: the time without a QRS so far (onset) or in all (offset).</param>
+public readonly record struct RhythmEvent(
+    RhythmCondition Condition, bool Onset, long SampleIndex, double? HeartRateBpm, long IntervalSamples);

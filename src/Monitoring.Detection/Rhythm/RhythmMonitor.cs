@@ -1,0 +1,109 @@
+using Monitoring.Detection.Qrs;
+
+namespace Monitoring.Detection.Rhythm;
+
+/// <summary>
+/// Rate and pause alarm conditions of one patient's ECG, from the beats of the QRS detector:
+/// <list type="bullet">
+/// <item><see cref="RhythmCondition.Pause"/>: no QRS for longer than the pause threshold; it ends with the next QRS.</item>
+/// <item><see cref="RhythmCondition.Asystole"/>: no QRS for the asystole delay; it ends with the next QRS.</item>
+/// <item>Bradycardia and tachycardia and their extreme forms: the heart rate of the completed RR intervals
+/// (<see cref="HeartRateMeter.BeatsPerMinute"/>, checked once a second) outside the patient's limits. Only the most severe of them is active at a time; none starts
+/// or ends during a pause, and asystole ends it.</item>
+/// </list>
+/// Beats reach the monitor up to the detector's latency after their R wave, so a pause is declared only once that
+/// latency has also passed, but its onset is dated back to where the threshold was crossed: a pause or asystole is
+/// declared at most <see cref="QrsDetector.HardMaxLatencySeconds"/> after the delay elapses. The start of monitoring
+/// counts as a beat, so a flat line from the start is asystole too. Allocation-free.
+/// </summary>
+public sealed class RhythmMonitor
+{
+    private readonly RhythmAlarmSettings _settings;
+    private readonly int _samplingRateHz;
+    private readonly long _pauseThreshold, _asystoleDelay, _reportingDelay;
+    private long _lastBeat;
+    private long _nextRateCheck;
+    private bool _pause, _asystole;
+    private RhythmCondition? _rateCondition;
+
+    public RhythmMonitor(int samplingRateHz, RhythmAlarmSettings? settings = null, long startSample = 0)
+    {
+        _settings = settings ?? RhythmAlarmSettings.Default;
+        _settings.Validate();
+        _samplingRateHz = samplingRateHz;
+        _pauseThreshold = Samples(_settings.PauseThresholdSeconds);
+        _asystoleDelay = Samples(_settings.AsystoleDelaySeconds);
+        _reportingDelay = Samples(QrsDetector.HardMaxLatencySeconds);
+        HeartRate = new HeartRateMeter(samplingRateHz);
+        _lastBeat = startSample;
+        _nextRateCheck = startSample + samplingRateHz;
+    }
+
+    public RhythmAlarmSettings Settings => _settings;
+
+    public HeartRateMeter HeartRate { get; }
+
+    /// <summary>A QRS at <paramref name="sampleIndex"/>: ends a pause or asystole in progress.</summary>
+    public void OnBeat<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
+        if (sampleIndex <= _lastBeat) return;
+        long interval = sampleIndex - _lastBeat;
+        if (_asystole)
+        {
+            _asystole = false;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, interval));
+        }
+        if (_pause)
+        {
+            _pause = false;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, false, sampleIndex, null, interval));
+        }
+        _lastBeat = sampleIndex;
+        HeartRate.OnBeat(sampleIndex);
+    }
+
+    /// <summary>Brings the time-based conditions up to <paramref name="sampleIndex"/> (call after each chunk of samples).</summary>
+    public void AdvanceTo<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
+        long known = sampleIndex - _reportingDelay;
+        if (!_pause && known - _lastBeat > _pauseThreshold)
+        {
+            _pause = true;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, _lastBeat + _pauseThreshold, null, _pauseThreshold));
+        }
+        if (!_asystole && known - _lastBeat >= _asystoleDelay)
+        {
+            _asystole = true;
+            SetRateCondition(null, _lastBeat + _asystoleDelay, null, ref sink);
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, _lastBeat + _asystoleDelay, null, _asystoleDelay));
+        }
+
+        while (_nextRateCheck <= sampleIndex)
+        {
+            double? rate = HeartRate.BeatsPerMinute;
+            if (!_asystole && !_pause) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
+            _nextRateCheck += _samplingRateHz;
+        }
+    }
+
+    private RhythmCondition? RateCondition(double? rate) => rate switch
+    {
+        null => null,
+        var r when r < _settings.ExtremeBradycardiaBpm => RhythmCondition.ExtremeBradycardia,
+        var r when r < _settings.BradycardiaBpm => RhythmCondition.Bradycardia,
+        var r when r > _settings.ExtremeTachycardiaBpm => RhythmCondition.ExtremeTachycardia,
+        var r when r > _settings.TachycardiaBpm => RhythmCondition.Tachycardia,
+        _ => null,
+    };
+
+    private void SetRateCondition<TSink>(RhythmCondition? condition, long sampleIndex, double? rate, ref TSink sink)
+        where TSink : IRhythmSink
+    {
+        if (condition == _rateCondition) return;
+        if (_rateCondition is { } ended) sink.OnRhythmEvent(new RhythmEvent(ended, false, sampleIndex, rate, 0));
+        if (condition is { } started) sink.OnRhythmEvent(new RhythmEvent(started, true, sampleIndex, rate, 0));
+        _rateCondition = condition;
+    }
+
+    private long Samples(double seconds) => (long)Math.Round(seconds * _samplingRateHz);
+}

@@ -1,0 +1,162 @@
+using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Rhythm;
+
+namespace Monitoring.Detection.Tests;
+
+/// <summary>Rate and pause conditions through the real detector on synthetic ECG.</summary>
+public class RhythmMonitorTests
+{
+    private const int Fs = 250;
+
+    [Fact]
+    public void Asystole_is_declared_within_a_second_of_its_delay_and_ends_with_the_next_beat()
+    {
+        double[] before = SyntheticEcg.RegularBeats(72, 20);
+        double[] after = SyntheticEcg.RegularBeats(72, 20).Select(t => t + 30).ToArray();
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render([.. before, .. after], Fs, 50);
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+
+        double lastBeat = before[^1], firstBeatAfter = after[0];
+        var asystole = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && e.Event.Onset);
+        Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastBeat + 4 - 0.05, lastBeat + 4 + 0.05);
+        Assert.InRange(asystole.DeclaredAt / (double)Fs, lastBeat + 4, lastBeat + 4 + 1);
+        var pause = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Pause && e.Event.Onset);
+        Assert.InRange(pause.Event.SampleIndex / (double)Fs, lastBeat + 2 - 0.05, lastBeat + 2 + 0.05);
+
+        foreach (var condition in new[] { RhythmCondition.Asystole, RhythmCondition.Pause })
+        {
+            var end = Assert.Single(events, e => e.Event.Condition == condition && !e.Event.Onset);
+            Assert.InRange(end.Event.SampleIndex / (double)Fs, firstBeatAfter - 0.05, firstBeatAfter + 0.05);
+        }
+        Assert.All(events, e => Assert.True(e.Event.Condition is RhythmCondition.Asystole or RhythmCondition.Pause, $"unexpected {e.Event}"));
+    }
+
+    [Fact]
+    public void A_flat_line_from_the_start_is_asystole()
+    {
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render(Array.Empty<double>(), Fs, 10);
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+
+        var asystole = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole);
+        Assert.Equal(4 * Fs, asystole.Event.SampleIndex);
+    }
+
+    [Fact]
+    public void Normal_sinus_rhythm_with_a_pause_shorter_than_the_threshold_raises_nothing()
+    {
+        var beats = SyntheticEcg.RegularBeats(75, 60).ToList();
+        beats.RemoveAt(30);    // one dropped beat: a 1.6 s interval
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render(beats.ToArray(), Fs, 60);
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+        Assert.True(events.Count == 0, string.Join("\n", events));
+    }
+
+    [Theory]
+    [InlineData(130, RhythmCondition.Tachycardia)]
+    [InlineData(160, RhythmCondition.ExtremeTachycardia)]
+    [InlineData(45, RhythmCondition.Bradycardia)]
+    [InlineData(35, RhythmCondition.ExtremeBradycardia)]
+    public void Rate_outside_the_limits_is_declared_within_10_seconds_and_ends_when_it_returns(double bpm, RhythmCondition expected)
+    {
+        var times = new List<double>();
+        for (double t = 0.5; t < 90; t += 60 / (t is >= 30 and < 60 ? bpm : 80)) times.Add(t);
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01, TDelaySeconds = 0.2, TWidthSeconds = 0.03 }.Render(times.ToArray(), Fs, 90);
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+
+        var onset = events.Last(e => e.Event.Onset && e.Event.SampleIndex < 60 * Fs);
+        Assert.Equal(expected, onset.Event.Condition);
+        Assert.InRange(onset.Event.SampleIndex / (double)Fs, 30, 40);
+        var end = Assert.Single(events, e => e.Event.Condition == expected && !e.Event.Onset);
+        Assert.True(end.Event.SampleIndex / (double)Fs is >= 60 and <= 70, string.Join("\n", events));
+        Assert.DoesNotContain(events, e => e.Event.Condition is RhythmCondition.Asystole or RhythmCondition.Pause);
+        Assert.Equal(0, events.Count(e => e.Event.Onset) - events.Count(e => !e.Event.Onset));
+    }
+
+    [Fact]
+    public void Limits_are_per_patient()
+    {
+        double[] beats = SyntheticEcg.RegularBeats(110, 30);
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01, TDelaySeconds = 0.2, TWidthSeconds = 0.03 }.Render(beats, Fs, 30);
+
+        Assert.Empty(Run(samples, RhythmAlarmSettings.Default));
+        var events = Run(samples, RhythmAlarmSettings.Default with { TachycardiaBpm = 100 });
+        Assert.Equal(RhythmCondition.Tachycardia, events.First().Event.Condition);
+    }
+
+    [Theory]
+    [InlineData(nameof(RhythmAlarmSettings.AsystoleDelaySeconds))]
+    [InlineData(nameof(RhythmAlarmSettings.PauseThresholdSeconds))]
+    [InlineData(nameof(RhythmAlarmSettings.ExtremeTachycardiaBpm))]
+    public void Inconsistent_settings_are_refused_with_the_setting_named(string setting)
+    {
+        RhythmAlarmSettings settings = setting switch
+        {
+            nameof(RhythmAlarmSettings.AsystoleDelaySeconds) => new() { AsystoleDelaySeconds = 20 },
+            nameof(RhythmAlarmSettings.PauseThresholdSeconds) => new() { PauseThresholdSeconds = 1 },
+            _ => new() { ExtremeTachycardiaBpm = 110 },
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new RhythmMonitor(Fs, settings));
+        Assert.Equal(setting, error.ParamName);
+    }
+
+    [Fact]
+    public void Steady_state_monitoring_allocates_nothing()
+    {
+        var monitor = new RhythmMonitor(Fs);
+        var sink = new CountingSink();
+        for (long beat = 0; beat < 100; beat++) { monitor.OnBeat(beat * Fs, ref sink); monitor.AdvanceTo(beat * Fs + 10, ref sink); }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long at = 100 * Fs;
+        for (int beat = 100; beat < 10_000; beat++)
+        {
+            at += beat % 50 == 0 ? 6 * Fs : Fs;    // now and then a 6 s gap: pause and asystole start and end
+            monitor.AdvanceTo(at - 1, ref sink);
+            monitor.OnBeat(at, ref sink);
+            monitor.AdvanceTo(at + Fs / 2, ref sink);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sink.Events >= 4 * (10_000 - 100) / 50, $"{sink.Events} events");
+    }
+
+    private static List<(RhythmEvent Event, long DeclaredAt)> Run(short[] samples, RhythmAlarmSettings settings)
+    {
+        var detector = new QrsDetector(new QrsDetectorSettings(Fs, 200));
+        var monitor = new RhythmMonitor(Fs, settings);
+        var sink = new Sink(monitor);
+        for (int offset = 0; offset < samples.Length; offset += Fs / 4)
+        {
+            int length = Math.Min(Fs / 4, samples.Length - offset);
+            detector.Process(samples.AsSpan(offset, length), ref sink);
+            sink.Now = offset + length;
+            monitor.AdvanceTo(sink.Now, ref sink);
+        }
+        return sink.Events;
+    }
+
+    /// <summary>Passes the detector's beats to the monitor and records the monitor's events with the time they came.</summary>
+    private sealed class Sink(RhythmMonitor monitor) : IQrsSink, IRhythmSink
+    {
+        public long Now;
+        public List<(RhythmEvent, long)> Events { get; } = [];
+
+        public void OnBeat(in QrsBeat beat)
+        {
+            Sink self = this;
+            monitor.OnBeat(beat.SampleIndex, ref self);
+        }
+
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Events.Add((rhythmEvent, Now));
+    }
+
+    private struct CountingSink : IRhythmSink
+    {
+        public int Events;
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Events++;
+    }
+}
