@@ -10,7 +10,7 @@ public sealed class AnnotateCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private static List<long> DetectedBeats(string record) =>
-        RecordDetection.Run(WfdbRecordReader.ReadSignals(record)).Beats.Select(b => b.SampleIndex).ToList();
+        RecordAnalysis.Run(WfdbRecordReader.ReadSignals(record)).Beats.Select(b => b.SampleIndex).ToList();
 
     [Fact]
     public void One_record_to_a_wfdb_file_reads_back_with_the_detected_beats()

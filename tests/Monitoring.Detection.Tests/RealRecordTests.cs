@@ -99,8 +99,8 @@ public class RealRecordTests
         var latencies = new List<long>();
         foreach (string name in SharedData.Records("mitdb"))
         {
-            var detection = RecordDetection.Run(WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", name)));
-            latencies.AddRange(detection.Beats
+            var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", name)));
+            latencies.AddRange(analysis.Beats
                 .Where(b => !b.FoundBySearchBack && b.SampleIndex > 3 * 360)
                 .Select(b => b.EmittedAtSample - b.SampleIndex));
         }
@@ -110,15 +110,40 @@ public class RealRecordTests
         Assert.True(withinTarget >= 0.999, $"{withinTarget:P3} within {QrsDetector.MaxLatencySeconds * 1000} ms");
     }
 
+    [Fact]
+    public void No_beat_is_ever_reported_behind_the_watermark()
+    {
+        foreach (string name in SharedData.Records("mitdb").Concat(["../cudb/cu01", "../vfdb/424"]))
+        {
+            WfdbSignals signals = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", name));
+            int fs = (int)signals.Header.SamplingFrequency;
+            short[] samples = signals.GetSignal(0);
+            var detector = new QrsDetector(new QrsDetectorSettings(fs, signals.GetGain(0)));
+            var sink = new DetectorRun.CollectingSink();
+            long watermark = 0;
+            for (int offset = 0; offset < samples.Length; offset += fs / 4)
+            {
+                int before = sink.Beats.Count;
+                detector.Process(samples.AsSpan(offset, Math.Min(fs / 4, samples.Length - offset)), ref sink);
+                for (int i = before; i < sink.Beats.Count; i++)
+                {
+                    Assert.True(sink.Beats[i].SampleIndex >= watermark, $"{name}: beat {sink.Beats[i]} behind watermark {watermark}");
+                }
+                Assert.True(detector.Watermark >= watermark, $"{name}: watermark went back");
+                watermark = detector.Watermark;
+            }
+        }
+    }
+
     private static Ec57Summary Evaluate(string database, Ec57Options options)
     {
         var comparisons = new List<RecordComparison>();
         foreach (string name in SharedData.Records(database))
         {
             string path = SharedData.Record(database, name);
-            var detection = RecordDetection.Run(WfdbRecordReader.ReadSignals(path));
+            var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
             var reference = WfdbAnnotationReader.Read(path + ".atr");
-            comparisons.Add(Ec57Comparer.Compare(name, reference, DetectionAnnotations.From(detection), detection.SamplingFrequency, options));
+            comparisons.Add(Ec57Comparer.Compare(name, reference, AnalysisAnnotations.From(analysis), analysis.SamplingFrequency, options));
         }
         return Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords);
     }

@@ -134,7 +134,7 @@ public class RhythmMonitorTests
             int length = Math.Min(Fs / 4, samples.Length - offset);
             detector.Process(samples.AsSpan(offset, length), ref sink);
             sink.Now = offset + length;
-            monitor.AdvanceTo(sink.Now, ref sink);
+            monitor.AdvanceTo(detector.Watermark, ref sink);
         }
         return sink.Events;
     }

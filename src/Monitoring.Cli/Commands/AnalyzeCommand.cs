@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Rhythm;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Cli.Commands;
 
-/// <summary><c>analyze &lt;record&gt;</c>: the beats of one lead with RR interval and instantaneous heart rate, then a summary.</summary>
+/// <summary>
+/// <c>analyze &lt;record&gt;</c>: the beats of one lead with RR interval, beat-to-beat rate and the rate a monitor
+/// displays, the rhythm conditions (pause, asystole, brady- and tachycardia) where they begin and end, then a summary.
+/// </summary>
 public static class AnalyzeCommand
 {
     public static Command Create()
@@ -19,26 +23,56 @@ public static class AnalyzeCommand
     public static int Run(string recordPath, int lead, TextWriter output)
     {
         WfdbSignals signals = WfdbRecordReader.ReadSignals(recordPath);
-        RecordDetection detection = RecordDetection.Run(signals, lead);
-        double fs = detection.SamplingFrequency;
-        output.WriteLine($"record {detection.RecordName}, lead {lead} ({signals.Header.Signals[lead].Description}), {fs} Hz, {detection.SampleCount / fs:F0} s");
-        output.WriteLine("    time      sample   RR ms   HR bpm");
+        RecordAnalysis analysis = RecordAnalysis.Run(signals, lead);
+        double fs = analysis.SamplingFrequency;
+        output.WriteLine($"record {analysis.RecordName}, lead {lead} ({signals.Header.Signals[lead].Description}), {fs} Hz, {analysis.SampleCount / fs:F0} s");
+        output.WriteLine("    time      sample   RR ms  beat bpm  monitor bpm");
+
         long previous = -1;
-        foreach (QrsBeat beat in detection.Beats)
+        int nextEvent = 0;
+        var events = analysis.RhythmEvents;
+        foreach (QrsBeat beat in analysis.Beats)
         {
-            string rr = "", hr = "";
+            for (; nextEvent < events.Count && events[nextEvent].SampleIndex <= beat.SampleIndex; nextEvent++)
+            {
+                output.WriteLine(Describe(events[nextEvent], fs));
+            }
+
+            string rr = "", instant = "";
             if (previous >= 0)
             {
                 double seconds = (beat.SampleIndex - previous) / fs;
                 rr = (seconds * 1000).ToString("F0");
-                hr = (60 / seconds).ToString("F0");
+                instant = (60 / seconds).ToString("F0");
             }
-            output.WriteLine($"{FormatTime(beat.SampleIndex / fs),10} {beat.SampleIndex,10} {rr,7} {hr,8}");
+            output.WriteLine($"{FormatTime(beat.SampleIndex / fs),10} {beat.SampleIndex,10} {rr,7} {instant,9} {DisplayedRate(analysis, beat.SampleIndex),12}");
             previous = beat.SampleIndex;
         }
-        double minutes = detection.SampleCount / fs / 60;
-        output.WriteLine($"{detection.Beats.Count} beats in {minutes:F1} min: mean heart rate {detection.Beats.Count / minutes:F0} bpm");
+        for (; nextEvent < events.Count; nextEvent++) output.WriteLine(Describe(events[nextEvent], fs));
+
+        double minutes = analysis.SampleCount / fs / 60;
+        output.WriteLine($"{analysis.Beats.Count} beats in {minutes:F1} min: mean heart rate {analysis.Beats.Count / minutes:F0} bpm");
         return 0;
+    }
+
+    /// <summary>The rate the monitor displayed during the second the beat falls in ("--" while unknown).</summary>
+    private static string DisplayedRate(RecordAnalysis analysis, long sampleIndex)
+    {
+        int second = (int)(sampleIndex / analysis.SamplingFrequency);
+        double? rate = second < analysis.DisplayedHeartRate.Count ? analysis.DisplayedHeartRate[second] : null;
+        return rate is { } bpm ? bpm.ToString("F0") : "--";
+    }
+
+    private static string Describe(RhythmEvent e, double fs)
+    {
+        string what = e.Onset ? "begins" : "ends";
+        string evidence = e.Condition switch
+        {
+            RhythmCondition.Asystole or RhythmCondition.Pause => $", no QRS for {e.IntervalSamples / fs:F1} s",
+            _ when e.HeartRateBpm is { } bpm => $", heart rate {bpm:F0} bpm",
+            _ => "",
+        };
+        return $"  ** {FormatTime(e.SampleIndex / fs)} {e.Condition} {what}{evidence}";
     }
 
     private static string FormatTime(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"m\:ss\.fff");

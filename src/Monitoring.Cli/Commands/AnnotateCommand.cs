@@ -29,20 +29,20 @@ public static class AnnotateCommand
         foreach (string record in records)
         {
             WfdbSignals signals = WfdbRecordReader.ReadSignals(record);
-            RecordDetection detection = RecordDetection.Run(signals, lead);
+            RecordAnalysis analysis = RecordAnalysis.Run(signals, lead);
             string path = toDirectory ? Path.Combine(output, $"{Path.GetFileName(record)}.{extension}") : output;
-            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(path, detection);
-            else WfdbAnnotationWriter.Write(path, DetectionAnnotations.From(detection));
-            log.WriteLine($"{detection.RecordName}: {detection.Beats.Count} beats -> {path}");
+            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(path, analysis);
+            else WfdbAnnotationWriter.Write(path, AnalysisAnnotations.From(analysis));
+            log.WriteLine($"{analysis.RecordName}: {analysis.Beats.Count} beats -> {path}");
         }
         return 0;
     }
 
-    private static void WriteCsv(string path, RecordDetection detection)
+    private static void WriteCsv(string path, RecordAnalysis analysis)
     {
         using var writer = new StreamWriter(path);
         writer.WriteLine("sample,label");
-        foreach (WfdbAnnotation annotation in DetectionAnnotations.From(detection))
+        foreach (WfdbAnnotation annotation in AnalysisAnnotations.From(analysis))
         {
             writer.Write(annotation.Sample.ToString(CultureInfo.InvariantCulture));
             writer.Write(',');

@@ -138,6 +138,23 @@ public sealed class QrsDetector
 
     public QrsDetectorSettings Settings => _settings;
 
+    /// <summary>
+    /// Every beat whose R wave lies before this sample has been reported; later ones may still come. Event-time
+    /// consumers (pause and asystole) judge the stream up to here, not up to the last sample: beats come up to
+    /// <see cref="HardMaxLatencySeconds"/> late, and a beat that search-back may still take holds the mark back.
+    /// </summary>
+    public long Watermark
+    {
+        get
+        {
+            if (_learning) return 0;
+            long mark = _next - _hardMaxLatency;
+            if (_holding) mark = Math.Min(mark, _held.RIndex);
+            if (_hasSearchBack && _searchBack.Energy > MinimumQrsEnergy) mark = Math.Min(mark, _searchBack.RIndex);
+            return Math.Max(0, mark);
+        }
+    }
+
     /// <summary>Number of samples processed so far; the index the next sample will get.</summary>
     public long SamplesProcessed => _next;
 

@@ -11,16 +11,16 @@ namespace Monitoring.Detection.Rhythm;
 /// (<see cref="HeartRateMeter.BeatsPerMinute"/>, checked once a second) outside the patient's limits. Only the most severe of them is active at a time; none starts
 /// or ends during a pause, and asystole ends it.</item>
 /// </list>
-/// Beats reach the monitor up to the detector's latency after their R wave, so a pause is declared only once that
-/// latency has also passed, but its onset is dated back to where the threshold was crossed: a pause or asystole is
-/// declared at most <see cref="QrsDetector.HardMaxLatencySeconds"/> after the delay elapses. The start of monitoring
-/// counts as a beat, so a flat line from the start is asystole too. Allocation-free.
+/// Beats reach the monitor late (up to the detector's latency, later when search-back may still find one), so the
+/// monitor judges the stream only up to the detector's <see cref="QrsDetector.Watermark"/>, and dates a pause or
+/// asystole back to where its threshold was crossed. The start of monitoring counts as a beat, so a flat line from
+/// the start is asystole too. Allocation-free.
 /// </summary>
 public sealed class RhythmMonitor
 {
     private readonly RhythmAlarmSettings _settings;
     private readonly int _samplingRateHz;
-    private readonly long _pauseThreshold, _asystoleDelay, _reportingDelay;
+    private readonly long _pauseThreshold, _asystoleDelay;
     private long _lastBeat;
     private long _nextRateCheck;
     private bool _pause, _asystole;
@@ -33,7 +33,6 @@ public sealed class RhythmMonitor
         _samplingRateHz = samplingRateHz;
         _pauseThreshold = Samples(_settings.PauseThresholdSeconds);
         _asystoleDelay = Samples(_settings.AsystoleDelaySeconds);
-        _reportingDelay = Samples(QrsDetector.HardMaxLatencySeconds);
         HeartRate = new HeartRateMeter(samplingRateHz);
         _lastBeat = startSample;
         _nextRateCheck = startSample + samplingRateHz;
@@ -62,23 +61,25 @@ public sealed class RhythmMonitor
         HeartRate.OnBeat(sampleIndex);
     }
 
-    /// <summary>Brings the time-based conditions up to <paramref name="sampleIndex"/> (call after each chunk of samples).</summary>
-    public void AdvanceTo<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    /// <summary>
+    /// Brings the conditions up to <paramref name="watermark"/>: every beat before it has been passed to
+    /// <see cref="OnBeat{TSink}"/> (with the QRS detector, its <see cref="QrsDetector.Watermark"/> after each chunk).
+    /// </summary>
+    public void AdvanceTo<TSink>(long watermark, ref TSink sink) where TSink : IRhythmSink
     {
-        long known = sampleIndex - _reportingDelay;
-        if (!_pause && known - _lastBeat > _pauseThreshold)
+        if (!_pause && watermark - _lastBeat > _pauseThreshold)
         {
             _pause = true;
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, _lastBeat + _pauseThreshold, null, _pauseThreshold));
         }
-        if (!_asystole && known - _lastBeat >= _asystoleDelay)
+        if (!_asystole && watermark - _lastBeat >= _asystoleDelay)
         {
             _asystole = true;
             SetRateCondition(null, _lastBeat + _asystoleDelay, null, ref sink);
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, _lastBeat + _asystoleDelay, null, _asystoleDelay));
         }
 
-        while (_nextRateCheck <= sampleIndex)
+        while (_nextRateCheck <= watermark)
         {
             double? rate = HeartRate.BeatsPerMinute;
             if (!_asystole && !_pause) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
