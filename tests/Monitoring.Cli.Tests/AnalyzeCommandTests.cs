@@ -9,7 +9,7 @@ public sealed partial class AnalyzeCommandTests
     [GeneratedRegex(@"^ *(\d+:\d\d\.\d{3}) +(\d+)(?: +(\d+) +(\d+))? +(\d+|--)$")]
     private static partial Regex BeatLine();
 
-    [GeneratedRegex(@"^(\d+) beats in (\d+\.\d) min: mean heart rate (\d+) bpm$")]
+    [GeneratedRegex(@"^(\d+) beats in (\d+\.\d) min: mean heart rate (\d+) bpm; reported after the R wave: median \d+ ms, 99th percentile \d+ ms, max \d+ ms; \d+ found by search-back$")]
     private static partial Regex SummaryLine();
 
     [Fact]

@@ -51,8 +51,22 @@ public static class AnalyzeCommand
         for (; nextEvent < events.Count; nextEvent++) output.WriteLine(Describe(events[nextEvent], fs));
 
         double minutes = analysis.SampleCount / fs / 60;
-        output.WriteLine($"{analysis.Beats.Count} beats in {minutes:F1} min: mean heart rate {analysis.Beats.Count / minutes:F0} bpm");
+        output.WriteLine($"{analysis.Beats.Count} beats in {minutes:F1} min: mean heart rate {analysis.Beats.Count / minutes:F0} bpm; {Latency(analysis)}");
         return 0;
+    }
+
+    /// <summary>How long after its R wave each beat was reported, after the learning period (search-back beats counted apart).</summary>
+    private static string Latency(RecordAnalysis analysis)
+    {
+        long learning = (long)(QrsDetector.LearningSeconds * analysis.SamplingFrequency);
+        var latencies = analysis.Beats
+            .Where(b => !b.FoundBySearchBack && b.SampleIndex >= learning)
+            .Select(b => b.EmittedAtSample - b.SampleIndex).Order().ToList();
+        if (latencies.Count == 0) return "no beats";
+        double Ms(long samples) => samples * 1000 / analysis.SamplingFrequency;
+        int searchBack = analysis.Beats.Count(b => b.FoundBySearchBack);
+        return $"reported after the R wave: median {Ms(latencies[latencies.Count / 2]):F0} ms, " +
+            $"99th percentile {Ms(latencies[(int)(latencies.Count * 0.99)]):F0} ms, max {Ms(latencies[^1]):F0} ms; {searchBack} found by search-back";
     }
 
     /// <summary>The rate the monitor displayed during the second the beat falls in ("--" while unknown).</summary>

@@ -59,7 +59,8 @@ public sealed class QrsDetector
     private const double SupersedeSlopeRatio = 0.8;
     private const double BaselineShiftSeconds = 0.150;
     private const double ComplexMarginSeconds = 0.050;
-    private const double LearningSeconds = 2.0;
+    /// <summary>Length of the learning period at the start of a stream; its beats are reported when it ends.</summary>
+    public const double LearningSeconds = 2.0;
     private const double RSearchBeforeSeconds = 0.070;
     private const double RSearchAfterSeconds = 0.030;
     private const double RelearnAfterSeconds = 3.0;
