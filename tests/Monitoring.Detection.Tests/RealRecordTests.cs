@@ -73,7 +73,7 @@ public class RealRecordTests
         Assert.Equal(0, allocated);
     }
 
-    /// <summary>Regression floor: measured 99.83 / 99.82 on the 26 shared records (see the issue note); floor set just below.</summary>
+    /// <summary>Regression floor: measured 99.83 / 99.82 on the 26 shared records (see the issue note); the issue's target.</summary>
     [Fact]
     public void Mitdb_gross_sensitivity_and_positive_predictivity_stay_above_the_floor()
     {
@@ -91,6 +91,36 @@ public class RealRecordTests
 
         Assert.True(summary.Gross.QrsSensitivity >= 99.9, $"Se {summary.Gross.QrsSensitivity:F2}");
         Assert.True(summary.Gross.QrsPositivePredictivity >= 99.6, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
+    }
+
+    /// <summary>
+    /// EC57 noise stress on record 118 with electrode-motion noise. Measured 100 / 95.13 at 12 dB and 98.54 / 80.61 at
+    /// 6 dB; the floors sit just below. (The issue's goal of +P 90 % at 6 dB is not reached yet.)
+    /// </summary>
+    [Fact]
+    public void Noise_stress_keeps_sensitivity_at_12_db_and_limits_false_beats_at_6_db()
+    {
+        var byRecord = Evaluate("nstdb", Ec57Options.Standard, name => name is "118e12" or "118e06")
+            .Records.ToDictionary(r => r.RecordName);
+
+        Assert.True(byRecord["118e12"].QrsSensitivity >= 99.5, $"12 dB Se {byRecord["118e12"].QrsSensitivity:F2}");
+        Assert.True(byRecord["118e12"].QrsPositivePredictivity >= 94, $"12 dB +P {byRecord["118e12"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsPositivePredictivity >= 80, $"6 dB +P {byRecord["118e06"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsSensitivity >= 98, $"6 dB Se {byRecord["118e06"].QrsSensitivity:F2}");
+    }
+
+    /// <summary>
+    /// Beats of ventricular tachycardia must not be lost, whatever is done about noise: a noise gate tried once
+    /// suppressed most beats of a wide-complex VT in cu09. Measured 98.37 / 92.84 from 0:00 on the 18 shared records
+    /// (VF episodes excluded, as EC57 does).
+    /// </summary>
+    [Fact]
+    public void Cudb_ventricular_tachyarrhythmia_beats_are_kept()
+    {
+        var summary = Evaluate("cudb", Ec57Options.WholeRecord);
+
+        Assert.True(summary.Gross.QrsSensitivity >= 98.0, $"Se {summary.Gross.QrsSensitivity:F2}\n{Ec57Report.FormatTable(summary)}");
+        Assert.True(summary.Gross.QrsPositivePredictivity >= 92.0, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
     }
 
     [Fact]
@@ -135,10 +165,10 @@ public class RealRecordTests
         }
     }
 
-    private static Ec57Summary Evaluate(string database, Ec57Options options)
+    private static Ec57Summary Evaluate(string database, Ec57Options options, Func<string, bool>? include = null)
     {
         var comparisons = new List<RecordComparison>();
-        foreach (string name in SharedData.Records(database))
+        foreach (string name in SharedData.Records(database).Where(include ?? (_ => true)))
         {
             string path = SharedData.Record(database, name);
             var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
