@@ -1,0 +1,169 @@
+using Monitoring.Detection.Filters;
+using Monitoring.Detection.Qrs;
+
+namespace Monitoring.Detection.Classification;
+
+/// <summary>
+/// Classifies each detected beat as N, S, V (EC57 classes) from its shape and its timing, learning the patient's
+/// dominant beat online:
+/// <list type="bullet">
+/// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
+/// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
+/// dominant beat, normally conducted.</item>
+/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms, or unlike it (correlation under 0.5)
+/// and either premature or not narrower.</item>
+/// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 88 % of the
+/// recent normal RR, and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
+/// alone does not make an S beat.</item>
+/// </list>
+/// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Call
+/// <see cref="Process"/> with each chunk before giving the detector the same chunk, then <see cref="OnBeat{TSink}"/>
+/// for each beat. Allocation-free after construction.
+/// </summary>
+public sealed class BeatClassifier
+{
+    private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.03;
+    private const double WiderSeconds = 0.020;
+    private const double UnlikeCorrelation = 0.5, LikeCorrelation = 0.9;
+    private const double PrematureRatio = 0.88, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
+    private const double IrregularRhythm = 0.12;
+    private const int NormalRrCount = 8;
+
+    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag;
+    private readonly double _toMillivolts, _highPassPole;
+    private MovingSum<long> _lowPass;
+    private readonly SampleRing _signal;
+    private readonly QrsShapes _shapes;
+    private readonly double[] _window;
+    private readonly long[] _normalRr = new long[NormalRrCount];
+    private int _normalRrCount, _normalRrNext;
+    private double _highPassState, _previousInput;
+    private bool _started;
+    private long _next;
+
+    // The beat waiting for the next one.
+    private bool _pending;
+    private long _pendingSample, _pendingRrBefore;
+    private int _pendingShape;
+    private double _pendingDominantCorrelation;
+    private BeatClass _lastClass = BeatClass.Normal;
+
+    public BeatClassifier(QrsDetectorSettings settings)
+    {
+        settings.Validate();
+        _samplingRateHz = settings.SamplingRateHz;
+        // Shapes are compared at about 250 Hz whatever the stream's rate, so the cost per beat stays bounded.
+        _decimation = Math.Max(1, settings.SamplingRateHz / 250);
+        double rate = settings.SamplingRateHz / (double)_decimation;
+        _before = (int)Math.Round(BeforeSeconds * rate);
+        _windowLength = _before + (int)Math.Round(AfterSeconds * rate) + 1;
+        _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
+        _window = new double[_windowLength + 2 * _maxLag];
+        _shapes = new QrsShapes(_windowLength, _maxLag);
+        _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
+        _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
+        _highPassPole = Math.Exp(-2 * Math.PI * 0.5 / settings.SamplingRateHz);
+        // Holds the detector's worst latency plus the window after the fiducial point.
+        _signal = new SampleRing(settings.Samples(QrsDetector.HardMaxLatencySeconds + 2 * AfterSeconds + MaxLagSeconds + 0.1));
+    }
+
+    /// <summary>Keeps the recent signal; call with every chunk, before the detector gets it.</summary>
+    public void Process(ReadOnlySpan<short> samples)
+    {
+        foreach (short sample in samples)
+        {
+            if (!_started)
+            {
+                _started = true;
+                _lowPass.Fill(sample);
+                _previousInput = sample * _lowPass.Length * _toMillivolts;
+            }
+            double x = _lowPass.Push(sample) * _toMillivolts;
+            _highPassState = _highPassPole * (_highPassState + x - _previousInput);
+            _previousInput = x;
+            _signal[_next++] = _highPassState;
+        }
+    }
+
+    /// <summary>Takes the next beat of the detector and emits the previous one, now classified.</summary>
+    public void OnBeat<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
+    {
+        // The boxcar delays the stored signal by half its length.
+        long center = beat.SampleIndex + (_lowPass.Length - 1) / 2;
+        long start = center - (long)(_before + _maxLag) * _decimation;
+        for (int i = 0; i < _window.Length; i++) _window[i] = _signal[start + (long)i * _decimation];
+        int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
+
+        if (_pending) Emit(beat.SampleIndex - _pendingSample, ref sink);
+        _pendingRrBefore = _pending ? beat.SampleIndex - _pendingSample : 0;
+        _pending = true;
+        _pendingSample = beat.SampleIndex;
+        _pendingShape = shape;
+        _pendingDominantCorrelation = dominantCorrelation;
+    }
+
+    /// <summary>Emits the last beat at the end of the stream, without the interval after it.</summary>
+    public void Flush<TSink>(ref TSink sink) where TSink : IBeatSink
+    {
+        if (_pending) Emit(0, ref sink);
+        _pending = false;
+    }
+
+    private void Emit<TSink>(long rrAfter, ref TSink sink) where TSink : IBeatSink
+    {
+        double width = _shapes.Width(_pendingShape) * _decimation / _samplingRateHz;
+        BeatClass beatClass = Decide(rrAfter, width);
+        if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal && _pendingRrBefore > 0) AddNormalRr(_pendingRrBefore);
+        _lastClass = beatClass;
+        sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
+    }
+
+    private BeatClass Decide(long rrAfter, double width)
+    {
+        int dominant = _shapes.Dominant;
+        double dominantWidth = _shapes.Width(dominant) * _decimation / _samplingRateHz;
+        double normalRr = NormalRr();
+        bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
+        bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
+        bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
+        bool irregular = Irregularity() > IrregularRhythm;
+        bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
+
+        bool likeDominant = _pendingShape == dominant || _pendingDominantCorrelation >= LikeCorrelation;
+        if (likeDominant) return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
+
+        bool wider = width - dominantWidth > WiderSeconds;
+        bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
+        if (wider || (unlike && (premature || width >= dominantWidth))) return BeatClass.Ventricular;
+        return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
+    }
+
+    private void AddNormalRr(long rr)
+    {
+        _normalRr[_normalRrNext] = rr;
+        _normalRrNext = (_normalRrNext + 1) % NormalRrCount;
+        if (_normalRrCount < NormalRrCount) _normalRrCount++;
+    }
+
+    private double NormalRr()
+    {
+        if (_normalRrCount == 0) return 0;
+        long sum = 0;
+        for (int i = 0; i < _normalRrCount; i++) sum += _normalRr[i];
+        return sum / (double)_normalRrCount;
+    }
+
+    /// <summary>Mean absolute difference of successive normal RR intervals over their mean (high in atrial fibrillation).</summary>
+    private double Irregularity()
+    {
+        if (_normalRrCount < 4) return 0;
+        long sum = 0, differences = 0;
+        for (int i = 0; i < _normalRrCount; i++)
+        {
+            long rr = _normalRr[(_normalRrNext - 1 - i + NormalRrCount) % NormalRrCount];
+            sum += rr;
+            if (i > 0) differences += Math.Abs(rr - _normalRr[(_normalRrNext - i + NormalRrCount) % NormalRrCount]);
+        }
+        return differences / (double)(_normalRrCount - 1) / (sum / (double)_normalRrCount);
+    }
+}

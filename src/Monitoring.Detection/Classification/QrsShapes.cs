@@ -1,0 +1,137 @@
+namespace Monitoring.Detection.Classification;
+
+/// <summary>
+/// The QRS shapes one patient's lead has shown, learned online: each shape is the running average of the complexes
+/// that matched it (Pearson correlation at least <see cref="MatchCorrelation"/> at the best alignment within ±30 ms,
+/// and a similar amplitude). The shape seen most often lately is the dominant beat. Fixed memory, allocation-free.
+/// </summary>
+internal sealed class QrsShapes
+{
+    public const int Capacity = 8;
+    public const double MatchCorrelation = 0.90;
+    private const double ScoreDecay = 0.995;
+    private const double Learning = 1.0 / 16;
+
+    private readonly double[][] _shapes = new double[Capacity][];
+    private readonly double[] _scores = new double[Capacity];
+    private readonly int[] _members = new int[Capacity];
+    private readonly double[] _widths = new double[Capacity];
+    private readonly double[] _aligned;
+    private readonly int _length, _maxLag;
+    private int _count;
+
+    /// <param name="length">Samples in one complex's window.</param>
+    /// <param name="maxLag">Largest misalignment tried, in samples.</param>
+    public QrsShapes(int length, int maxLag)
+    {
+        _length = length;
+        _maxLag = maxLag;
+        for (int i = 0; i < Capacity; i++) _shapes[i] = new double[length];
+        _aligned = new double[length];
+    }
+
+    /// <summary>The dominant shape, or -1 before any beat.</summary>
+    public int Dominant { get; private set; } = -1;
+
+    public int Members(int shape) => _members[shape];
+
+    /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
+    public double Width(int shape) => _widths[shape];
+
+    /// <summary>
+    /// Finds the shape of the complex in <paramref name="window"/> (which holds <c>length + 2 * maxLag</c> samples,
+    /// the complex centred), learns from it, and returns the shape's index with the correlations to it and to the
+    /// dominant shape.
+    /// </summary>
+    public int Classify(ReadOnlySpan<double> window, out double correlation, out double dominantCorrelation)
+    {
+        int best = -1, bestLag = 0;
+        correlation = -1;
+        dominantCorrelation = -1;
+        for (int s = 0; s < _count; s++)
+        {
+            double r = BestCorrelation(_shapes[s], window, out int lag);
+            if (s == Dominant) dominantCorrelation = r;
+            if (r > correlation && SimilarAmplitude(_shapes[s], window.Slice(_maxLag + lag, _length)))
+            {
+                correlation = r;
+                best = s;
+                bestLag = lag;
+            }
+        }
+
+        if (best >= 0 && correlation >= MatchCorrelation)
+        {
+            Learn(best, window.Slice(_maxLag + bestLag, _length));
+        }
+        else
+        {
+            best = Add(window.Slice(_maxLag, _length));
+            correlation = 1;
+        }
+
+        for (int s = 0; s < _count; s++) _scores[s] *= ScoreDecay;
+        _scores[best] += 1;
+        _members[best]++;
+        UpdateDominant();
+        if (best == Dominant && dominantCorrelation < 0) dominantCorrelation = 1;
+        return best;
+    }
+
+    private void Learn(int shape, ReadOnlySpan<double> complex)
+    {
+        double[] template = _shapes[shape];
+        for (int i = 0; i < _length; i++) template[i] += (complex[i] - template[i]) * Learning;
+        _widths[shape] = QrsWindow.Width(template);
+    }
+
+    /// <summary>A new shape takes a free slot, or the slot of the shape with the lowest recent score.</summary>
+    private int Add(ReadOnlySpan<double> complex)
+    {
+        int slot = _count < Capacity ? _count++ : Weakest();
+        complex.CopyTo(_shapes[slot]);
+        _scores[slot] = 0;
+        _members[slot] = 0;
+        _widths[slot] = QrsWindow.Width(_shapes[slot]);
+        return slot;
+    }
+
+    private int Weakest()
+    {
+        int weakest = -1;
+        for (int s = 0; s < _count; s++)
+        {
+            if (s != Dominant && (weakest < 0 || _scores[s] < _scores[weakest])) weakest = s;
+        }
+        return weakest;
+    }
+
+    private void UpdateDominant()
+    {
+        int dominant = Dominant < 0 ? 0 : Dominant;
+        for (int s = 0; s < _count; s++)
+        {
+            // A margin keeps the dominant beat from flipping between two shapes of equal frequency (bigeminy).
+            if (_scores[s] > 1.2 * _scores[dominant]) dominant = s;
+        }
+        Dominant = dominant;
+    }
+
+    private double BestCorrelation(double[] shape, ReadOnlySpan<double> window, out int bestLag)
+    {
+        double best = -1;
+        bestLag = 0;
+        for (int lag = -_maxLag; lag <= _maxLag; lag++)
+        {
+            double r = QrsWindow.Correlation(shape, window.Slice(_maxLag + lag, _length));
+            if (r > best) { best = r; bestLag = lag; }
+        }
+        return best;
+    }
+
+    private static bool SimilarAmplitude(double[] shape, ReadOnlySpan<double> complex)
+    {
+        double a = QrsWindow.PeakToPeak(shape), b = QrsWindow.PeakToPeak(complex);
+        return b > 0.6 * a && b < 1.7 * a;
+    }
+}
