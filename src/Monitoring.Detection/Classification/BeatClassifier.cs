@@ -10,8 +10,8 @@ namespace Monitoring.Detection.Classification;
 /// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
 /// dominant beat, normally conducted.</item>
-/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms, or unlike it (correlation under 0.5)
-/// and either premature or not narrower.</item>
+/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms, or very unlike it (correlation under
+/// 0.5) and premature.</item>
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 88 % of the
 /// recent normal RR, and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
 /// alone does not make an S beat.</item>
@@ -24,19 +24,19 @@ public sealed class BeatClassifier
 {
     private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.03;
     private const double WiderSeconds = 0.020;
-    private const double UnlikeCorrelation = 0.5, LikeCorrelation = 0.9;
+    private const double UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8, LikeCorrelation = 0.9;
     private const double PrematureRatio = 0.88, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
-    private const double IrregularRhythm = 0.12;
+    private const double IrregularRhythm = 0.7;
     private const int NormalRrCount = 8;
 
-    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag;
+    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach;
     private readonly double _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
     private readonly SampleRing _signal;
     private readonly QrsShapes _shapes;
     private readonly double[] _window;
-    private readonly long[] _normalRr = new long[NormalRrCount];
-    private int _normalRrCount, _normalRrNext;
+    private readonly long[] _normalRr = new long[NormalRrCount], _allRr = new long[NormalRrCount];
+    private int _normalRrCount, _normalRrNext, _allRrCount, _allRrNext;
     private double _highPassState, _previousInput;
     private bool _started;
     private long _next;
@@ -59,6 +59,7 @@ public sealed class BeatClassifier
         _windowLength = _before + (int)Math.Round(AfterSeconds * rate) + 1;
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
         _window = new double[_windowLength + 2 * _maxLag];
+        _centroidReach = settings.Samples(0.1);
         _shapes = new QrsShapes(_windowLength, _maxLag);
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
         _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
@@ -88,8 +89,7 @@ public sealed class BeatClassifier
     /// <summary>Takes the next beat of the detector and emits the previous one, now classified.</summary>
     public void OnBeat<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
-        // The boxcar delays the stored signal by half its length.
-        long center = beat.SampleIndex + (_lowPass.Length - 1) / 2;
+        long center = SlopeCentroid(beat.SampleIndex + (_lowPass.Length - 1) / 2);
         long start = center - (long)(_before + _maxLag) * _decimation;
         for (int i = 0; i < _window.Length; i++) _window[i] = _signal[start + (long)i * _decimation];
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
@@ -100,6 +100,25 @@ public sealed class BeatClassifier
         _pendingSample = beat.SampleIndex;
         _pendingShape = shape;
         _pendingDominantCorrelation = dominantCorrelation;
+    }
+
+    /// <summary>
+    /// Where the complex's slopes are centred: the mean time weighted by squared slope within ±100 ms of the
+    /// detector's fiducial point. The fiducial point may sit on the R wave of one beat and the S wave of the next;
+    /// the centroid does not jump, so the same shape lines up the same way every time.
+    /// </summary>
+    private long SlopeCentroid(long fiducial)
+    {
+        long from = fiducial - _centroidReach, to = fiducial + _centroidReach;
+        double weightedTime = 0, weight = 0;
+        for (long i = from + 1; i <= to; i++)
+        {
+            double slope = _signal[i] - _signal[i - 1];
+            double w = slope * slope;
+            weightedTime += w * (i - fiducial);
+            weight += w;
+        }
+        return weight > 0 ? fiducial + (long)Math.Round(weightedTime / weight) : fiducial;
     }
 
     /// <summary>Emits the last beat at the end of the stream, without the interval after it.</summary>
@@ -113,7 +132,11 @@ public sealed class BeatClassifier
     {
         double width = _shapes.Width(_pendingShape) * _decimation / _samplingRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
-        if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal && _pendingRrBefore > 0) AddNormalRr(_pendingRrBefore);
+        if (_pendingRrBefore > 0)
+        {
+            Add(_allRr, ref _allRrCount, ref _allRrNext, _pendingRrBefore);
+            if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) Add(_normalRr, ref _normalRrCount, ref _normalRrNext, _pendingRrBefore);
+        }
         _lastClass = beatClass;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
     }
@@ -133,37 +156,52 @@ public sealed class BeatClassifier
         if (likeDominant) return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
 
         bool wider = width - dominantWidth > WiderSeconds;
+        bool narrower = dominantWidth - width > WiderSeconds;
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
-        if (wider || (unlike && (premature || width >= dominantWidth))) return BeatClass.Ventricular;
-        return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
+        bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
+        if (wider || (unlike && premature) || (somewhatUnlike && premature && !narrower)) return BeatClass.Ventricular;
+        return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
 
-    private void AddNormalRr(long rr)
+    private static void Add(long[] ring, ref int count, ref int next, long rr)
     {
-        _normalRr[_normalRrNext] = rr;
-        _normalRrNext = (_normalRrNext + 1) % NormalRrCount;
-        if (_normalRrCount < NormalRrCount) _normalRrCount++;
+        ring[next] = rr;
+        next = (next + 1) % ring.Length;
+        if (count < ring.Length) count++;
     }
 
-    private double NormalRr()
+    /// <summary>
+    /// The rhythm's own pace: the median of the recent intervals between two normal beats, or of all recent intervals
+    /// while there are too few of those (frequent ectopy).
+    /// </summary>
+    private double NormalRr() => _normalRrCount >= 4 ? Median(_normalRr, _normalRrCount) : Median(_allRr, _allRrCount);
+
+    private static double Median(long[] ring, int count)
     {
-        if (_normalRrCount == 0) return 0;
-        long sum = 0;
-        for (int i = 0; i < _normalRrCount; i++) sum += _normalRr[i];
-        return sum / (double)_normalRrCount;
+        if (count == 0) return 0;
+        Span<long> sorted = stackalloc long[NormalRrCount];
+        sorted = sorted[..count];
+        ring.AsSpan(0, count).CopyTo(sorted);
+        sorted.Sort();
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2.0;
     }
 
-    /// <summary>Mean absolute difference of successive normal RR intervals over their mean (high in atrial fibrillation).</summary>
+    /// <summary>
+    /// Fraction of the recent successive RR changes larger than 15 % of the median RR: near 1 in atrial fibrillation,
+    /// low in sinus rhythm even with an occasional early beat (which changes only the two intervals around it).
+    /// </summary>
     private double Irregularity()
     {
-        if (_normalRrCount < 4) return 0;
-        long sum = 0, differences = 0;
-        for (int i = 0; i < _normalRrCount; i++)
+        if (_allRrCount < NormalRrCount) return 0;
+        double median = Median(_allRr, _allRrCount);
+        int changes = 0;
+        for (int i = 1; i < NormalRrCount; i++)
         {
-            long rr = _normalRr[(_normalRrNext - 1 - i + NormalRrCount) % NormalRrCount];
-            sum += rr;
-            if (i > 0) differences += Math.Abs(rr - _normalRr[(_normalRrNext - i + NormalRrCount) % NormalRrCount]);
+            long rr = _allRr[(_allRrNext - 1 - i + 2 * NormalRrCount) % NormalRrCount];
+            long next = _allRr[(_allRrNext - i + 2 * NormalRrCount) % NormalRrCount];
+            if (Math.Abs(next - rr) > 0.15 * median) changes++;
         }
-        return differences / (double)(_normalRrCount - 1) / (sum / (double)_normalRrCount);
+        return changes / (double)(NormalRrCount - 1);
     }
+
 }
