@@ -60,7 +60,7 @@ public sealed class BeatClassifier
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
         _window = new double[_windowLength + 2 * _maxLag];
         _centroidReach = settings.Samples(0.1);
-        _shapes = new QrsShapes(_windowLength, _maxLag);
+        _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate);
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
         _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
         _highPassPole = Math.Exp(-2 * Math.PI * 0.5 / settings.SamplingRateHz);
@@ -159,7 +159,8 @@ public sealed class BeatClassifier
         bool narrower = dominantWidth - width > WiderSeconds;
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
         bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
-        if (wider || (unlike && premature) || (somewhatUnlike && premature && !narrower)) return BeatClass.Ventricular;
+        // In an irregular rhythm every other beat looks early: there only the shape speaks.
+        if (wider || (unlike && premature) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;
         return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
 

@@ -11,6 +11,7 @@ internal sealed class QrsShapes
     public const double MatchCorrelation = 0.90;
     private const double ScoreDecay = 0.995;
     private const double Learning = 1.0 / 16;
+    private const double FrequentShare = 0.5;
 
     private readonly double[][] _shapes = new double[Capacity][];
     private readonly double[] _scores = new double[Capacity];
@@ -18,12 +19,15 @@ internal sealed class QrsShapes
     private readonly double[] _widths = new double[Capacity];
     private readonly double[] _aligned;
     private readonly int _length, _maxLag;
+    private readonly double _clearlyNarrower;
     private int _count;
 
     /// <param name="length">Samples in one complex's window.</param>
     /// <param name="maxLag">Largest misalignment tried, in samples.</param>
-    public QrsShapes(int length, int maxLag)
+    /// <param name="clearlyNarrower">Width difference, in samples, that makes one shape clearly narrower than another.</param>
+    public QrsShapes(int length, int maxLag, double clearlyNarrower)
     {
+        _clearlyNarrower = clearlyNarrower;
         _length = length;
         _maxLag = maxLag;
         for (int i = 0; i < Capacity; i++) _shapes[i] = new double[length];
@@ -106,13 +110,22 @@ internal sealed class QrsShapes
         return weakest;
     }
 
+    /// <summary>
+    /// The dominant beat is the narrowest of the frequent shapes (score at least half the highest): in ventricular
+    /// bigeminy the PVC shape is as frequent as the normal one, but wider. A narrower frequent shape takes over only
+    /// when it is clearly narrower, or when the current one is no longer frequent.
+    /// </summary>
     private void UpdateDominant()
     {
-        int dominant = Dominant < 0 ? 0 : Dominant;
+        double highest = 0;
+        for (int s = 0; s < _count; s++) highest = Math.Max(highest, _scores[s]);
+
+        int dominant = Dominant;
+        if (dominant < 0 || _scores[dominant] < FrequentShare * highest) dominant = -1;
         for (int s = 0; s < _count; s++)
         {
-            // A margin keeps the dominant beat from flipping between two shapes of equal frequency (bigeminy).
-            if (_scores[s] > 1.2 * _scores[dominant]) dominant = s;
+            if (_scores[s] < FrequentShare * highest || s == dominant) continue;
+            if (dominant < 0 || _widths[s] < _widths[dominant] - _clearlyNarrower) dominant = s;
         }
         Dominant = dominant;
     }
