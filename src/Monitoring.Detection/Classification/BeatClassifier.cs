@@ -12,8 +12,8 @@ namespace Monitoring.Detection.Classification;
 /// dominant beat, normally conducted.</item>
 /// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms, or very unlike it (correlation under
 /// 0.5) and premature.</item>
-/// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 88 % of the
-/// recent normal RR, and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
+/// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
+/// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
 /// alone does not make an S beat.</item>
 /// </list>
 /// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Call
@@ -25,7 +25,7 @@ public sealed class BeatClassifier
     private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.03;
     private const double WiderSeconds = 0.020;
     private const double UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8, LikeCorrelation = 0.9;
-    private const double PrematureRatio = 0.88, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
+    private const double PrematureRatio = 0.85, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
     private const double IrregularRhythm = 0.7;
     private const int NormalRrCount = 8;
 
