@@ -71,7 +71,7 @@ public sealed class EntryPointTests : IDisposable
         Assert.True(annotate.ExitCode == 0, annotate.Error);
         Assert.Equal("sample,label", File.ReadLines(csv).First());
         int beats = int.Parse(CommandOutput.Fields(annotate.Output)[1]);
-        Assert.Equal(beats, File.ReadLines(csv).Count(line => line.EndsWith(",N", StringComparison.Ordinal)));
+        Assert.Equal(beats, File.ReadLines(csv).Skip(1).Count());
     }
 
     [Fact]

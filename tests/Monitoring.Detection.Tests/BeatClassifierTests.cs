@@ -1,0 +1,168 @@
+using Monitoring.Cli;
+using Monitoring.Detection.Classification;
+using Monitoring.Detection.Qrs;
+using Monitoring.Evaluation;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Detection.Tests;
+
+/// <summary>Beat classification through the real detector: synthetic rhythms with known classes, and EC57 floors on MIT-BIH.</summary>
+public class BeatClassifierTests
+{
+    private const int Fs = 360;
+
+    [Fact]
+    public void Isolated_pvcs_are_ventricular_and_sinus_beats_normal()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool pvc = i > 20 && i % 7 == 0;
+            beats.Add(pvc ? (SyntheticEcg.Ventricular(t), BeatClass.Ventricular) : (new SyntheticBeat(t), BeatClass.Normal));
+            t += pvc ? 1.2 : (i % 7 == 6 && i > 20 ? 0.5 : 0.8);    // premature PVC, then a compensatory pause
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    [Fact]
+    public void Premature_atrial_beats_with_a_normal_shape_are_supraventricular()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool apc = i > 20 && i % 9 == 0;
+            beats.Add((new SyntheticBeat(t), apc ? BeatClass.Supraventricular : BeatClass.Normal));
+            t += apc ? 1.0 : (i % 9 == 8 && i > 20 ? 0.55 : 0.8);   // the APC comes 250 ms early
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    [Fact]
+    public void In_ventricular_bigeminy_the_normal_beat_stays_dominant()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool pvc = i > 10 && i % 2 == 1;
+            beats.Add(pvc ? (SyntheticEcg.Ventricular(t), BeatClass.Ventricular) : (new SyntheticBeat(t), BeatClass.Normal));
+            t += i > 10 ? (pvc ? 1.0 : 0.5) : 0.75;
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    /// <summary>
+    /// Known limitation until atrial fibrillation is detected as a rhythm: in an irregular rhythm of normal beats
+    /// (RR uniformly 0.45-0.95 s) the classifier calls 18 % of the beats S. This guards that figure from growing.
+    /// </summary>
+    [Fact]
+    public void An_irregular_rhythm_of_normal_shape_is_mostly_not_called_supraventricular()
+    {
+        var random = new Random(7);
+        var beats = new List<SyntheticBeat>();
+        for (double t = 0.5; t < 120; t += 0.45 + 0.5 * random.NextDouble()) beats.Add(new SyntheticBeat(t, HasPWave: false));
+
+        var classified = Classify(beats, 120);
+
+        double supraventricular = classified.Count(b => b.Class == BeatClass.Supraventricular) / (double)classified.Count;
+        Assert.True(supraventricular < 0.2, $"{supraventricular:P1} called S");
+        Assert.DoesNotContain(classified, b => b.Class == BeatClass.Ventricular);
+    }
+
+    [Fact]
+    public void Classifying_allocates_nothing_in_steady_state()
+    {
+        var beats = new List<SyntheticBeat>();
+        for (double t = 0.5; t < 300; t += 0.8) beats.Add(t % 8 < 0.8 ? SyntheticEcg.Ventricular(t) : new SyntheticBeat(t));
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render(beats, Fs, 300);
+        var settings = new QrsDetectorSettings(Fs, 200);
+        var detector = new QrsDetector(settings);
+        var sink = new ClassifyingSink(new BeatClassifier(settings));
+        Feed(detector, ref sink, samples, 0, 60 * Fs);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Feed(detector, ref sink, samples, 60 * Fs, samples.Length);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sink.Count > 300);
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary>
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 90.85 / 89.65 and SVEB
+    /// 76.62 / 56.99). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
+    /// </summary>
+    [Fact]
+    public void Mitdb_veb_and_sveb_stay_above_the_floor()
+    {
+        var comparisons = new List<RecordComparison>();
+        foreach (string name in SharedData.MitdbRecords().Where(n => !Ec57.PacedMitdbRecords.Contains(n)))
+        {
+            string path = SharedData.Record("mitdb", name);
+            var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
+            comparisons.Add(Ec57Comparer.Compare(name, WfdbAnnotationReader.Read(path + ".atr"),
+                AnalysisAnnotations.From(analysis), analysis.SamplingFrequency, Ec57Options.Standard));
+        }
+        var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
+
+        Assert.True(gross.VebSensitivity >= 90 && gross.VebPositivePredictivity >= 89, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 55, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+    }
+
+    private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)
+    {
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render(beats, Fs, seconds);
+        var settings = new QrsDetectorSettings(Fs, 200);
+        var detector = new QrsDetector(settings);
+        var sink = new ClassifyingSink(new BeatClassifier(settings)) { Beats = [] };
+        Feed(detector, ref sink, samples, 0, samples.Length);
+        detector.Flush(ref sink, samples[^1]);
+        sink.Classifier.Flush(ref sink);
+        return sink.Beats!;
+    }
+
+    /// <summary>After the first 20 beats (learning), every beat has its expected class.</summary>
+    private static void AssertClasses(List<(SyntheticBeat Beat, BeatClass Class)> expected, List<ClassifiedBeat> classified)
+    {
+        int checkedBeats = 0;
+        foreach (var (beat, expectedClass) in expected.Skip(20))
+        {
+            long r = (long)Math.Round(beat.Time * Fs);
+            var match = classified.Where(c => Math.Abs(c.SampleIndex - r) <= 0.15 * Fs).ToList();
+            Assert.True(match.Count == 1, $"beat at {beat.Time:F2} s detected {match.Count} times");
+            Assert.True(match[0].Class == expectedClass, $"beat at {beat.Time:F2} s: {match[0]} expected {expectedClass}");
+            checkedBeats++;
+        }
+        Assert.True(checkedBeats > 50);
+    }
+
+    private static void Feed(QrsDetector detector, ref ClassifyingSink sink, short[] samples, int from, int to)
+    {
+        for (int offset = from; offset < to; offset += Fs / 4)
+        {
+            var chunk = samples.AsSpan(offset, Math.Min(Fs / 4, to - offset));
+            sink.Classifier.Process(chunk);
+            detector.Process(chunk, ref sink);
+        }
+    }
+
+    private struct ClassifyingSink(BeatClassifier classifier) : IQrsSink, IBeatSink
+    {
+        public readonly BeatClassifier Classifier = classifier;
+        public List<ClassifiedBeat>? Beats;
+        public int Count;
+
+        public void OnBeat(in QrsBeat beat) => Classifier.OnBeat(beat, ref this);
+
+        public void OnClassifiedBeat(in ClassifiedBeat beat)
+        {
+            Count++;
+            Beats?.Add(beat);
+        }
+    }
+}
