@@ -1,6 +1,9 @@
 using Monitoring.Testing;
 using BenchmarkDotNet.Attributes;
+using Monitoring.Detection.Analysis;
+using Monitoring.Detection.Classification;
 using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Rhythm;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Benchmarks;
@@ -9,6 +12,8 @@ namespace Monitoring.Benchmarks;
 /// Throughput and allocation of the streaming QRS detector on real ECG (first lead).
 /// <list type="bullet">
 /// <item><see cref="WholeRecord"/>: one detector over a whole 30-minute record in one call; one operation is the record.</item>
+/// <item><see cref="FullAnalysis"/>: the same with the whole analysis of a lead (<see cref="EcgAnalyzer"/>: detection,
+/// classification, heart rate, rhythm conditions).</item>
 /// <item><see cref="ManyChannels"/>: <see cref="Channels"/> detectors, each its own channel, fed round-robin in 250 ms
 /// chunks from one thread, 10 s of signal per channel per operation: what one thread of a server does for thousands
 /// of leads. Each channel reads the record from its own offset, so the channels are not in lockstep.</item>
@@ -27,6 +32,7 @@ public class QrsDetectorBenchmark
 
     private short[] _samples = [];
     private QrsDetector _detector = null!;
+    private EcgAnalyzer _analyzer = null!;
     private QrsDetector[] _channels = [];
     private int[] _cursors = [];
     private int _chunk;
@@ -46,6 +52,9 @@ public class QrsDetectorBenchmark
         _detector = new QrsDetector(settings);
         var sink = new CountingSink();
         _detector.Process(_samples, ref sink); // warm-up; later operations continue this stream
+        _analyzer = new EcgAnalyzer(settings);
+        var analysisSink = new CountingSink();
+        _analyzer.Process(_samples, ref analysisSink);
 
         _chunk = ChunkLength(settings.SamplingRateHz);
         _chunksPerOperation = (int)Math.Round(ManyChannelsSecondsPerOperation / ChunkSeconds);
@@ -69,6 +78,15 @@ public class QrsDetectorBenchmark
         var sink = new CountingSink();
         _detector.Process(_samples, ref sink);
         return sink.Beats;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("SingleStream")]
+    public long FullAnalysis()
+    {
+        var sink = new CountingSink();
+        _analyzer.Process(_samples, ref sink);
+        return sink.Beats + sink.ClassifiedBeats + sink.RhythmEvents;
     }
 
     [Benchmark]
@@ -99,7 +117,7 @@ public class QrsDetectorBenchmark
         WfdbHeader header = WfdbRecordReader.ReadHeader(Path.Combine(SharedData.Ecg, record));
         return method switch
         {
-            nameof(WholeRecord) => header.SampleCount > 0
+            nameof(WholeRecord) or nameof(FullAnalysis) => header.SampleCount > 0
                 ? header.SampleCount
                 : WfdbRecordReader.ReadSignals(Path.Combine(SharedData.Ecg, record)).SampleCount,
             nameof(ManyChannels) => (long)Channels * (long)Math.Round(ManyChannelsSecondsPerOperation / ChunkSeconds)
@@ -115,10 +133,14 @@ public class QrsDetectorBenchmark
     private static QrsDetectorSettings Settings(WfdbSignals signals) =>
         new(SamplingRate(signals.Header), signals.GetGain(0));
 
-    private struct CountingSink : IQrsSink
+    private struct CountingSink : IAnalysisSink
     {
-        public long Beats;
+        public long Beats, ClassifiedBeats, RhythmEvents;
 
         public void OnBeat(in QrsBeat beat) => Beats++;
+
+        public void OnClassifiedBeat(in ClassifiedBeat beat) => ClassifiedBeats++;
+
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => RhythmEvents++;
     }
 }

@@ -12,7 +12,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal(3, lines.Length);
-        Assert.Matches(@"^record=208 fs=360 samples=\d+ beats=\d+ elapsed=\d+\.\d\ds$", lines[0]);
+        Assert.Matches(@"^record=208 fs=360 samples=\d+ beats=\d+ ventricular=\d+ rhythm-events=\d+ elapsed=\d+\.\d\ds$", lines[0]);
         Assert.Matches(@"^real-time channels per core at 360 Hz: \d+$", lines[1]);
         // The detector allocates nothing per sample: this must read exactly 0.
         Assert.Matches(@"^samples/s=\d+ bytes/sample=0$", lines[^1]);

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Monitoring.Detection.Analysis;
+using Monitoring.Detection.Classification;
 using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Rhythm;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Cli.Commands;
 
 /// <summary>
-/// <c>bench &lt;record&gt; [--seconds N]</c>: single-thread throughput and allocation of the analysis over the first lead,
+/// <c>bench &lt;record&gt; [--seconds N]</c>: single-thread throughput and allocation of the whole analysis
+/// (<see cref="EcgAnalyzer"/>: detection, classification, heart rate, rhythm conditions) over the first lead,
 /// after a warm-up, with no file I/O in the timed part.
 /// </summary>
 public static class BenchCommand
@@ -27,30 +31,31 @@ public static class BenchCommand
         var settings = new QrsDetectorSettings((int)Math.Round(signals.Header.SamplingFrequency), signals.GetGain(0));
         var sink = new CountingSink();
 
-        // Warm-up: the same timed loop on a throw-away detector, so the JIT has compiled it to its final tier.
-        RunFor(new QrsDetector(settings), samples, ref sink, Math.Min(1.0, seconds));
+        // Warm-up: the same timed loop on a throw-away analyzer, so the JIT has compiled it to its final tier.
+        RunFor(new EcgAnalyzer(settings), samples, ref sink, Math.Min(1.0, seconds));
 
-        var detector = new QrsDetector(settings);
+        var analyzer = new EcgAnalyzer(settings);
+        sink = new CountingSink();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var (processed, elapsed) = RunFor(detector, samples, ref sink, seconds);
+        var (processed, elapsed) = RunFor(analyzer, samples, ref sink, seconds);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         double samplesPerSecond = processed / elapsed.TotalSeconds;
-        output.WriteLine($"record={signals.Header.RecordName} fs={settings.SamplingRateHz} samples={processed} beats={sink.Beats} elapsed={elapsed.TotalSeconds:F2}s");
+        output.WriteLine($"record={signals.Header.RecordName} fs={settings.SamplingRateHz} samples={processed} beats={sink.Beats} ventricular={sink.Ventricular} rhythm-events={sink.RhythmEvents} elapsed={elapsed.TotalSeconds:F2}s");
         output.WriteLine($"real-time channels per core at {settings.SamplingRateHz} Hz: {samplesPerSecond / settings.SamplingRateHz:F0}");
         output.WriteLine($"samples/s={samplesPerSecond:F0} bytes/sample={(double)allocated / processed:G3}");
         return 0;
     }
 
     /// <summary>Feeds the whole record again and again, continuing one stream, until <paramref name="seconds"/> have passed.</summary>
-    private static (long Samples, TimeSpan Elapsed) RunFor(QrsDetector detector, short[] samples, ref CountingSink sink, double seconds)
+    private static (long Samples, TimeSpan Elapsed) RunFor(EcgAnalyzer analyzer, short[] samples, ref CountingSink sink, double seconds)
     {
         long processed = 0;
         long start = Stopwatch.GetTimestamp();
         TimeSpan elapsed;
         do
         {
-            detector.Process(samples, ref sink);
+            analyzer.Process(samples, ref sink);
             processed += samples.Length;
             elapsed = Stopwatch.GetElapsedTime(start);
         }
@@ -58,9 +63,17 @@ public static class BenchCommand
         return (processed, elapsed);
     }
 
-    private struct CountingSink : IQrsSink
+    private struct CountingSink : IAnalysisSink
     {
-        public long Beats;
+        public long Beats, Ventricular, RhythmEvents;
+
         public void OnBeat(in QrsBeat beat) => Beats++;
+
+        public void OnClassifiedBeat(in ClassifiedBeat beat)
+        {
+            if (beat.Class == BeatClass.Ventricular) Ventricular++;
+        }
+
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => RhythmEvents++;
     }
 }

@@ -22,7 +22,7 @@ namespace Monitoring.Detection.Classification;
 /// </summary>
 public sealed class BeatClassifier
 {
-    private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.03;
+    private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.016;
     private const double WiderSeconds = 0.020;
     private const double UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8, LikeCorrelation = 0.9;
     private const double PrematureRatio = 0.85, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
@@ -52,8 +52,8 @@ public sealed class BeatClassifier
     {
         settings.Validate();
         _samplingRateHz = settings.SamplingRateHz;
-        // Shapes are compared at about 250 Hz whatever the stream's rate, so the cost per beat stays bounded.
-        _decimation = Math.Max(1, settings.SamplingRateHz / 250);
+        // Shapes are compared at 180 Hz or a little more whatever the stream's rate, so the cost per beat stays bounded.
+        _decimation = Math.Max(1, settings.SamplingRateHz / 180);
         double rate = settings.SamplingRateHz / (double)_decimation;
         _before = (int)Math.Round(BeforeSeconds * rate);
         _windowLength = _before + (int)Math.Round(AfterSeconds * rate) + 1;

@@ -14,6 +14,8 @@ internal sealed class QrsShapes
     private const double FrequentShare = 0.5;
 
     private readonly double[][] _shapes = new double[Capacity][];
+    private readonly double[][] _centered = new double[Capacity][];
+    private readonly double[] _norms = new double[Capacity];
     private readonly double[] _scores = new double[Capacity];
     private readonly int[] _members = new int[Capacity];
     private readonly double[] _widths = new double[Capacity];
@@ -30,7 +32,11 @@ internal sealed class QrsShapes
         _clearlyNarrower = clearlyNarrower;
         _length = length;
         _maxLag = maxLag;
-        for (int i = 0; i < Capacity; i++) _shapes[i] = new double[length];
+        for (int i = 0; i < Capacity; i++)
+        {
+            _shapes[i] = new double[length];
+            _centered[i] = new double[length];
+        }
         _aligned = new double[length];
     }
 
@@ -54,7 +60,7 @@ internal sealed class QrsShapes
         dominantCorrelation = -1;
         for (int s = 0; s < _count; s++)
         {
-            double r = BestCorrelation(_shapes[s], window, out int lag);
+            double r = BestCorrelation(s, window, out int lag);
             if (s == Dominant) dominantCorrelation = r;
             if (r > correlation && SimilarAmplitude(_shapes[s], window.Slice(_maxLag + lag, _length)))
             {
@@ -86,7 +92,7 @@ internal sealed class QrsShapes
     {
         double[] template = _shapes[shape];
         for (int i = 0; i < _length; i++) template[i] += (complex[i] - template[i]) * Learning;
-        _widths[shape] = QrsWindow.Width(template);
+        Prepare(shape);
     }
 
     /// <summary>A new shape takes a free slot, or the slot of the shape with the lowest recent score.</summary>
@@ -96,7 +102,7 @@ internal sealed class QrsShapes
         complex.CopyTo(_shapes[slot]);
         _scores[slot] = 0;
         _members[slot] = 0;
-        _widths[slot] = QrsWindow.Width(_shapes[slot]);
+        Prepare(slot);
         return slot;
     }
 
@@ -130,13 +136,43 @@ internal sealed class QrsShapes
         Dominant = dominant;
     }
 
-    private double BestCorrelation(double[] shape, ReadOnlySpan<double> window, out int bestLag)
+    /// <summary>Keeps what correlation needs of a shape: its width, the shape less its mean, and that one's norm.</summary>
+    private void Prepare(int shape)
     {
+        double[] template = _shapes[shape], centered = _centered[shape];
+        double mean = 0;
+        for (int i = 0; i < _length; i++) mean += template[i];
+        mean /= _length;
+        double norm = 0;
+        for (int i = 0; i < _length; i++)
+        {
+            centered[i] = template[i] - mean;
+            norm += centered[i] * centered[i];
+        }
+        _norms[shape] = norm;
+        _widths[shape] = QrsWindow.Width(template);
+    }
+
+    /// <summary>Best Pearson correlation of a shape with the window over the allowed lags, in one pass per lag.</summary>
+    private double BestCorrelation(int shape, ReadOnlySpan<double> window, out int bestLag)
+    {
+        double[] centered = _centered[shape];
+        double norm = _norms[shape];
         double best = -1;
         bestLag = 0;
         for (int lag = -_maxLag; lag <= _maxLag; lag++)
         {
-            double r = QrsWindow.Correlation(shape, window.Slice(_maxLag + lag, _length));
+            ReadOnlySpan<double> complex = window.Slice(_maxLag + lag, _length);
+            double sum = 0, sumSquares = 0, product = 0;
+            for (int i = 0; i < complex.Length; i++)
+            {
+                double x = complex[i];
+                sum += x;
+                sumSquares += x * x;
+                product += x * centered[i];
+            }
+            double variance = sumSquares - sum * sum / _length;
+            double r = variance > 0 && norm > 0 ? product / Math.Sqrt(variance * norm) : 0;
             if (r > best) { best = r; bestLag = lag; }
         }
         return best;

@@ -3,23 +3,6 @@ namespace Monitoring.Detection.Classification;
 /// <summary>Measurements on one complex's window of samples.</summary>
 internal static class QrsWindow
 {
-    /// <summary>Pearson correlation of two equally long windows (0 when either is flat).</summary>
-    public static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        int n = a.Length;
-        double sumA = 0, sumB = 0;
-        for (int i = 0; i < n; i++) { sumA += a[i]; sumB += b[i]; }
-        double meanA = sumA / n, meanB = sumB / n, ab = 0, aa = 0, bb = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double da = a[i] - meanA, db = b[i] - meanB;
-            ab += da * db;
-            aa += da * da;
-            bb += db * db;
-        }
-        return aa > 0 && bb > 0 ? ab / Math.Sqrt(aa * bb) : 0;
-    }
-
     public static double PeakToPeak(ReadOnlySpan<double> window)
     {
         double min = double.MaxValue, max = double.MinValue;
