@@ -67,6 +67,7 @@ public sealed class EcgAnalyzer
             _classifier.OnBeat(beat, ref sink);
         }
         _beats.Clear();
+        _classifier.Drain(ref sink);
     }
 
     /// <summary>Beats of the current part of a chunk (at most a second's worth, or the learning period's).</summary>

@@ -17,8 +17,8 @@ namespace Monitoring.Detection.Classification;
 /// alone does not make an S beat.</item>
 /// </list>
 /// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Call
-/// <see cref="Process"/> with each chunk before giving the detector the same chunk, then <see cref="OnBeat{TSink}"/>
-/// for each beat. Allocation-free after construction.
+/// <see cref="Process"/> with each chunk (of at most a second) before giving the detector the same chunk, then
+/// <see cref="OnBeat{TSink}"/> for each beat and <see cref="Drain{TSink}"/>. Allocation-free after construction.
 /// </summary>
 public sealed class BeatClassifier
 {
@@ -40,6 +40,10 @@ public sealed class BeatClassifier
     private double _highPassState, _previousInput;
     private bool _started;
     private long _next;
+
+    // Beats whose shape waits for the signal after them (a few at most: beats come at most 450 ms late).
+    private readonly long[] _awaiting = new long[8];
+    private int _awaitingFirst, _awaitingCount;
 
     // The beat waiting for the next one.
     private bool _pending;
@@ -64,8 +68,8 @@ public sealed class BeatClassifier
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
         _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
         _highPassPole = Math.Exp(-2 * Math.PI * 0.5 / settings.SamplingRateHz);
-        // Holds the detector's worst latency plus the window after the fiducial point.
-        _signal = new SampleRing(settings.Samples(QrsDetector.HardMaxLatencySeconds + 2 * AfterSeconds + MaxLagSeconds + 0.1));
+        // Holds a beat's window from its start until the signal after it (and a chunk's worth more) has arrived.
+        _signal = new SampleRing(settings.Samples(QrsDetector.HardMaxLatencySeconds + 2.5));
     }
 
     /// <summary>Keeps the recent signal; call with every chunk, before the detector gets it.</summary>
@@ -86,18 +90,49 @@ public sealed class BeatClassifier
         }
     }
 
-    /// <summary>Takes the next beat of the detector and emits the previous one, now classified.</summary>
+    /// <summary>
+    /// Takes the next beat of the detector. Its shape is measured as soon as the signal after it has arrived (see
+    /// <see cref="Drain{TSink}"/>); then the beat before it is emitted, classified.
+    /// </summary>
     public void OnBeat<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
-        long center = SlopeCentroid(beat.SampleIndex + (_lowPass.Length - 1) / 2);
+        if (_awaitingCount == _awaiting.Length) MeasureShape(_awaiting[Dequeue()], ref sink);
+        _awaiting[(_awaitingFirst + _awaitingCount++) % _awaiting.Length] = beat.SampleIndex;
+        Drain(ref sink);
+    }
+
+    /// <summary>Measures the shapes of the beats whose window the signal now covers; call after each <see cref="Process"/>.</summary>
+    public void Drain<TSink>(ref TSink sink) where TSink : IBeatSink
+    {
+        while (_awaitingCount > 0 && WindowEnd(_awaiting[_awaitingFirst]) < _next)
+        {
+            MeasureShape(_awaiting[Dequeue()], ref sink);
+        }
+    }
+
+    private int Dequeue()
+    {
+        int index = _awaitingFirst;
+        _awaitingFirst = (_awaitingFirst + 1) % _awaiting.Length;
+        _awaitingCount--;
+        return index;
+    }
+
+    /// <summary>The last stored sample the window of a beat may need (its slope centroid may lie 100 ms after it).</summary>
+    private long WindowEnd(long fiducial) =>
+        fiducial + (_lowPass.Length - 1) / 2 + _centroidReach + (long)(_windowLength - _before + _maxLag) * _decimation;
+
+    private void MeasureShape<TSink>(long fiducial, ref TSink sink) where TSink : IBeatSink
+    {
+        long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         long start = center - (long)(_before + _maxLag) * _decimation;
         for (int i = 0; i < _window.Length; i++) _window[i] = _signal[start + (long)i * _decimation];
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
 
-        if (_pending) Emit(beat.SampleIndex - _pendingSample, ref sink);
-        _pendingRrBefore = _pending ? beat.SampleIndex - _pendingSample : 0;
+        if (_pending) Emit(fiducial - _pendingSample, ref sink);
+        _pendingRrBefore = _pending ? fiducial - _pendingSample : 0;
         _pending = true;
-        _pendingSample = beat.SampleIndex;
+        _pendingSample = fiducial;
         _pendingShape = shape;
         _pendingDominantCorrelation = dominantCorrelation;
     }
@@ -124,6 +159,7 @@ public sealed class BeatClassifier
     /// <summary>Emits the last beat at the end of the stream, without the interval after it.</summary>
     public void Flush<TSink>(ref TSink sink) where TSink : IBeatSink
     {
+        while (_awaitingCount > 0) MeasureShape(_awaiting[Dequeue()], ref sink);
         if (_pending) Emit(0, ref sink);
         _pending = false;
     }
