@@ -83,6 +83,9 @@ public static class AnalyzeCommand
         string evidence = e.Condition switch
         {
             RhythmCondition.Asystole or RhythmCondition.Pause => $", no QRS for {e.IntervalSamples / fs:F1} s",
+            RhythmCondition.PvcsPerMinute => $", {e.BeatCount} PVCs within a minute",
+            _ when e.BeatCount > 0 && e.HeartRateBpm is { } rate => $", {e.BeatCount} beats at {rate:F0} bpm",
+            _ when e.BeatCount > 0 => $", {e.BeatCount} beats",
             _ when e.HeartRateBpm is { } bpm => $", heart rate {bpm:F0} bpm",
             _ => "",
         };

@@ -5,8 +5,9 @@ using Monitoring.Detection.Rhythm;
 namespace Monitoring.Detection.Analysis;
 
 /// <summary>
-/// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate and the rate and
-/// pause conditions. Feed it chunks of any size; it works through them a second at a time, so that rhythm
+/// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate, the rate and
+/// pause conditions and the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
+/// minute). Feed it chunks of any size; it works through them a second at a time, so that rhythm
 /// conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
 public sealed class EcgAnalyzer
@@ -14,14 +15,16 @@ public sealed class EcgAnalyzer
     private readonly QrsDetector _detector;
     private readonly BeatClassifier _classifier;
     private readonly RhythmMonitor _rhythm;
+    private readonly VentricularEctopyMonitor _ectopy;
     private readonly int _step;
-    private BeatBuffer _beats = new();
+    private Pending _pending = new();
 
-    public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null)
+    public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null, VentricularEctopySettings? ectopySettings = null)
     {
         _detector = new QrsDetector(settings);
         _classifier = new BeatClassifier(settings);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
+        _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _step = settings.SamplingRateHz;
     }
 
@@ -39,7 +42,7 @@ public sealed class EcgAnalyzer
         {
             var part = samples[..Math.Min(_step, samples.Length)];
             _classifier.Process(part);
-            _detector.Process(part, ref _beats);
+            _detector.Process(part, ref _pending);
             Dispatch(ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
@@ -52,39 +55,64 @@ public sealed class EcgAnalyzer
         Span<short> padding = stackalloc short[1];
         padding[0] = lastSample;
         for (int i = 0; i < _step; i++) _classifier.Process(padding);
-        _detector.Flush(ref _beats, lastSample);
+        _detector.Flush(ref _pending, lastSample);
         Dispatch(ref sink);
-        _classifier.Flush(ref sink);
+        _classifier.Flush(ref _pending);
+        ForwardClassified(ref sink);
     }
 
     private void Dispatch<TSink>(ref TSink sink) where TSink : IAnalysisSink
     {
-        for (int i = 0; i < _beats.Count; i++)
+        for (int i = 0; i < _pending.BeatCount; i++)
         {
-            QrsBeat beat = _beats[i];
+            QrsBeat beat = _pending.Beat(i);
             sink.OnBeat(beat);
             _rhythm.OnBeat(beat.SampleIndex, ref sink);
-            _classifier.OnBeat(beat, ref sink);
+            _classifier.OnBeat(beat, ref _pending);
         }
-        _beats.Clear();
-        _classifier.Drain(ref sink);
+        _classifier.Drain(ref _pending);
+        ForwardClassified(ref sink);
     }
 
-    /// <summary>Beats of the current part of a chunk (at most a second's worth, or the learning period's).</summary>
-    private struct BeatBuffer() : IQrsSink
+    private void ForwardClassified<TSink>(ref TSink sink) where TSink : IAnalysisSink
+    {
+        for (int i = 0; i < _pending.ClassifiedCount; i++)
+        {
+            ClassifiedBeat beat = _pending.Classified(i);
+            sink.OnClassifiedBeat(beat);
+            _ectopy.OnBeat(beat, ref sink);
+        }
+        _pending.Clear();
+    }
+
+    /// <summary>What the detector and the classifier reported during the current part of a chunk (at most a second's worth, or the learning period's).</summary>
+    private struct Pending() : IQrsSink, IBeatSink
     {
         private readonly QrsBeat[] _beats = new QrsBeat[128];
+        private readonly ClassifiedBeat[] _classified = new ClassifiedBeat[128];
 
-        public int Count { get; private set; }
+        public int BeatCount { get; private set; }
+        public int ClassifiedCount { get; private set; }
 
-        public readonly QrsBeat this[int index] => _beats[index];
+        public readonly QrsBeat Beat(int index) => _beats[index];
+        public readonly ClassifiedBeat Classified(int index) => _classified[index];
 
         public void OnBeat(in QrsBeat beat)
         {
-            if (Count == _beats.Length) throw new InvalidOperationException("More beats in one second than the detector can produce.");
-            _beats[Count++] = beat;
+            if (BeatCount == _beats.Length) throw new InvalidOperationException("More beats in one second than the detector can produce.");
+            _beats[BeatCount++] = beat;
         }
 
-        public void Clear() => Count = 0;
+        public void OnClassifiedBeat(in ClassifiedBeat beat)
+        {
+            if (ClassifiedCount == _classified.Length) throw new InvalidOperationException("More beats in one second than the detector can produce.");
+            _classified[ClassifiedCount++] = beat;
+        }
+
+        public void Clear()
+        {
+            BeatCount = 0;
+            ClassifiedCount = 0;
+        }
     }
 }

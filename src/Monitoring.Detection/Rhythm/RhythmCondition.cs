@@ -20,4 +20,31 @@ public enum RhythmCondition
 
     /// <summary>Heart rate above the extreme high limit.</summary>
     ExtremeTachycardia,
+
+    /// <summary>Ventricular tachycardia: a run of at least the set number of PVCs (default 6) at or above the VT rate (default 130 bpm).</summary>
+    VentricularTachycardia,
+
+    /// <summary>Non-sustained VT: a run of 3 PVCs or more, shorter than the VT length, at or above the VT rate.</summary>
+    NonSustainedVentricularTachycardia,
+
+    /// <summary>Ventricular rhythm: a run of at least the VT length of PVCs below the VT rate (idioventricular rhythm).</summary>
+    VentricularRhythm,
+
+    /// <summary>Run of PVCs: 3 PVCs or more in a row, shorter than the VT length, below the VT rate.</summary>
+    PvcRun,
+
+    /// <summary>Couplet: exactly two consecutive PVCs.</summary>
+    Couplet,
+
+    /// <summary>Ventricular bigeminy: PVCs alternating with non-ventricular beats, at least three cycles.</summary>
+    Bigeminy,
+
+    /// <summary>Ventricular trigeminy: every third beat a PVC (two non-ventricular beats between), at least three cycles.</summary>
+    Trigeminy,
+
+    /// <summary>R-on-T: a PVC so early that it falls on the T wave of the beat before (coupling under a third of the normal RR).</summary>
+    RonT,
+
+    /// <summary>More PVCs in the last minute than the set limit (default 10).</summary>
+    PvcsPerMinute,
 }

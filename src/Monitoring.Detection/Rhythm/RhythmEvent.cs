@@ -6,5 +6,6 @@ namespace Monitoring.Detection.Rhythm;
 /// <param name="SampleIndex">Stream sample at which the condition started or ended.</param>
 /// <param name="HeartRateBpm">The displayed heart rate at that moment, if one is known.</param>
 /// <param name="IntervalSamples">For asystole and pause: the time without a QRS so far (onset) or in all (offset).</param>
+/// <param name="BeatCount">For ventricular ectopy: the run length, the number of ectopic cycles, or PVCs per minute.</param>
 public readonly record struct RhythmEvent(
-    RhythmCondition Condition, bool Onset, long SampleIndex, double? HeartRateBpm, long IntervalSamples);
+    RhythmCondition Condition, bool Onset, long SampleIndex, double? HeartRateBpm, long IntervalSamples, int BeatCount = 0);
