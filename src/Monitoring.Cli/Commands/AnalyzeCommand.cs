@@ -30,7 +30,8 @@ public static class AnalyzeCommand
 
         long previous = -1;
         int nextEvent = 0;
-        var events = analysis.RhythmEvents;
+        // Ectopy onsets are dated back to the run's first beat: print every condition in time order.
+        var events = analysis.RhythmEvents.OrderBy(e => e.SampleIndex).ToList();
         foreach (QrsBeat beat in analysis.Beats)
         {
             for (; nextEvent < events.Count && events[nextEvent].SampleIndex <= beat.SampleIndex; nextEvent++)
