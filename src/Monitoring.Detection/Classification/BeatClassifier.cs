@@ -56,7 +56,8 @@ public sealed class BeatClassifier
     {
         settings.Validate();
         _samplingRateHz = settings.SamplingRateHz;
-        // Shapes are compared at 180 Hz or a little more whatever the stream's rate, so the cost per beat stays bounded.
+        // Shapes are compared at the stream's rate divided by a whole number, at least 180 Hz (slower streams as they
+        // are), so the cost per beat stays bounded at high rates.
         _decimation = Math.Max(1, settings.SamplingRateHz / 180);
         double rate = settings.SamplingRateHz / (double)_decimation;
         _before = (int)Math.Round(BeforeSeconds * rate);

@@ -2,7 +2,7 @@ namespace Monitoring.Detection.Classification;
 
 /// <summary>
 /// The QRS shapes one patient's lead has shown, learned online: each shape is the running average of the complexes
-/// that matched it (Pearson correlation at least <see cref="MatchCorrelation"/> at the best alignment within ±30 ms,
+/// that matched it (Pearson correlation at least <see cref="MatchCorrelation"/> at the best alignment within ±16 ms,
 /// and a similar amplitude). The shape seen most often lately is the dominant beat. Fixed memory, allocation-free.
 /// </summary>
 internal sealed class QrsShapes
