@@ -116,8 +116,8 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 91.63 / 88.33 and SVEB
-    /// 75.62 / 57.34). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 90.95 / 89.53 and SVEB
+    /// 75.28 / 60.25). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
@@ -132,8 +132,8 @@ public class BeatClassifierTests
         }
         var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
 
-        Assert.True(gross.VebSensitivity >= 90 && gross.VebPositivePredictivity >= 88, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 55, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 90 && gross.VebPositivePredictivity >= 89, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 59, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

@@ -10,8 +10,8 @@ namespace Monitoring.Detection.Classification;
 /// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
 /// dominant beat, normally conducted.</item>
-/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms, or very unlike it (correlation under
-/// 0.5) and premature.</item>
+/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms; or, in a regular rhythm, premature and
+/// very unlike it (correlation under 0.5), or premature, somewhat unlike it (under 0.8) and not narrower.</item>
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
 /// alone does not make an S beat.</item>
@@ -197,7 +197,7 @@ public sealed class BeatClassifier
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
         bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
         // In an irregular rhythm every other beat looks early: there only the shape speaks.
-        if (wider || (unlike && premature) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;
+        if (wider || (unlike && premature && !irregular) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;
         return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
 
