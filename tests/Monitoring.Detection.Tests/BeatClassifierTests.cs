@@ -122,15 +122,7 @@ public class BeatClassifierTests
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
     {
-        var comparisons = new List<RecordComparison>();
-        foreach (string name in SharedData.MitdbRecords().Where(n => !Ec57.PacedMitdbRecords.Contains(n)))
-        {
-            string path = SharedData.Record("mitdb", name);
-            var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
-            comparisons.Add(Ec57Comparer.Compare(name, WfdbAnnotationReader.Read(path + ".atr"),
-                AnalysisAnnotations.From(analysis), analysis.SamplingFrequency, Ec57Options.Standard));
-        }
-        var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
+        var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
         Assert.True(gross.VebSensitivity >= 90 && gross.VebPositivePredictivity >= 89, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 59, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");

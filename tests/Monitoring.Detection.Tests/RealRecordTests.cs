@@ -21,8 +21,12 @@ public class RealRecordTests
         short[] samples = signals.GetSignal(0);
         var detector = new QrsDetector(new QrsDetectorSettings(360, signals.GetGain(0)));
         var sink = new CountingSink();
-        int warmUp = 60 * 360;
-        detector.Process(samples.AsSpan(0, warmUp), ref sink);
+        // Warm up with the same call pattern, so the JIT has finished tiering up Process before the measurement.
+        int warmUp = 5 * 60 * 360;
+        for (int offset = 0; offset < warmUp; offset += chunk)
+        {
+            detector.Process(samples.AsSpan(offset, Math.Min(chunk, warmUp - offset)), ref sink);
+        }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int offset = warmUp; offset < samples.Length; offset += chunk)
@@ -32,7 +36,7 @@ public class RealRecordTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(sink.Beats > 2000, $"only {sink.Beats} beats");
-        Assert.Equal(0, allocated);
+        Assert.True(allocated == 0, $"{allocated} bytes allocated in steady state");
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public class RealRecordTests
     [Fact]
     public void Mitdb_gross_sensitivity_and_positive_predictivity_stay_above_the_floor()
     {
-        var summary = Evaluate("mitdb", Ec57Options.Standard);
+        var summary = RecordEvaluation.Run("mitdb", Ec57Options.Standard);
 
         Assert.True(summary.Gross.QrsSensitivity >= 99.75, $"Se {summary.Gross.QrsSensitivity:F2}\n{Ec57Report.FormatTable(summary)}");
         Assert.True(summary.Gross.QrsPositivePredictivity >= 99.75, $"+P {summary.Gross.QrsPositivePredictivity:F2}\n{Ec57Report.FormatTable(summary)}");
@@ -87,7 +91,7 @@ public class RealRecordTests
     [Fact]
     public void Svdb_at_128_hz_stays_above_the_floor()
     {
-        var summary = Evaluate("svdb", Ec57Options.Standard);
+        var summary = RecordEvaluation.Run("svdb", Ec57Options.Standard);
 
         Assert.True(summary.Gross.QrsSensitivity >= 99.9, $"Se {summary.Gross.QrsSensitivity:F2}");
         Assert.True(summary.Gross.QrsPositivePredictivity >= 99.6, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
@@ -100,7 +104,7 @@ public class RealRecordTests
     [Fact]
     public void Noise_stress_keeps_sensitivity_at_12_db_and_limits_false_beats_at_6_db()
     {
-        var byRecord = Evaluate("nstdb", Ec57Options.Standard, name => name is "118e12" or "118e06")
+        var byRecord = RecordEvaluation.Run("nstdb", Ec57Options.Standard, name => name is "118e12" or "118e06")
             .Records.ToDictionary(r => r.RecordName);
 
         Assert.True(byRecord["118e12"].QrsSensitivity >= 99.5, $"12 dB Se {byRecord["118e12"].QrsSensitivity:F2}");
@@ -117,7 +121,7 @@ public class RealRecordTests
     [Fact]
     public void Cudb_ventricular_tachyarrhythmia_beats_are_kept()
     {
-        var summary = Evaluate("cudb", Ec57Options.WholeRecord);
+        var summary = RecordEvaluation.Run("cudb", Ec57Options.WholeRecord);
 
         Assert.True(summary.Gross.QrsSensitivity >= 98.0, $"Se {summary.Gross.QrsSensitivity:F2}\n{Ec57Report.FormatTable(summary)}");
         Assert.True(summary.Gross.QrsPositivePredictivity >= 92.0, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
@@ -165,18 +169,6 @@ public class RealRecordTests
         }
     }
 
-    private static Ec57Summary Evaluate(string database, Ec57Options options, Func<string, bool>? include = null)
-    {
-        var comparisons = new List<RecordComparison>();
-        foreach (string name in SharedData.Records(database).Where(include ?? (_ => true)))
-        {
-            string path = SharedData.Record(database, name);
-            var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
-            var reference = WfdbAnnotationReader.Read(path + ".atr");
-            comparisons.Add(Ec57Comparer.Compare(name, reference, AnalysisAnnotations.From(analysis), analysis.SamplingFrequency, options));
-        }
-        return Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords);
-    }
 
     private struct CountingSink : IQrsSink
     {

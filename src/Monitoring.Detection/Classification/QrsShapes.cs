@@ -17,7 +17,6 @@ internal sealed class QrsShapes
     private readonly double[][] _centered = new double[Capacity][];
     private readonly double[] _norms = new double[Capacity];
     private readonly double[] _scores = new double[Capacity];
-    private readonly int[] _members = new int[Capacity];
     private readonly double[] _widths = new double[Capacity];
     private readonly double[] _aligned;
     private readonly int _length, _maxLag;
@@ -42,8 +41,6 @@ internal sealed class QrsShapes
 
     /// <summary>The dominant shape, or -1 before any beat.</summary>
     public int Dominant { get; private set; } = -1;
-
-    public int Members(int shape) => _members[shape];
 
     /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
     public double Width(int shape) => _widths[shape];
@@ -82,7 +79,6 @@ internal sealed class QrsShapes
 
         for (int s = 0; s < _count; s++) _scores[s] *= ScoreDecay;
         _scores[best] += 1;
-        _members[best]++;
         UpdateDominant();
         if (best == Dominant && dominantCorrelation < 0) dominantCorrelation = 1;
         return best;
@@ -101,7 +97,6 @@ internal sealed class QrsShapes
         int slot = _count < Capacity ? _count++ : Weakest();
         complex.CopyTo(_shapes[slot]);
         _scores[slot] = 0;
-        _members[slot] = 0;
         Prepare(slot);
         return slot;
     }

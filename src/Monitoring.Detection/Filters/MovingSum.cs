@@ -33,14 +33,6 @@ internal struct MovingSum<T> where T : struct, INumber<T>
         return _sum;
     }
 
-    /// <summary>The value pushed <paramref name="ago"/> pushes before the newest one (0 = newest).</summary>
-    public readonly T Ago(int ago)
-    {
-        int index = _head - 1 - ago;
-        if (index < 0) index += _ring.Length;
-        return _ring[index];
-    }
-
     /// <summary>Sets every stored value, and so the sum, as if <paramref name="value"/> had been pushed forever.</summary>
     public void Fill(T value)
     {
