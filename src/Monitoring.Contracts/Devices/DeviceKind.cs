@@ -1,0 +1,8 @@
+namespace Monitoring.Contracts.Devices;
+
+public enum DeviceKind
+{
+    BedsideMonitor,
+    WearablePatch,
+    Ambulance12Lead,
+}

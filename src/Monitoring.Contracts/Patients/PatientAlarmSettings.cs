@@ -1,0 +1,23 @@
+namespace Monitoring.Contracts.Patients;
+
+/// <summary>
+/// Per-patient arrhythmia alarm limits a clinician may change, with the defaults bedside monitors ship
+/// (Mindray/Philips: asystole 4 s, pause 2 s, brady 50, tachy 120, extreme brady 40, extreme tachy 140 bpm,
+/// VT 6 PVCs at 130 bpm, 10 PVCs/min).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PatientAlarmSettings
+{
+    [Id(0)] public double AsystoleSeconds { get; init; } = 4.0;
+    [Id(1)] public double PauseSeconds { get; init; } = 2.0;
+    [Id(2)] public double BradycardiaBpm { get; init; } = 50;
+    [Id(3)] public double TachycardiaBpm { get; init; } = 120;
+    [Id(4)] public double ExtremeBradycardiaBpm { get; init; } = 40;
+    [Id(5)] public double ExtremeTachycardiaBpm { get; init; } = 140;
+    [Id(6)] public int VentricularTachycardiaBeats { get; init; } = 6;
+    [Id(7)] public double VentricularTachycardiaBpm { get; init; } = 130;
+    [Id(8)] public int PvcsPerMinute { get; init; } = 10;
+
+    /// <summary>Seconds without data from the device before a signal-loss technical alarm.</summary>
+    [Id(9)] public double SignalLossSeconds { get; init; } = 5.0;
+}

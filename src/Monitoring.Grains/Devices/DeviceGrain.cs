@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Patients;
+using Monitoring.Grains.Security;
+using Monitoring.Grains.Telemetry;
+using Monitoring.Grains.Waveforms;
+
+namespace Monitoring.Grains.Devices;
+
+/// <summary>
+/// One ECG device. Takes its batches in order, drops duplicates, notes gaps, forwards the samples to the attached
+/// patient and writes them to full-disclosure storage in segments of about 10 s. The acknowledgement tells the
+/// device how far storage has come, so it can let go of its copies (at-least-once delivery, nothing lost).
+/// </summary>
+public sealed class DeviceGrain(
+    [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
+    IFullDisclosureStore fullDisclosure,
+    TimeProvider clock,
+    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+{
+    /// <summary>A stream that goes quiet is written out after this long, so its last batches become durable.</summary>
+    private static readonly TimeSpan IdleFlush = TimeSpan.FromSeconds(2);
+
+    /// <summary>Unwritten samples kept while storage fails, before the device is asked to hold on to its batches.</summary>
+    private static readonly TimeSpan MaxUnwritten = TimeSpan.FromMinutes(2);
+
+    private DeviceLink _link = null!;
+    private SegmentBuffer _segments = null!;
+    private bool _connected;
+
+    private string DeviceId => this.GetPrimaryKeyString();
+    private DeviceState State => state.State;
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _link = new DeviceLink(State.Link);
+        _link.RewindToPersisted();
+        _segments = new SegmentBuffer(DeviceId);
+        this.RegisterGrainTimer(FlushIfIdleAsync, new GrainTimerCreationOptions(IdleFlush, IdleFlush));
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _segments.Close();
+        try
+        {
+            await WriteClosedAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Device {DeviceId}: segments not written on deactivation; the device resends them.", DeviceId);
+        }
+    }
+
+    public async Task<IssuedCredential> RegisterAsync(DeviceKind kind)
+    {
+        var (secret, hash) = Credentials.Issue();
+        State.Registered = true;
+        State.Kind = kind;
+        State.CredentialHash = hash;
+        await state.WriteStateAsync();
+        return new IssuedCredential(DeviceId, secret);
+    }
+
+    public async Task RevokeCredentialAsync()
+    {
+        State.CredentialHash = null;
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> VerifyCredentialAsync(string secret) =>
+        Task.FromResult(State.Registered && Credentials.Matches(secret, State.CredentialHash));
+
+    public async Task<BatchAck> AcceptBatchAsync(DeviceBatch batch)
+    {
+        if (!State.Registered || State.CredentialHash is null)
+            return Reject(batch, BatchErrors.UnknownDevice, $"Device {DeviceId} is not registered or its credential is revoked.");
+        if (batch.DeviceId != DeviceId)
+            return Reject(batch, BatchErrors.WrongDevice, $"Batch of device {batch.DeviceId} sent to device {DeviceId}.");
+        if (DeviceBatchLimits.Check(batch) is { } error)
+            return Reject(batch, error.Code, error.Message);
+
+        long now = Now;
+        BatchVerdict verdict = _link.Judge(batch, now);
+        if (verdict.Status == BatchStatus.Duplicate)
+        {
+            MonitoringMetrics.CountDuplicate();
+            return Ack(batch, BatchStatus.Duplicate);
+        }
+        if (verdict.Status == BatchStatus.Rejected)
+        {
+            MonitoringMetrics.CountRejected(verdict.ErrorCode!);
+            return Ack(batch, BatchStatus.Rejected, verdict.ErrorCode, verdict.ErrorMessage);
+        }
+
+        _segments.Append(StreamId, batch, now);
+        State.BatteryPercent = batch.BatteryPercent;
+        MonitoringMetrics.CountAccepted(batch.Samples.Length);
+        if (State.PatientId is { } patientId)
+            await GrainFactory.GetGrain<IPatientGrain>(patientId).IngestAsync(batch, now, verdict.GapBeforeMs);
+        if (_segments.HasClosed) await WriteClosedAsync();
+        return Ack(batch, BatchStatus.Accepted);
+    }
+
+    public Task SetConnectedAsync(bool connected)
+    {
+        _connected = connected;
+        return Task.CompletedTask;
+    }
+
+    public async Task AttachAsync(string? patientId)
+    {
+        if (State.PatientId == patientId) return;
+        // Samples belong to the patient wearing the device when they were taken.
+        _segments.Close();
+        await WriteClosedAsync();
+        State.PatientId = patientId;
+        await state.WriteStateAsync();
+    }
+
+    public Task<DeviceStatus> GetStatusAsync()
+    {
+        DeviceLinkState link = State.Link;
+        return Task.FromResult(new DeviceStatus
+        {
+            DeviceId = DeviceId,
+            Registered = State.Registered,
+            Kind = State.Kind,
+            CredentialActive = State.CredentialHash is not null,
+            PatientId = State.PatientId,
+            Connected = _connected,
+            LastSequence = link.LastSequence,
+            PersistedThroughSequence = link.PersistedThroughSequence,
+            BatchesAccepted = link.BatchesAccepted,
+            DuplicatesDropped = link.DuplicatesDropped,
+            BatchesRejected = link.BatchesRejected,
+            BatchesMissing = link.BatchesMissing,
+            Gaps = link.Gaps,
+            MeanLatencyMs = link.MeanLatencyMs,
+            JitterMs = link.JitterMs,
+            BatteryPercent = State.BatteryPercent,
+            LastBatchAt = _segments.LastAppendUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_segments.LastAppendUnixMs) : null,
+        });
+    }
+
+    private BatchAck Reject(DeviceBatch batch, string code, string message)
+    {
+        _link.CountRejected();
+        MonitoringMetrics.CountRejected(code);
+        return Ack(batch, BatchStatus.Rejected, code, message);
+    }
+
+    private BatchAck Ack(DeviceBatch batch, BatchStatus status, string? code = null, string? message = null) => new()
+    {
+        Sequence = batch.Sequence,
+        Status = status,
+        PersistedThroughSequence = State.Link.PersistedThroughSequence,
+        ErrorCode = code,
+        ErrorMessage = message,
+    };
+
+    private Task FlushIfIdleAsync(CancellationToken cancellationToken)
+    {
+        if (_segments.HasOpen && Now - _segments.LastAppendUnixMs >= IdleFlush.TotalMilliseconds) _segments.Close();
+        return _segments.HasClosed ? WriteClosedAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes the closed segments, oldest first, and records how far storage has come. When storage fails the
+    /// samples stay queued here (and unacknowledged as persisted) and the write is retried with the next batch or
+    /// timer tick; only when too much piles up does the device get an error, so that it keeps its batches and backs off.
+    /// </summary>
+    private async Task WriteClosedAsync()
+    {
+        try
+        {
+            while (_segments.HasClosed)
+            {
+                var (streamId, segment) = _segments.Oldest;
+                await fullDisclosure.WriteAsync(streamId, segment);
+                _segments.Written();
+                _link.Persisted(segment.LastSequence, segment.EndUnixMs);
+                MonitoringMetrics.CountSegmentWritten();
+            }
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (_segments.UnwrittenSeconds < MaxUnwritten.TotalSeconds)
+        {
+            MonitoringMetrics.CountSegmentWriteFailure();
+            logger.LogWarning(e, "Device {DeviceId}: full-disclosure write failed; kept in memory and retried.", DeviceId);
+        }
+    }
+
+    private string StreamId => State.PatientId ?? UnassignedStream(DeviceId);
+
+    /// <summary>Where a device's samples go while it is attached to no patient.</summary>
+    public static string UnassignedStream(string deviceId) => $"unassigned-{deviceId}";
+}

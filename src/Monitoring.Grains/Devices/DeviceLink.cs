@@ -1,0 +1,109 @@
+using Monitoring.Contracts.Devices;
+
+namespace Monitoring.Grains.Devices;
+
+/// <summary>
+/// Judges each batch against the device's stream so far. Delivery is at-least-once, so a sequence number already
+/// seen is a duplicate and is dropped. A jump in sequence numbers or in sample time is a gap (signal loss) and is
+/// accepted. A late batch from inside a gap, a sequence number implausibly far ahead, a first-sample time ahead of the
+/// server's clock or behind the stream are rejected. Also keeps the link statistics (latency, jitter, losses).
+/// </summary>
+public sealed class DeviceLink(DeviceLinkState state)
+{
+    /// <summary>Time between batches up to which the stream counts as continuous (clock rounding, device jitter).</summary>
+    public const long ContinuityToleranceMs = 100;
+
+    private const int MissingRangesKept = 32;
+    private const double StatisticsWeight = 1.0 / 16;
+
+    public DeviceLinkState State => state;
+
+    public BatchVerdict Judge(DeviceBatch batch, long nowUnixMs)
+    {
+        if (batch.Sequence <= state.LastSequence)
+        {
+            foreach (SequenceRange range in state.Missing)
+            {
+                if (range.Contains(batch.Sequence))
+                    return Rejected(BatchErrors.OutOfOrder, $"Batch {batch.Sequence} arrived after later ones; its span was already reported as signal loss.");
+            }
+            state.DuplicatesDropped++;
+            return BatchVerdict.Duplicate;
+        }
+        if (state.LastSequence > 0 && batch.Sequence - state.LastSequence > DeviceBatchLimits.MaxSequenceJump)
+            return Rejected(BatchErrors.FarFutureSequence, $"Sequence {batch.Sequence} is more than {DeviceBatchLimits.MaxSequenceJump} ahead of {state.LastSequence}.");
+        if (batch.FirstSampleTimeUnixMs > nowUnixMs + (long)DeviceBatchLimits.MaxClockAhead.TotalMilliseconds)
+            return Rejected(BatchErrors.FarFutureTime, $"First sample time {batch.FirstSampleTimeUnixMs} is ahead of the server clock {nowUnixMs}.");
+        if (state.LastSampleEndUnixMs > 0 && batch.FirstSampleTimeUnixMs < state.LastSampleEndUnixMs - ContinuityToleranceMs)
+            return Rejected(BatchErrors.TimeGoesBack, $"First sample time {batch.FirstSampleTimeUnixMs} is before the end of the previous batch {state.LastSampleEndUnixMs}.");
+
+        long gapMs = 0;
+        if (state.LastSequence > 0)
+        {
+            long missing = batch.Sequence - state.LastSequence - 1;
+            if (missing > 0) NoteMissing(new SequenceRange(state.LastSequence + 1, batch.Sequence - 1));
+            long timeGap = batch.FirstSampleTimeUnixMs - state.LastSampleEndUnixMs;
+            if (missing > 0 || timeGap > ContinuityToleranceMs)
+            {
+                gapMs = Math.Max(timeGap, 1);
+                state.Gaps++;
+            }
+        }
+
+        long endUnixMs = batch.FirstSampleTimeUnixMs + (long)Math.Round(batch.SamplesPerLead * 1000.0 / batch.SamplingRateHz);
+        UpdateLatency(nowUnixMs - endUnixMs);
+        state.LastSequence = batch.Sequence;
+        state.LastSampleEndUnixMs = endUnixMs;
+        state.BatchesAccepted++;
+        return new BatchVerdict(BatchStatus.Accepted, gapMs);
+    }
+
+    /// <summary>
+    /// Forgets what was accepted after the last persisted batch: a new activation lost those batches with the old
+    /// one, and the device, which never saw them acknowledged as persisted, sends them again.
+    /// </summary>
+    public void RewindToPersisted()
+    {
+        state.LastSequence = state.PersistedThroughSequence;
+        state.LastSampleEndUnixMs = state.PersistedThroughEndUnixMs;
+        state.Missing.RemoveAll(range => range.First > state.PersistedThroughSequence);
+    }
+
+    /// <summary>Storage now holds everything up to the segment ending with this batch.</summary>
+    public void Persisted(long sequence, long endUnixMs)
+    {
+        state.PersistedThroughSequence = sequence;
+        state.PersistedThroughEndUnixMs = endUnixMs;
+    }
+
+    /// <summary>Counts a batch rejected before it reached the stream (bad format, wrong device).</summary>
+    public void CountRejected() => state.BatchesRejected++;
+
+    private BatchVerdict Rejected(string code, string message)
+    {
+        state.BatchesRejected++;
+        return BatchVerdict.Reject(code, message);
+    }
+
+    private void NoteMissing(SequenceRange range)
+    {
+        state.BatchesMissing += range.Last - range.First + 1;
+        if (state.Missing.Count == MissingRangesKept) state.Missing.RemoveAt(0);
+        state.Missing.Add(range);
+    }
+
+    /// <summary>Latency from the batch's last sample to its arrival, and its jitter as RFC 3550 smooths it.</summary>
+    private void UpdateLatency(double latencyMs)
+    {
+        if (state.BatchesAccepted == 0)
+        {
+            state.MeanLatencyMs = latencyMs;
+        }
+        else
+        {
+            state.MeanLatencyMs += (latencyMs - state.MeanLatencyMs) * StatisticsWeight;
+            state.JitterMs += (Math.Abs(latencyMs - state.LastLatencyMs) - state.JitterMs) * StatisticsWeight;
+        }
+        state.LastLatencyMs = latencyMs;
+    }
+}

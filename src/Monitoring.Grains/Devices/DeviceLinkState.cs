@@ -1,0 +1,36 @@
+namespace Monitoring.Grains.Devices;
+
+/// <summary>What a device grain remembers of its stream, persisted with each full-disclosure segment.</summary>
+[GenerateSerializer]
+public sealed class DeviceLinkState
+{
+    /// <summary>The last batch accepted (0: none yet).</summary>
+    [Id(0)] public long LastSequence { get; set; }
+
+    /// <summary>Device time just after the last accepted sample (0: none yet).</summary>
+    [Id(1)] public long LastSampleEndUnixMs { get; set; }
+
+    /// <summary>Every accepted batch up to this one is in full-disclosure storage.</summary>
+    [Id(2)] public long PersistedThroughSequence { get; set; }
+
+    /// <summary>Recent sequence ranges the device never delivered (oldest dropped beyond a few).</summary>
+    [Id(3)] public List<SequenceRange> Missing { get; set; } = [];
+
+    [Id(4)] public long BatchesAccepted { get; set; }
+    [Id(5)] public long DuplicatesDropped { get; set; }
+    [Id(6)] public long BatchesRejected { get; set; }
+    [Id(7)] public long BatchesMissing { get; set; }
+    [Id(8)] public long Gaps { get; set; }
+    [Id(9)] public double MeanLatencyMs { get; set; }
+    [Id(10)] public double JitterMs { get; set; }
+    [Id(11)] public double LastLatencyMs { get; set; }
+
+    /// <summary>Device time just after the last persisted sample.</summary>
+    [Id(12)] public long PersistedThroughEndUnixMs { get; set; }
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct SequenceRange([property: Id(0)] long First, [property: Id(1)] long Last)
+{
+    public bool Contains(long sequence) => sequence >= First && sequence <= Last;
+}

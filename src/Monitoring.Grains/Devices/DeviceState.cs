@@ -1,0 +1,16 @@
+using Monitoring.Contracts.Devices;
+
+namespace Monitoring.Grains.Devices;
+
+[GenerateSerializer]
+public sealed class DeviceState
+{
+    [Id(0)] public bool Registered { get; set; }
+    [Id(1)] public DeviceKind Kind { get; set; }
+
+    /// <summary>SHA-256 of the active secret; null once revoked.</summary>
+    [Id(2)] public byte[]? CredentialHash { get; set; }
+    [Id(3)] public string? PatientId { get; set; }
+    [Id(4)] public DeviceLinkState Link { get; set; } = new();
+    [Id(5)] public int BatteryPercent { get; set; } = -1;
+}

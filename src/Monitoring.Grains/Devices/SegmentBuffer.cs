@@ -1,0 +1,85 @@
+using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Waveforms;
+
+namespace Monitoring.Grains.Devices;
+
+/// <summary>
+/// Joins consecutive accepted batches of one device into full-disclosure segments of about 10 s, so that storage
+/// is written once per segment, not once per batch. A segment closes when it is full, when the stream breaks
+/// (gap, new format) or when asked (device idle, patient changed); closed segments wait here until written.
+/// </summary>
+public sealed class SegmentBuffer(string deviceId)
+{
+    public static readonly TimeSpan SegmentLength = TimeSpan.FromSeconds(10);
+
+    private readonly List<short> _samples = [];
+    private readonly Queue<(string StreamId, WaveformSegment Segment)> _closed = new();
+    private DeviceBatch? _first;
+    private string _streamId = "";
+    private long _lastSequence, _endUnixMs;
+
+    /// <summary>Server time of the last append, to close a stream that went quiet.</summary>
+    public long LastAppendUnixMs { get; private set; }
+
+    public bool HasOpen => _first is not null;
+
+    public bool HasClosed => _closed.Count > 0;
+
+    /// <summary>Seconds of samples not yet written (closed and open segments).</summary>
+    public double UnwrittenSeconds { get; private set; }
+
+    /// <summary>Adds a batch to the open segment of <paramref name="streamId"/>, closing that segment first if the batch does not continue it.</summary>
+    public void Append(string streamId, DeviceBatch batch, long nowUnixMs)
+    {
+        if (_first is not null && !Continues(streamId, batch)) Close();
+        if (_first is null)
+        {
+            _first = batch;
+            _streamId = streamId;
+        }
+        _samples.AddRange(batch.Samples);
+        _lastSequence = batch.Sequence;
+        double seconds = batch.SamplesPerLead / (double)batch.SamplingRateHz;
+        _endUnixMs = batch.FirstSampleTimeUnixMs + (long)Math.Round(seconds * 1000);
+        UnwrittenSeconds += seconds;
+        LastAppendUnixMs = nowUnixMs;
+        if (_samples.Count / batch.Leads.Length >= SegmentLength.TotalSeconds * batch.SamplingRateHz) Close();
+    }
+
+    /// <summary>Closes the open segment, if any, so that it can be written.</summary>
+    public void Close()
+    {
+        if (_first is not { } first) return;
+        _closed.Enqueue((_streamId, new WaveformSegment
+        {
+            DeviceId = deviceId,
+            StartUnixMs = first.FirstSampleTimeUnixMs,
+            SamplingRateHz = first.SamplingRateHz,
+            GainUnitsPerMv = first.GainUnitsPerMv,
+            Leads = first.Leads,
+            Samples = [.. _samples],
+            FirstSequence = first.Sequence,
+            LastSequence = _lastSequence,
+        }));
+        _samples.Clear();
+        _first = null;
+    }
+
+    /// <summary>The oldest closed segment, still queued until <see cref="Written"/>.</summary>
+    public (string StreamId, WaveformSegment Segment) Oldest => _closed.Peek();
+
+    /// <summary>The oldest closed segment is in storage.</summary>
+    public void Written()
+    {
+        var (_, segment) = _closed.Dequeue();
+        UnwrittenSeconds -= segment.SamplesPerLead / (double)segment.SamplingRateHz;
+    }
+
+    private bool Continues(string streamId, DeviceBatch batch) =>
+        _first is { } first
+        && streamId == _streamId
+        && batch.SamplingRateHz == first.SamplingRateHz
+        && batch.GainUnitsPerMv.Equals(first.GainUnitsPerMv)
+        && batch.Leads.AsSpan().SequenceEqual(first.Leads)
+        && Math.Abs(batch.FirstSampleTimeUnixMs - _endUnixMs) <= DeviceLink.ContinuityToleranceMs;
+}

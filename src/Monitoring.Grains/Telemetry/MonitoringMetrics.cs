@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Monitoring.Contracts.Alarms;
+
+namespace Monitoring.Grains.Telemetry;
+
+/// <summary>The product's own metrics (meter <see cref="MeterName"/>): ingestion, analysis time, alarms.</summary>
+public static class MonitoringMetrics
+{
+    public const string MeterName = "Monitoring";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> BatchesAccepted = Meter.CreateCounter<long>("monitoring.batches.accepted", description: "Device batches accepted by their grain.");
+    private static readonly Counter<long> BatchesDuplicate = Meter.CreateCounter<long>("monitoring.batches.duplicate", description: "Resent batches dropped as duplicates.");
+    private static readonly Counter<long> BatchesRejected = Meter.CreateCounter<long>("monitoring.batches.rejected", description: "Batches rejected, by reason.");
+    private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
+    private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
+    private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
+    private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored and pushed.");
+    private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
+    private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
+
+    public static void CountAccepted(int samples)
+    {
+        BatchesAccepted.Add(1);
+        SamplesIngested.Add(samples);
+    }
+
+    public static void CountDuplicate() => BatchesDuplicate.Add(1);
+
+    public static void CountRejected(string reason) => BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public static void CountSegmentWritten() => SegmentsWritten.Add(1);
+
+    public static void CountSegmentWriteFailure() => SegmentWriteFailures.Add(1);
+
+    public static void CountAlarm(Alarm alarm, long nowUnixMs)
+    {
+        AlarmsChanged.Add(1, new KeyValuePair<string, object?>("priority", alarm.Priority.ToString()), new KeyValuePair<string, object?>("state", alarm.State.ToString()));
+        if (alarm.State == AlarmState.Active) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
+    }
+
+    /// <summary>Times the analysis of one batch: <c>using (MonitoringMetrics.MeasureAnalysis()) { ... }</c>.</summary>
+    public static AnalysisTimer MeasureAnalysis() => new(Stopwatch.GetTimestamp());
+
+    public readonly struct AnalysisTimer(long start) : IDisposable
+    {
+        public void Dispose() => AnalysisTime.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+}
