@@ -6,6 +6,7 @@ public static class BatchErrors
     public const string Malformed = "malformed";
     public const string WrongDevice = "wrong_device";
     public const string UnknownDevice = "unknown_device";
+    public const string CredentialRevoked = "credential_revoked";
     public const string SamplingRate = "sampling_rate";
     public const string LeadCount = "lead_count";
     public const string Gain = "gain";

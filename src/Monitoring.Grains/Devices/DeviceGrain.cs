@@ -75,8 +75,10 @@ public sealed class DeviceGrain(
 
     public async Task<BatchAck> AcceptBatchAsync(DeviceBatch batch)
     {
-        if (!State.Registered || State.CredentialHash is null)
-            return Reject(batch, BatchErrors.UnknownDevice, $"Device {DeviceId} is not registered or its credential is revoked.");
+        if (!State.Registered)
+            return Reject(batch, BatchErrors.UnknownDevice, $"Device {DeviceId} is not registered.");
+        if (State.CredentialHash is null)
+            return Reject(batch, BatchErrors.CredentialRevoked, $"The credential of device {DeviceId} was revoked.");
         if (batch.DeviceId != DeviceId)
             return Reject(batch, BatchErrors.WrongDevice, $"Batch of device {batch.DeviceId} sent to device {DeviceId}.");
         if (DeviceBatchLimits.Check(batch) is { } error)

@@ -20,6 +20,10 @@ public static class MonitoringMetrics
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
+    private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a missing, wrong or revoked credential, by scheme.");
+
+    public static void CountAuthenticationFailure(string scheme) => AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("scheme", scheme));
+
     public static void CountAccepted(int samples)
     {
         BatchesAccepted.Add(1);

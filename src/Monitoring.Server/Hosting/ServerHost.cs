@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.SignalR;
+using Monitoring.Contracts.Devices;
+using Monitoring.Grains;
+using Monitoring.Grains.Live;
+using Monitoring.Server.Api;
+using Monitoring.Server.Hubs;
+using Monitoring.Server.Live;
+using Monitoring.Server.Security;
+
+namespace Monitoring.Server.Hosting;
+
+/// <summary>
+/// Builds the one process that co-hosts everything: the Orleans silo (its grains reached through the host's own
+/// cluster client), the device and monitoring hubs, the operator and patient-data APIs, health and telemetry.
+/// Tests build it the same way, with their own configuration.
+/// </summary>
+public static class ServerHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        if (string.IsNullOrWhiteSpace(options.OperatorKey))
+            throw new InvalidOperationException("Monitoring:OperatorKey is not set: the operator API needs a key (environment variable Monitoring__OperatorKey).");
+        if (string.IsNullOrWhiteSpace(options.StorageConnectionString))
+            throw new InvalidOperationException("Monitoring:StorageConnectionString is not set (Azure Storage, or Azurite locally).");
+        builder.Services.AddSingleton(options);
+
+        builder.Host.UseOrleans(silo => silo.AddMonitoringSilo(options));
+        builder.Services.AddMonitoringStorage(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
+
+        builder.Services.AddAuthentication()
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Device, o => o.Verify = CredentialVerifiers.Device)
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Centre, o => o.Verify = CredentialVerifiers.Centre)
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o => o.Verify = CredentialVerifiers.Operator(options.OperatorKey));
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddSignalR(hub =>
+            {
+                // Room for the largest legal batch frame plus framing; the hub itself rejects frames over the limit.
+                hub.MaximumReceiveMessageSize = 2 * DeviceBatchLimits.MaxMessageBytes;
+            })
+            .AddMessagePackProtocol();
+        builder.Services.AddMonitoringTelemetry(options);
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHub<DeviceHub>(DeviceHubMethods.Path);
+        app.MapHub<MonitoringHub>("/hubs/monitoring");
+        app.MapOperatorApi();
+        app.MapPatientDataApi();
+        app.MapHealthChecks("/health");
+        app.MapMonitoringTelemetry(options);
+        return app;
+    }
+
+    private static void AddMonitoringSilo(this ISiloBuilder silo, ServerOptions options)
+    {
+        silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+        silo.AddMonitoringGrainStorage(options);
+        silo.AddActivityPropagation();
+    }
+}

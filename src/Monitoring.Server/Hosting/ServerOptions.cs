@@ -1,0 +1,40 @@
+namespace Monitoring.Server.Hosting;
+
+/// <summary>The server's settings (section <c>Monitoring</c>; environment variables <c>Monitoring__OperatorKey</c> and so on).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Monitoring";
+
+    /// <summary>Bearer token of the operator API. Required: the server refuses to start without one.</summary>
+    public string OperatorKey { get; set; } = "";
+
+    /// <summary>Azure Storage connection string for grain state, alarms and full disclosure (Azurite locally).</summary>
+    public string StorageConnectionString { get; set; } = "";
+
+    /// <summary>Prefix of the table names, so that several deployments can share one account.</summary>
+    public string TablePrefix { get; set; } = "monitoring";
+
+    /// <summary>Hours of full-disclosure waveform kept (central stations keep 72 h).</summary>
+    public int WaveformRetentionHours { get; set; } = 72;
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    public TelemetrySettings Telemetry { get; set; } = new();
+}
+
+public sealed class ClusterSettings
+{
+    public string ClusterId { get; set; } = "monitoring-local";
+    public string ServiceId { get; set; } = "monitoring";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+}
+
+public sealed class TelemetrySettings
+{
+    /// <summary>Serve Prometheus metrics at <c>/metrics</c>.</summary>
+    public bool Prometheus { get; set; } = true;
+
+    /// <summary>OTLP endpoint (for example http://collector:4317); empty: no OTLP export.</summary>
+    public string OtlpEndpoint { get; set; } = "";
+}

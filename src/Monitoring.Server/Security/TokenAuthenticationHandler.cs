@@ -1,0 +1,34 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Monitoring.Grains.Telemetry;
+
+namespace Monitoring.Server.Security;
+
+/// <summary>
+/// Bearer-token authentication for one scheme. Browsers and SignalR clients cannot set headers on WebSocket
+/// requests, so on hub paths the token may also come as the <c>access_token</c> query parameter.
+/// </summary>
+public sealed class TokenAuthenticationHandler(IOptionsMonitor<TokenAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<TokenAuthenticationOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? token = BearerToken();
+        if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
+        var identity = await Options.Verify(Context.RequestServices, token);
+        if (identity is null)
+        {
+            MonitoringMetrics.CountAuthenticationFailure(Scheme.Name);
+            return AuthenticateResult.Fail("The credential is wrong, unknown or revoked.");
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    private string? BearerToken()
+    {
+        string header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Monitoring.Server.Security;
+
+public sealed class TokenAuthenticationOptions : AuthenticationSchemeOptions
+{
+    /// <summary>Checks a bearer token; returns the caller's identity, or null when the token is not valid.</summary>
+    public Func<IServiceProvider, string, Task<ClaimsIdentity?>> Verify { get; set; } = (_, _) => Task.FromResult<ClaimsIdentity?>(null);
+}

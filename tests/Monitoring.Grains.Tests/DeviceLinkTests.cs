@@ -1,0 +1,104 @@
+using Monitoring.Contracts.Devices;
+using Monitoring.Grains.Devices;
+
+namespace Monitoring.Grains.Tests;
+
+public class DeviceLinkTests
+{
+    private const long Now = Batches.Start + 3_600_000;
+
+    [Fact]
+    public void ContinuousBatchesAreAcceptedWithoutGap()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 10; s++)
+        {
+            var verdict = link.Judge(Batches.Make(s), Now);
+            Assert.Equal(BatchStatus.Accepted, verdict.Status);
+            Assert.Equal(0, verdict.GapBeforeMs);
+        }
+        Assert.Equal(10, link.State.LastSequence);
+        Assert.Equal(10, link.State.BatchesAccepted);
+        Assert.Equal(0, link.State.Gaps);
+    }
+
+    [Fact]
+    public void AResentBatchIsADuplicate()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        link.Judge(Batches.Make(1), Now);
+        link.Judge(Batches.Make(2), Now);
+        Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(1), Now).Status);
+        Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(2), Now).Status);
+        Assert.Equal(2, link.State.DuplicatesDropped);
+    }
+
+    [Fact]
+    public void ASequenceGapIsAcceptedAsSignalLossAndItsLateBatchesAreRejectedAsOutOfOrder()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        link.Judge(Batches.Make(1), Now);
+        var afterGap = link.Judge(Batches.Make(5), Now);
+        Assert.Equal(BatchStatus.Accepted, afterGap.Status);
+        Assert.Equal(3 * 248, afterGap.GapBeforeMs);
+        Assert.Equal(3, link.State.BatchesMissing);
+
+        var late = link.Judge(Batches.Make(3), Now);
+        Assert.Equal(BatchStatus.Rejected, late.Status);
+        Assert.Equal(BatchErrors.OutOfOrder, late.ErrorCode);
+    }
+
+    [Fact]
+    public void ATimeGapWithContiguousSequenceIsAGap()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        link.Judge(Batches.Make(1), Now);
+        var verdict = link.Judge(Batches.Make(2, Batches.Start + 248 + 5_000), Now);
+        Assert.Equal(BatchStatus.Accepted, verdict.Status);
+        Assert.Equal(5_000, verdict.GapBeforeMs);
+        Assert.Equal(1, link.State.Gaps);
+    }
+
+    [Theory]
+    [InlineData(1 + DeviceBatchLimits.MaxSequenceJump + 1, 0, BatchErrors.FarFutureSequence)]
+    [InlineData(2, Now + 60_000, BatchErrors.FarFutureTime)]
+    [InlineData(2, Batches.Start - 1_000, BatchErrors.TimeGoesBack)]
+    public void ImplausibleBatchesAreRejected(long sequence, long firstSampleTime, string error)
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        link.Judge(Batches.Make(1), Now);
+        var verdict = link.Judge(Batches.Make(sequence, firstSampleTime == 0 ? null : firstSampleTime), Now);
+        Assert.Equal(BatchStatus.Rejected, verdict.Status);
+        Assert.Equal(error, verdict.ErrorCode);
+        Assert.Equal(1, link.State.LastSequence);
+        Assert.Equal(1, link.State.BatchesRejected);
+    }
+
+    [Fact]
+    public void AfterARestartTheUnpersistedBatchesAreTakenAgain()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 8; s++) link.Judge(Batches.Make(s), Now);
+        link.Persisted(4, Batches.Make(5).FirstSampleTimeUnixMs);
+        link.Judge(Batches.Make(12), Now); // a gap the old activation saw
+
+        var restarted = new DeviceLink(link.State);
+        restarted.RewindToPersisted();
+        for (long s = 5; s <= 12; s++) Assert.Equal(BatchStatus.Accepted, restarted.Judge(Batches.Make(s), Now).Status);
+        Assert.Equal(BatchStatus.Duplicate, restarted.Judge(Batches.Make(4), Now).Status);
+    }
+
+    [Fact]
+    public void LatencyAndJitterFollowTheArrivals()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 200; s++)
+        {
+            var batch = Batches.Make(s);
+            long end = batch.FirstSampleTimeUnixMs + 248;
+            link.Judge(batch, end + (s % 2 == 0 ? 100 : 140));
+        }
+        Assert.InRange(link.State.MeanLatencyMs, 110, 130);
+        Assert.InRange(link.State.JitterMs, 35, 41);
+    }
+}

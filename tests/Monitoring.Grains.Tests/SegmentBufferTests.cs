@@ -1,0 +1,59 @@
+using Monitoring.Grains.Devices;
+
+namespace Monitoring.Grains.Tests;
+
+public class SegmentBufferTests
+{
+    [Fact]
+    public void TenSecondsOfBatchesMakeOneSegmentWithEverySample()
+    {
+        var buffer = new SegmentBuffer("dev-1");
+        int batches = 0;
+        while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches, value: (short)batches), 0);
+
+        var (stream, segment) = buffer.Oldest;
+        Assert.Equal("pat-1", stream);
+        Assert.Equal(1, segment.FirstSequence);
+        Assert.Equal(batches, segment.LastSequence);
+        Assert.True(segment.SamplesPerLead >= 2500);
+        Assert.Equal(Batches.Start, segment.StartUnixMs);
+        Assert.Equal(1, segment.Samples[0]);
+        Assert.Equal(batches, segment.Samples[^1]);
+        Assert.False(buffer.HasOpen);
+    }
+
+    [Fact]
+    public void AGapOrANewPatientClosesTheSegment()
+    {
+        var buffer = new SegmentBuffer("dev-1");
+        buffer.Append("pat-1", Batches.Make(1), 0);
+        buffer.Append("pat-1", Batches.Make(2), 0);
+        buffer.Append("pat-1", Batches.Make(3, Batches.Start + 10_000), 0);
+        buffer.Append("pat-2", Batches.Make(4, Batches.Start + 10_248), 0);
+        buffer.Close();
+
+        var segments = new List<(string, long, long)>();
+        while (buffer.HasClosed)
+        {
+            var (stream, segment) = buffer.Oldest;
+            segments.Add((stream, segment.FirstSequence, segment.LastSequence));
+            buffer.Written();
+        }
+        Assert.Equal([("pat-1", 1L, 2L), ("pat-1", 3L, 3L), ("pat-2", 4L, 4L)], segments);
+        Assert.Equal(0, buffer.UnwrittenSeconds, 6);
+    }
+
+    [Fact]
+    public void AnUnwrittenSegmentStaysQueued()
+    {
+        var buffer = new SegmentBuffer("dev-1");
+        buffer.Append("pat-1", Batches.Make(1), 0);
+        buffer.Close();
+        buffer.Append("pat-1", Batches.Make(2), 0);
+        buffer.Close();
+        Assert.Equal(1, buffer.Oldest.Segment.FirstSequence);
+        Assert.Equal(0.496, buffer.UnwrittenSeconds, 3);
+        buffer.Written();
+        Assert.Equal(2, buffer.Oldest.Segment.FirstSequence);
+    }
+}
