@@ -11,8 +11,9 @@ namespace Monitoring.Detection.Rhythm;
 /// <item><see cref="RhythmCondition.AtrialFibrillation"/>: each pair of successive RR intervals between
 /// non-ventricular beats votes "irregular" when the intervals differ by more than 10 % of their mean. Intervals that
 /// start or end at a ventricular beat (a PVC's coupling interval and compensatory pause) do not vote, so PVCs do not
-/// look like AF. AF starts when more than 70 % of the last 32 votes are irregular and ends when fewer than 50 % are
-/// (hysteresis); votes older than 64 beats drop out, so a stretch dominated by PVCs also ends it.</item>
+/// look like AF. AF starts when more than 22 of the last 32 votes (70 %) are irregular and ends when fewer than 16
+/// (50 %) are (hysteresis); votes older than 64 beats drop out, so a stretch dominated by PVCs also ends it — and AF
+/// with a PVC every fifth beat or more often is not declared, for lack of votes.</item>
 /// <item><see cref="RhythmCondition.IrregularRhythm"/>: the same test on every interval, ectopic ones included, where
 /// an interval counts as regular when it matches any of the three before it (so bigeminy and trigeminy, which repeat
 /// every two or three beats, are regular). Reported only while AF is not: an irregular rhythm that is not AF, such as
@@ -75,7 +76,7 @@ public sealed class AtrialFibrillationDetector
 
     private void Decide<TSink>(long now, ref TSink sink) where TSink : IRhythmSink
     {
-        if (!_fibrillation && _atrial.IsFull && _atrial.IrregularCount > OnsetIrregularVotes)
+        if (!_fibrillation && _atrial.IrregularCount > OnsetIrregularVotes)
         {
             long onset = Math.Max(_atrial.FirstIrregularFrom() ?? now, _lastOffset);
             if (_irregular) EndIrregular(onset, ref sink);
@@ -89,7 +90,7 @@ public sealed class AtrialFibrillationDetector
             Report(RhythmCondition.AtrialFibrillation, false, _lastOffset, _atrial, ref sink);
         }
 
-        if (!_fibrillation && !_irregular && _overall.IsFull && _overall.IrregularCount > OnsetIrregularVotes)
+        if (!_fibrillation && !_irregular && _overall.IrregularCount > OnsetIrregularVotes)
         {
             _irregular = true;
             Report(RhythmCondition.IrregularRhythm, true, Math.Max(_overall.FirstIrregularFrom() ?? now, _lastOffset), _overall, ref sink);

@@ -31,15 +31,13 @@ internal sealed class IrregularityWindow
     /// <summary>Votes in the window that said "irregular".</summary>
     public int IrregularCount { get; private set; }
 
-    public bool IsFull => Count == Capacity;
-
     /// <summary>
     /// Adds a vote made at beat number <paramref name="beat"/> about the intervals from <paramref name="from"/> to
     /// <paramref name="to"/> (samples), the last of which is <paramref name="interval"/> samples long.
     /// </summary>
     public void Add(bool irregular, long from, long to, long beat, long interval)
     {
-        if (IsFull) RemoveOldest();
+        if (Count == Capacity) RemoveOldest();
         int slot = (_oldest + Count) % Capacity;
         _irregular[slot] = irregular;
         _from[slot] = from;
