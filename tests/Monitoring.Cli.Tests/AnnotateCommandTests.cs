@@ -84,6 +84,21 @@ public sealed class AnnotateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Atrial_fibrillation_is_marked_with_afib_and_normal_rhythm_annotations()
+    {
+        string path = _temp.File("201.test");
+
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([SharedData.Record("mitdb", "201")], path, "test", 0, log)).ExitCode);
+
+        var annotations = WfdbAnnotationReader.Read(path);
+        var rhythms = annotations.Where(a => a.Code == AnnotationCode.Rhythm).Select(a => a.Aux).ToList();
+        Assert.True(rhythms.Count >= 4, $"{rhythms.Count} rhythm annotations");   // 201 has three AF episodes
+        Assert.All(rhythms.Where((_, i) => i % 2 == 0), text => Assert.Equal("(AFIB", text));
+        Assert.All(rhythms.Where((_, i) => i % 2 == 1), text => Assert.Equal("(N", text));
+        Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "annotations in time order");
+    }
+
+    [Fact]
     public void One_record_to_an_existing_directory_uses_the_given_extension()
     {
         Assert.Equal(0, CommandOutput.Capture(log =>

@@ -101,6 +101,33 @@ public sealed class EvaluateCommandTests(AnnotatedCleanRecords annotated) : ICla
     }
 
     [Fact]
+    public void Clean_records_without_af_or_vf_marks_print_no_episode_tables()
+    {
+        var (_, lines) = Evaluate(300);
+
+        Assert.DoesNotContain(lines, line => line.Contains("episodes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Af_marks_in_the_test_annotations_add_the_af_episode_table()
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, AnnotateCommand.Run([SharedData.Record("mitdb", "201")], temp.Path, "test", 0, TextWriter.Null));
+
+        var (exitCode, lines) = CommandOutput.Capture(output => EvaluateCommand.Run(SharedData.Mitdb, temp.Path, "test", null, 300, output));
+
+        Assert.Equal(0, exitCode);
+        int title = Array.IndexOf(lines, "Atrial fibrillation episodes (EC57 episode-by-episode comparison), scored from 300 s");
+        Assert.True(title > 0, string.Join('\n', lines));
+        Assert.StartsWith("Record  Ref  Det Test   TP  Ep Se  Ep +P", lines[title + 1]);
+        // 201: three reference AF episodes after 5:00, all detected; duration Se measured 98.59.
+        string[] row = CommandOutput.Fields(lines[title + 2]);
+        Assert.Equal(["201", "3", "3"], row[..3]);
+        Assert.True(Percent(row[10]) > 95, $"duration Se {row[10]}");
+        Assert.DoesNotContain(lines, line => line.StartsWith("Ventricular", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_extension_without_files_is_an_error()
     {
         var (exitCode, lines) = CommandOutput.Capture(output =>

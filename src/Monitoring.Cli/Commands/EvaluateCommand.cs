@@ -6,7 +6,9 @@ namespace Monitoring.Cli.Commands;
 
 /// <summary>
 /// <c>evaluate --ref &lt;dir&gt; --test &lt;dir&gt; --ext &lt;ext&gt; [--records ...] [--from 300]</c>: EC57 beat-by-beat
-/// comparison of test annotations against the reference (<c>.atr</c>) of each record, with gross and average statistics.
+/// comparison of test annotations against the reference (<c>.atr</c>) of each record, with gross and average statistics;
+/// then, when the test annotations mark atrial fibrillation (<c>(AFIB</c> rhythm annotations) or ventricular
+/// fibrillation (<c>[</c> <c>]</c>), the EC57 episode and duration statistics of those episodes (epicmp).
 /// </summary>
 public static class EvaluateCommand
 {
@@ -37,20 +39,43 @@ public static class EvaluateCommand
         }
 
         var options = new Ec57Options(FromSeconds: fromSeconds);
+        var episodeOptions = new EpisodeOptions(FromSeconds: fromSeconds);
         var comparisons = new List<RecordComparison>(names.Count);
+        var atrialFibrillation = new List<EpisodeComparison>(names.Count);
+        var ventricularFibrillation = new List<EpisodeComparison>(names.Count);
+        bool testMarksAf = false, testMarksVf = false;
         foreach (string name in names)
         {
             WfdbHeader header = WfdbRecordReader.ReadHeader(Path.Combine(referenceDirectory, name));
             var referenceAnnotations = WfdbAnnotationReader.Read(Path.Combine(referenceDirectory, $"{name}.atr"));
             var testAnnotations = WfdbAnnotationReader.Read(Path.Combine(testDirectory, $"{name}.{extension}"));
-            comparisons.Add(Ec57Comparer.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options));
+            double fs = header.SamplingFrequency;
+            long end = RecordEnd(header, referenceAnnotations);
+            comparisons.Add(Ec57Comparer.Compare(name, referenceAnnotations, testAnnotations, fs, options));
+            atrialFibrillation.Add(EpisodeComparer.AtrialFibrillation(name, referenceAnnotations, testAnnotations, fs, end, episodeOptions));
+            ventricularFibrillation.Add(EpisodeComparer.VentricularFibrillation(name, referenceAnnotations, testAnnotations, fs, end, episodeOptions));
+            testMarksAf |= RhythmEpisodes.Rhythm(testAnnotations, RhythmEpisodes.AtrialFibrillation, end).Count > 0;
+            testMarksVf |= RhythmEpisodes.VentricularFibrillation(testAnnotations, end).Count > 0;
         }
 
         var summary = Ec57Summary.From(comparisons, new HashSet<string>(Ec57.PacedMitdbRecords));
         output.WriteLine($"EC57 beat-by-beat comparison, scored from {fromSeconds:0.#} s, match window {options.MatchWindowSeconds * 1000:0} ms");
         output.Write(Ec57Report.FormatTable(summary));
+        if (testMarksAf) WriteEpisodes(output, "Atrial fibrillation", fromSeconds, atrialFibrillation);
+        if (testMarksVf) WriteEpisodes(output, "Ventricular flutter/fibrillation", fromSeconds, ventricularFibrillation);
         return 0;
     }
+
+    private static void WriteEpisodes(TextWriter output, string rhythm, double fromSeconds, List<EpisodeComparison> records)
+    {
+        output.WriteLine();
+        output.WriteLine($"{rhythm} episodes (EC57 episode-by-episode comparison), scored from {fromSeconds:0.#} s");
+        output.Write(EpisodeReport.FormatTable(EpisodeSummary.From(records)));
+    }
+
+    /// <summary>The record length from the header, or the last reference annotation when the header omits it (as epicmp).</summary>
+    private static long RecordEnd(WfdbHeader header, IReadOnlyList<WfdbAnnotation> reference) =>
+        header.SampleCount > 0 ? header.SampleCount : reference.Select(a => a.Sample).DefaultIfEmpty(0).Max();
 
     private static List<string> FindRecords(string directory, string extension) =>
         Directory.EnumerateFiles(directory, $"*.{extension}")

@@ -6,9 +6,9 @@ namespace Monitoring.Detection.Analysis;
 
 /// <summary>
 /// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate, the rate and
-/// pause conditions and the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
-/// minute). Feed it chunks of any size; it works through them a second at a time, so that rhythm
-/// conditions are judged at least once a second. Allocation-free after construction.
+/// pause conditions, the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
+/// minute), atrial fibrillation and irregular rhythm. Feed it chunks of any size; it works through them a second at a
+/// time, so that rhythm conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
 public sealed class EcgAnalyzer
 {
@@ -16,6 +16,7 @@ public sealed class EcgAnalyzer
     private readonly BeatClassifier _classifier;
     private readonly RhythmMonitor _rhythm;
     private readonly VentricularEctopyMonitor _ectopy;
+    private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly int _step;
     private Pending _pending = new();
 
@@ -25,6 +26,7 @@ public sealed class EcgAnalyzer
         _classifier = new BeatClassifier(settings);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
+        _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
         _step = settings.SamplingRateHz;
     }
 
@@ -81,6 +83,7 @@ public sealed class EcgAnalyzer
             ClassifiedBeat beat = _pending.Classified(i);
             sink.OnClassifiedBeat(beat);
             _ectopy.OnBeat(beat, ref sink);
+            _atrialFibrillation.OnBeat(beat, ref sink);
         }
         _pending.Clear();
     }

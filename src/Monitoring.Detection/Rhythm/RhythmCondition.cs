@@ -1,6 +1,6 @@
 namespace Monitoring.Detection.Rhythm;
 
-/// <summary>Rate and pause alarm conditions, named as bedside monitors name them.</summary>
+/// <summary>Rhythm alarm conditions, named as bedside monitors name them.</summary>
 public enum RhythmCondition
 {
     /// <summary>Cardiac standstill: no QRS for the asystole delay (default 4 s).</summary>
@@ -47,4 +47,18 @@ public enum RhythmCondition
 
     /// <summary>More PVCs in the last minute than the set limit (default 10).</summary>
     PvcsPerMinute,
+
+    /// <summary>
+    /// Atrial fibrillation: disorganised atrial activity without P waves, conducted at random, so that the ventricular
+    /// rhythm is "irregularly irregular". Detected from RR intervals between non-ventricular beats that keep differing
+    /// from one another (see <see cref="AtrialFibrillationDetector"/>); lasts until the rhythm is regular again.
+    /// </summary>
+    AtrialFibrillation,
+
+    /// <summary>
+    /// Irregular rhythm: RR intervals consistently irregular, with no repeating pattern (as bigeminy or trigeminy), but
+    /// not atrial fibrillation — for instance frequent multifocal ectopy or marked sinus arrhythmia (Philips "Irregular
+    /// HR", Mindray "Irr Rhythm").
+    /// </summary>
+    IrregularRhythm,
 }
