@@ -1,0 +1,50 @@
+using Monitoring.Contracts.Patients;
+using Monitoring.Grains.Patients;
+
+namespace Monitoring.Grains.Tests;
+
+public class PatientAnalysisTests
+{
+    [Fact]
+    public void VentricularTachycardiaInMitdb205IsFoundAndDatedOnTheDeviceClock()
+    {
+        // mitdb/205: a run of VT is annotated at 4:58.8; stream from 4:30.
+        var events = Run(RecordBatches.From("mitdb", "205", 270, 310));
+        var vt = events.First(e => e.Condition == "VentricularTachycardia" && e.Onset);
+        double onsetSeconds = 270 + (vt.AtUnixMs - Batches.Start) / 1000.0;
+        Assert.InRange(onsetSeconds, 298.0, 300.0);
+        Assert.True(vt.Evidence.BeatCount >= 6);
+        Assert.InRange(vt.Evidence.HeartRateBpm ?? 0, 60, 250);
+    }
+
+    [Fact]
+    public void AFlatLineAfterBeatsIsAsystole()
+    {
+        var beats = RecordBatches.From("mitdb", "101", 0, 20).ToList();
+        long next = beats[^1].Sequence;
+        var flat = Enumerable.Range(1, 40).Select(i => Batches.Make(next + i, Batches.Start + 20_000 + (i - 1) * 250L, samplesPerLead: 90, rate: 360, value: beats[^1].Samples[^1])).ToList();
+        var events = Run(beats.Concat(flat));
+        var asystole = Assert.Single(events, e => e.Condition == "Asystole" && e.Onset);
+        Assert.InRange((asystole.AtUnixMs - Batches.Start) / 1000.0, 20.0, 25.5);
+    }
+
+    [Fact]
+    public void TheAnalysisRunsOnLeadII()
+    {
+        var batch = Batches.Make(1, leads: ["I", "II", "III"]);
+        Assert.Equal("II", new PatientAnalysis(batch, new PatientAlarmSettings()).AnalysisLead);
+        Assert.Equal("V1", new PatientAnalysis(Batches.Make(1, leads: ["V1"]), new PatientAlarmSettings()).AnalysisLead);
+    }
+
+    private static List<AnalysisEvent> Run(IEnumerable<Contracts.Devices.DeviceBatch> batches)
+    {
+        PatientAnalysis? analysis = null;
+        var events = new List<AnalysisEvent>();
+        foreach (var batch in batches)
+        {
+            analysis ??= new PatientAnalysis(batch, new PatientAlarmSettings());
+            analysis.Process(batch, events);
+        }
+        return events;
+    }
+}
