@@ -1,4 +1,5 @@
 using Monitoring.Detection.Classification;
+using Monitoring.Detection.Fibrillation;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Rhythm;
 
@@ -6,8 +7,10 @@ namespace Monitoring.Detection.Analysis;
 
 /// <summary>
 /// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate, the rate and
-/// pause conditions and the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
-/// minute). Feed it chunks of any size; it works through them a second at a time, so that rhythm
+/// pause conditions, the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
+/// minute) and ventricular fibrillation or flutter, judged from the waveform by its own detector. While fibrillation is
+/// declared there is no asystole or pause (see <see cref="RhythmMonitor"/>); beats, heart rate and the rate conditions
+/// go on as the QRS detector finds them. Feed it chunks of any size; it works through them a second at a time, so that rhythm
 /// conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
 public sealed class EcgAnalyzer
@@ -16,6 +19,7 @@ public sealed class EcgAnalyzer
     private readonly BeatClassifier _classifier;
     private readonly RhythmMonitor _rhythm;
     private readonly VentricularEctopyMonitor _ectopy;
+    private readonly VentricularFibrillationDetector _fibrillation;
     private readonly int _step;
     private Pending _pending = new();
 
@@ -25,6 +29,7 @@ public sealed class EcgAnalyzer
         _classifier = new BeatClassifier(settings);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
+        _fibrillation = new VentricularFibrillationDetector(settings);
         _step = settings.SamplingRateHz;
     }
 
@@ -44,6 +49,8 @@ public sealed class EcgAnalyzer
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
             Dispatch(ref sink);
+            _fibrillation.Process(part, ref sink);
+            _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
         }

@@ -14,4 +14,8 @@ namespace Monitoring.Detection.Fibrillation;
 /// Steepest slope of a typical second (median of the per-second maxima) over the mean absolute slope: 1.6 for a
 /// sine, 2 to 4 for fibrillation, 6 and more when narrow QRS complexes are present.
 /// </param>
-public readonly record struct FibrillationFeatures(double AmplitudeMv, double Leakage, double RatePerMinute, double SlopeRatio);
+/// <param name="Roughness">
+/// Mean absolute slope before the 40 ms smoothing over the mean absolute slope after it: about 1 for fibrillatory
+/// waves, which hold no energy above 15 Hz, and up to the smoothing length in samples (5) for broadband noise.
+/// </param>
+public readonly record struct FibrillationFeatures(double AmplitudeMv, double Leakage, double RatePerMinute, double SlopeRatio, double Roughness);

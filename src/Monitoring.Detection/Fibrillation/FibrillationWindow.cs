@@ -13,6 +13,7 @@ internal struct FibrillationWindow
     private const double HysteresisFraction = 0.5;
 
     private readonly SampleRing _values;
+    private MovingSum<double> _roughSlopes;
     private readonly double[] _blockMaxSlopes;
     private readonly double[] _sortedMaxSlopes;
     private readonly int _blockLength;
@@ -31,6 +32,7 @@ internal struct FibrillationWindow
         _blockMaxSlopes = new double[blocks];
         _sortedMaxSlopes = new double[blocks];
         _values = new SampleRing(blockLength * blocks + 1);
+        _roughSlopes = new MovingSum<double>(blockLength * blocks);
     }
 
     public readonly int Length => _blockLength * _blockMaxSlopes.Length;
@@ -38,9 +40,13 @@ internal struct FibrillationWindow
     /// <summary>True when a window's worth of values has been pushed.</summary>
     public readonly bool IsFull => _count >= Length + 1;
 
-    /// <summary>Adds a value; returns true when it completed a block, so the window can be measured.</summary>
-    public bool Push(double value)
+    /// <summary>
+    /// Adds a value (<paramref name="value"/>) and the slope of the signal before smoothing (<paramref name="roughSlope"/>);
+    /// returns true when it completed a block, so the window can be measured.
+    /// </summary>
+    public bool Push(double value, double roughSlope)
     {
+        _roughSlopes.Push(Math.Abs(roughSlope));
         _values[_count] = value;
         if (_count > 0) _blockMaxSlope = Math.Max(_blockMaxSlope, Math.Abs(value - _previous));
         _previous = value;
@@ -65,7 +71,8 @@ internal struct FibrillationWindow
         double amplitude = sumAbs / Length;
         double meanAbsSlope = sumAbsSlope / Length;
         return new FibrillationFeatures(amplitude, Leakage(start, end, sumAbs, sumAbsSlope),
-            OscillationsPerMinute(start, end, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12));
+            OscillationsPerMinute(start, end, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12),
+            _roughSlopes.Sum / Math.Max(sumAbsSlope, 1e-12));
     }
 
     /// <summary>
@@ -85,7 +92,11 @@ internal struct FibrillationWindow
         return total > 0 ? leaked / total : 1;
     }
 
-    /// <summary>Full cycles: each rise above +<paramref name="band"/> after a fall below −<paramref name="band"/>.</summary>
+    /// <summary>
+    /// Full cycles per minute over the window: a cycle ends with each rise above +<paramref name="band"/> after a fall
+    /// below −<paramref name="band"/>. Waves cut by the window's edges do not count, so a window that is only partly
+    /// fibrillation reads a lower rate.
+    /// </summary>
     private readonly double OscillationsPerMinute(long start, long end, double band)
     {
         int cycles = 0, side = 0;

@@ -24,9 +24,10 @@ namespace Monitoring.Detection.Fibrillation;
 /// QRS-absence tests of AED algorithms);</item>
 /// <item>rate: oscillations counted as threshold crossings with hysteresis (the threshold-crossing family of Thakor et
 /// al. 1990) within the clinical range, which rejects slow wide-complex rhythms and fast muscle noise;</item>
+/// <item>smoothness: fibrillatory waves hold little energy above 15 Hz, broadband noise does;</item>
 /// <item>amplitude: enough activity to exclude a flat line (asystole).</item>
 /// </list>
-/// A window meeting all four is fibrillatory. The condition starts at the end of the first such window (the event's
+/// A window meeting all five is fibrillatory. The condition starts at the end of the first such window (the event's
 /// sample is the moment it is declared; the window before it holds the waveform that showed it) and ends when
 /// <see cref="OffsetWindows"/> windows in a row are not fibrillatory.
 /// </para>
@@ -53,6 +54,12 @@ public sealed class VentricularFibrillationDetector
     /// <summary>Highest slope ratio read as fibrillation (no narrow QRS complexes).</summary>
     public const double MaxSlopeRatio = 3.8;
 
+    /// <summary>
+    /// Highest roughness read as fibrillation: fibrillatory waves are smooth (about 1.0 to 2.5 on the shared records),
+    /// broadband noise (white, muscle) is not (4 to 5).
+    /// </summary>
+    public const double MaxRoughness = 3.0;
+
     /// <summary>Lowest and highest oscillation rates read as fibrillation or flutter (per minute).</summary>
     public const double MinRatePerMinute = 150, MaxRatePerMinute = 500;
 
@@ -69,9 +76,9 @@ public sealed class VentricularFibrillationDetector
     private int _blockCount;
     private long _blockSum;
     private long _samplesProcessed;
+    private double _previousFiltered;
     private bool _started;
     private int _quietWindows;
-    private long _onsetSample;
 
     public VentricularFibrillationDetector(QrsDetectorSettings settings)
     {
@@ -92,6 +99,9 @@ public sealed class VentricularFibrillationDetector
 
     /// <summary>True while ventricular fibrillation or flutter is declared.</summary>
     public bool IsFibrillating { get; private set; }
+
+    /// <summary>The sample at which the condition last started or ended (0 before it ever started).</summary>
+    public long ChangedAt { get; private set; }
 
     /// <summary>The measurements of the last window judged (default until the first window is full).</summary>
     public FibrillationFeatures LastFeatures { get; private set; }
@@ -116,8 +126,10 @@ public sealed class VentricularFibrillationDetector
                 _highPass.SettleAt(millivolts);
                 _started = true;
             }
-            double smoothed = _smoothing.Push(_highPass.Step(millivolts)) / _smoothing.Length;
-            if (_window.Push(smoothed) && _window.IsFull) Judge(ref sink);
+            double filtered = _highPass.Step(millivolts);
+            double smoothed = _smoothing.Push(filtered) / _smoothing.Length;
+            if (_window.Push(smoothed, filtered - _previousFiltered) && _window.IsFull) Judge(ref sink);
+            _previousFiltered = filtered;
         }
     }
 
@@ -129,7 +141,7 @@ public sealed class VentricularFibrillationDetector
         if (fibrillatory && !IsFibrillating)
         {
             IsFibrillating = true;
-            _onsetSample = _samplesProcessed;
+            ChangedAt = _samplesProcessed;
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, true, _samplesProcessed,
                 features.RatePerMinute, _window.Length * (long)_decimation));
         }
@@ -138,7 +150,8 @@ public sealed class VentricularFibrillationDetector
         {
             IsFibrillating = false;
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, false, _samplesProcessed,
-                features.RatePerMinute, _samplesProcessed - _onsetSample));
+                features.RatePerMinute, _samplesProcessed - ChangedAt));
+            ChangedAt = _samplesProcessed;
         }
     }
 
@@ -146,5 +159,6 @@ public sealed class VentricularFibrillationDetector
         features.AmplitudeMv >= MinAmplitudeMv
         && features.Leakage <= MaxLeakage
         && features.SlopeRatio <= MaxSlopeRatio
+        && features.Roughness <= MaxRoughness
         && features.RatePerMinute is >= MinRatePerMinute and <= MaxRatePerMinute;
 }
