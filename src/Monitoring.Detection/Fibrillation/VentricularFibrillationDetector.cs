@@ -76,6 +76,7 @@ public sealed class VentricularFibrillationDetector
     private int _blockCount;
     private long _blockSum;
     private long _samplesProcessed;
+    private long _blockEnd;
     private double _previousFiltered;
     private bool _started;
     private int _quietWindows;
@@ -113,24 +114,34 @@ public sealed class VentricularFibrillationDetector
     /// </summary>
     public void Process<TSink>(ReadOnlySpan<short> samples, ref TSink sink) where TSink : IRhythmSink
     {
-        foreach (short sample in samples)
+        // Per input sample only the decimation sum runs; locals keep it in registers.
+        long blockSum = _blockSum, start = _samplesProcessed;
+        int blockCount = _blockCount, decimation = _decimation;
+        for (int i = 0; i < samples.Length; i++)
         {
-            _samplesProcessed++;
-            _blockSum += sample;
-            if (++_blockCount < _decimation) continue;
-            double millivolts = _blockSum * _unitsPerSum;
-            _blockSum = 0;
-            _blockCount = 0;
-            if (!_started)
-            {
-                _highPass.SettleAt(millivolts);
-                _started = true;
-            }
-            double filtered = _highPass.Step(millivolts);
-            double smoothed = _smoothing.Push(filtered) / _smoothing.Length;
-            if (_window.Push(smoothed, filtered - _previousFiltered) && _window.IsFull) Judge(ref sink);
-            _previousFiltered = filtered;
+            blockSum += samples[i];
+            if (++blockCount < decimation) continue;
+            _blockEnd = start + i + 1;
+            OnDecimated(blockSum * _unitsPerSum, ref sink);
+            blockSum = 0;
+            blockCount = 0;
         }
+        _samplesProcessed = start + samples.Length;
+        _blockSum = blockSum;
+        _blockCount = blockCount;
+    }
+
+    private void OnDecimated<TSink>(double millivolts, ref TSink sink) where TSink : IRhythmSink
+    {
+        if (!_started)
+        {
+            _highPass.SettleAt(millivolts);
+            _started = true;
+        }
+        double filtered = _highPass.Step(millivolts);
+        double smoothed = _smoothing.Push(filtered) / _smoothing.Length;
+        if (_window.Push(smoothed, filtered - _previousFiltered) && _window.IsFull) Judge(ref sink);
+        _previousFiltered = filtered;
     }
 
     private void Judge<TSink>(ref TSink sink) where TSink : IRhythmSink
@@ -141,17 +152,17 @@ public sealed class VentricularFibrillationDetector
         if (fibrillatory && !IsFibrillating)
         {
             IsFibrillating = true;
-            ChangedAt = _samplesProcessed;
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, true, _samplesProcessed,
+            ChangedAt = _blockEnd;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, true, _blockEnd,
                 features.RatePerMinute, _window.Length * (long)_decimation));
         }
         _quietWindows = fibrillatory ? 0 : _quietWindows + 1;
         if (IsFibrillating && _quietWindows >= OffsetWindows)
         {
             IsFibrillating = false;
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, false, _samplesProcessed,
-                features.RatePerMinute, _samplesProcessed - ChangedAt));
-            ChangedAt = _samplesProcessed;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.VentricularFibrillation, false, _blockEnd,
+                features.RatePerMinute, _blockEnd - ChangedAt));
+            ChangedAt = _blockEnd;
         }
     }
 
