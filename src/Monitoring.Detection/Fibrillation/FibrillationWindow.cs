@@ -5,7 +5,7 @@ namespace Monitoring.Detection.Fibrillation;
 /// <summary>
 /// The last few seconds of the band-passed, decimated waveform, kept in whole blocks of about a second, and the
 /// measurements <see cref="VentricularFibrillationDetector"/> decides on (<see cref="FibrillationFeatures"/>).
-/// Measuring walks the window a few times, once per block: a few operations per input sample.
+/// The sums over the window run along; measuring walks the window twice, once per block.
 /// </summary>
 internal struct FibrillationWindow
 {
@@ -13,7 +13,7 @@ internal struct FibrillationWindow
     private const double HysteresisFraction = 0.5;
 
     private readonly SampleRing _values;
-    private MovingSum<double> _roughSlopes;
+    private MovingSum<double> _absValues, _absSlopes, _roughSlopes;
     private readonly double[] _blockMaxSlopes;
     private readonly double[] _sortedMaxSlopes;
     private readonly int _blockLength;
@@ -32,13 +32,15 @@ internal struct FibrillationWindow
         _blockMaxSlopes = new double[blocks];
         _sortedMaxSlopes = new double[blocks];
         _values = new SampleRing(blockLength * blocks + 1);
+        _absValues = new MovingSum<double>(blockLength * blocks);
+        _absSlopes = new MovingSum<double>(blockLength * blocks);
         _roughSlopes = new MovingSum<double>(blockLength * blocks);
     }
 
     public readonly int Length => _blockLength * _blockMaxSlopes.Length;
 
     /// <summary>True when a window's worth of values has been pushed.</summary>
-    public readonly bool IsFull => _count >= Length + 1;
+    public readonly bool IsFull => _count >= Length;
 
     /// <summary>
     /// Adds a value (<paramref name="value"/>) and the slope of the signal before smoothing (<paramref name="roughSlope"/>);
@@ -46,9 +48,12 @@ internal struct FibrillationWindow
     /// </summary>
     public bool Push(double value, double roughSlope)
     {
+        double slope = _count > 0 ? Math.Abs(value - _previous) : 0;
+        _absValues.Push(Math.Abs(value));
+        _absSlopes.Push(slope);
         _roughSlopes.Push(Math.Abs(roughSlope));
         _values[_count] = value;
-        if (_count > 0) _blockMaxSlope = Math.Max(_blockMaxSlope, Math.Abs(value - _previous));
+        _blockMaxSlope = Math.Max(_blockMaxSlope, slope);
         _previous = value;
         _count++;
         if (_count % _blockLength != 0) return false;
@@ -61,13 +66,7 @@ internal struct FibrillationWindow
     public readonly FibrillationFeatures Measure()
     {
         long end = _count, start = end - Length;
-        double sumAbs = 0, sumAbsSlope = 0;
-        for (long i = start; i < end; i++)
-        {
-            double value = _values[i];
-            sumAbs += Math.Abs(value);
-            sumAbsSlope += Math.Abs(value - _values[i - 1]);
-        }
+        double sumAbs = _absValues.Sum, sumAbsSlope = _absSlopes.Sum;
         double amplitude = sumAbs / Length;
         double meanAbsSlope = sumAbsSlope / Length;
         return new FibrillationFeatures(amplitude, Leakage(start, end, sumAbs, sumAbsSlope),
