@@ -85,6 +85,8 @@ public static class AnalyzeCommand
         {
             RhythmCondition.Asystole or RhythmCondition.Pause => $", no QRS for {e.IntervalSamples / fs:F1} s",
             RhythmCondition.PvcsPerMinute => $", {e.BeatCount} PVCs within a minute",
+            RhythmCondition.VentricularFibrillation when e.Onset => $", waves at {e.HeartRateBpm:F0}/min",
+            RhythmCondition.VentricularFibrillation => $", lasted {e.IntervalSamples / fs:F0} s",
             _ when e.BeatCount > 0 && e.HeartRateBpm is { } rate => $", {e.BeatCount} beats at {rate:F0} bpm",
             _ when e.BeatCount > 0 => $", {e.BeatCount} beats",
             _ when e.HeartRateBpm is { } bpm => $", heart rate {bpm:F0} bpm",

@@ -1,4 +1,5 @@
 using Monitoring.Detection.Classification;
+using Monitoring.Detection.Fibrillation;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Rhythm;
 
@@ -7,8 +8,11 @@ namespace Monitoring.Detection.Analysis;
 /// <summary>
 /// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate, the rate and
 /// pause conditions, the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
-/// minute), atrial fibrillation and irregular rhythm. Feed it chunks of any size; it works through them a second at a
-/// time, so that rhythm conditions are judged at least once a second. Allocation-free after construction.
+/// minute), atrial fibrillation and irregular rhythm, and ventricular fibrillation or flutter, judged from the waveform
+/// by its own detector. While fibrillation is
+/// declared there is no asystole or pause (see <see cref="RhythmMonitor"/>); beats, heart rate and the rate conditions
+/// go on as the QRS detector finds them. Feed it chunks of any size; it works through them a second at a time, so that rhythm
+/// conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
 public sealed class EcgAnalyzer
 {
@@ -17,6 +21,7 @@ public sealed class EcgAnalyzer
     private readonly RhythmMonitor _rhythm;
     private readonly VentricularEctopyMonitor _ectopy;
     private readonly AtrialFibrillationDetector _atrialFibrillation;
+    private readonly VentricularFibrillationDetector _fibrillation;
     private readonly int _step;
     private Pending _pending = new();
 
@@ -27,6 +32,7 @@ public sealed class EcgAnalyzer
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
+        _fibrillation = new VentricularFibrillationDetector(settings);
         _step = settings.SamplingRateHz;
     }
 
@@ -46,6 +52,8 @@ public sealed class EcgAnalyzer
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
             Dispatch(ref sink);
+            _fibrillation.Process(part, ref sink);
+            _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
         }

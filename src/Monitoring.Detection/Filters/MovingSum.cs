@@ -21,6 +21,9 @@ internal struct MovingSum<T> where T : struct, INumber<T>
 
     public readonly int Length => _ring.Length;
 
+    /// <summary>The sum of the last <see cref="Length"/> values.</summary>
+    public readonly T Sum => _sum;
+
     /// <summary>Adds a value, drops the oldest one and returns the new sum.</summary>
     public T Push(T value)
     {

@@ -61,4 +61,11 @@ public enum RhythmCondition
     /// HR", Mindray "Irr Rhythm").
     /// </summary>
     IrregularRhythm,
+
+    /// <summary>
+    /// Ventricular fibrillation or ventricular flutter, judged from the waveform rather than from beats: chaotic (VF)
+    /// or sinusoidal (flutter) ventricular activity without discernible QRS complexes, at roughly 150 to 500 per
+    /// minute (flutter 150 to 300). See <see cref="Fibrillation.VentricularFibrillationDetector"/>.
+    /// </summary>
+    VentricularFibrillation,
 }

@@ -14,7 +14,9 @@ namespace Monitoring.Detection.Rhythm;
 /// Beats reach the monitor late (up to the detector's latency, later when search-back may still find one), so the
 /// monitor judges the stream only up to the detector's <see cref="QrsDetector.Watermark"/>, and dates a pause or
 /// asystole back to where its threshold was crossed. The start of monitoring counts as a beat, so a flat line from
-/// the start is asystole too. Allocation-free.
+/// the start is asystole too. While ventricular fibrillation is declared (<see cref="OnVentricularFibrillation{TSink}"/>)
+/// there is no asystole or pause: the missing or erratic QRS of fibrillation are not cardiac standstill, and the
+/// fibrillation alarm is the one that applies (as vendors define asystole: no QRS and no VF). Allocation-free.
 /// </summary>
 public sealed class RhythmMonitor
 {
@@ -23,7 +25,8 @@ public sealed class RhythmMonitor
     private readonly long _pauseThreshold, _asystoleDelay;
     private long _lastBeat;
     private long _nextRateCheck;
-    private bool _pause, _asystole;
+    private bool _pause, _asystole, _fibrillation;
+    private long _fibrillationEnd;
     private RhythmCondition? _rateCondition;
 
     public RhythmMonitor(int samplingRateHz, RhythmAlarmSettings? settings = null, long startSample = 0)
@@ -62,21 +65,42 @@ public sealed class RhythmMonitor
     }
 
     /// <summary>
+    /// Ventricular fibrillation declared (<paramref name="active"/>) or ended at <paramref name="sampleIndex"/>. Its
+    /// onset ends asystole and pause; after its end they are judged again, from its end at the earliest.
+    /// </summary>
+    public void OnVentricularFibrillation<TSink>(bool active, long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
+        if (active == _fibrillation) return;
+        _fibrillation = active;
+        if (!active)
+        {
+            _fibrillationEnd = sampleIndex;
+            return;
+        }
+        long interval = sampleIndex - _lastBeat;
+        if (_asystole) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, interval));
+        if (_pause) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, false, sampleIndex, null, interval));
+        _asystole = _pause = false;
+    }
+
+    /// <summary>
     /// Brings the conditions up to <paramref name="watermark"/>: every beat before it has been passed to
     /// <see cref="OnBeat{TSink}"/> (with the QRS detector, its <see cref="QrsDetector.Watermark"/> after each chunk).
     /// </summary>
     public void AdvanceTo<TSink>(long watermark, ref TSink sink) where TSink : IRhythmSink
     {
-        if (!_pause && watermark - _lastBeat > _pauseThreshold)
+        if (!_fibrillation && !_pause && watermark - _lastBeat > _pauseThreshold)
         {
             _pause = true;
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, _lastBeat + _pauseThreshold, null, _pauseThreshold));
+            long onset = Math.Max(_lastBeat + _pauseThreshold, _fibrillationEnd);
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, onset, null, onset - _lastBeat));
         }
-        if (!_asystole && watermark - _lastBeat >= _asystoleDelay)
+        if (!_fibrillation && !_asystole && watermark - _lastBeat >= _asystoleDelay)
         {
             _asystole = true;
-            SetRateCondition(null, _lastBeat + _asystoleDelay, null, ref sink);
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, _lastBeat + _asystoleDelay, null, _asystoleDelay));
+            long onset = Math.Max(_lastBeat + _asystoleDelay, _fibrillationEnd);
+            SetRateCondition(null, onset, null, ref sink);
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, onset, null, onset - _lastBeat));
         }
 
         while (_nextRateCheck <= watermark)

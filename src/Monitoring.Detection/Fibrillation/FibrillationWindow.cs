@@ -1,0 +1,122 @@
+using Monitoring.Detection.Filters;
+
+namespace Monitoring.Detection.Fibrillation;
+
+/// <summary>
+/// The last few seconds of the band-passed, decimated waveform, kept in whole blocks of about a second, and the
+/// measurements <see cref="VentricularFibrillationDetector"/> decides on (<see cref="FibrillationFeatures"/>).
+/// The sums over the window run along; measuring walks the window twice, once per block.
+/// </summary>
+internal struct FibrillationWindow
+{
+    /// <summary>Half-width of the crossing band around the baseline, as a share of the mean absolute amplitude.</summary>
+    private const double HysteresisFraction = 0.5;
+
+    private readonly SampleRing _values;
+    private MovingSum<double> _absValues, _absSlopes, _roughSlopes;
+    private readonly double[] _blockMaxSlopes;
+    private readonly double[] _sortedMaxSlopes;
+    private readonly int _blockLength;
+    private readonly double _rateHz;
+    private long _count;
+    private double _previous;
+    private double _blockMaxSlope;
+
+    /// <param name="rateHz">Sampling rate of the values pushed in.</param>
+    /// <param name="blockLength">Values per block (about a second).</param>
+    /// <param name="blocks">Blocks per window.</param>
+    public FibrillationWindow(double rateHz, int blockLength, int blocks)
+    {
+        _rateHz = rateHz;
+        _blockLength = blockLength;
+        _blockMaxSlopes = new double[blocks];
+        _sortedMaxSlopes = new double[blocks];
+        _values = new SampleRing(blockLength * blocks + 1);
+        _absValues = new MovingSum<double>(blockLength * blocks);
+        _absSlopes = new MovingSum<double>(blockLength * blocks);
+        _roughSlopes = new MovingSum<double>(blockLength * blocks);
+    }
+
+    public readonly int Length => _blockLength * _blockMaxSlopes.Length;
+
+    /// <summary>True when a window's worth of values has been pushed.</summary>
+    public readonly bool IsFull => _count >= Length;
+
+    /// <summary>
+    /// Adds a value (<paramref name="value"/>) and the slope of the signal before smoothing (<paramref name="roughSlope"/>);
+    /// returns true when it completed a block, so the window can be measured.
+    /// </summary>
+    public bool Push(double value, double roughSlope)
+    {
+        double slope = _count > 0 ? Math.Abs(value - _previous) : 0;
+        _absValues.Push(Math.Abs(value));
+        _absSlopes.Push(slope);
+        _roughSlopes.Push(Math.Abs(roughSlope));
+        _values[_count] = value;
+        _blockMaxSlope = Math.Max(_blockMaxSlope, slope);
+        _previous = value;
+        _count++;
+        if (_count % _blockLength != 0) return false;
+        _blockMaxSlopes[(int)(_count / _blockLength % _blockMaxSlopes.Length)] = _blockMaxSlope;
+        _blockMaxSlope = 0;
+        return true;
+    }
+
+    /// <summary>Measures the window that ends with the last value pushed.</summary>
+    public readonly FibrillationFeatures Measure()
+    {
+        long end = _count, start = end - Length;
+        double sumAbs = _absValues.Sum, sumAbsSlope = _absSlopes.Sum;
+        double amplitude = sumAbs / Length;
+        double meanAbsSlope = sumAbsSlope / Length;
+        return new FibrillationFeatures(amplitude, Leakage(start, end, sumAbs, sumAbsSlope),
+            OscillationsPerMinute(start, end, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12),
+            _roughSlopes.Sum / Math.Max(sumAbsSlope, 1e-12));
+    }
+
+    /// <summary>
+    /// Kuo and Dillman (1978): the half period N = π Σ|x| / Σ|Δx| (exact for a sine), then
+    /// Σ|x[i] + x[i−N]| / Σ(|x[i]| + |x[i−N]|), which a sinusoid at that period cancels.
+    /// </summary>
+    private readonly double Leakage(long start, long end, double sumAbs, double sumAbsSlope)
+    {
+        int halfPeriod = Math.Clamp((int)Math.Round(Math.PI * sumAbs / Math.Max(sumAbsSlope, 1e-12)), 1, Length / 2);
+        double leaked = 0, total = 0;
+        for (long i = start + halfPeriod; i < end; i++)
+        {
+            double value = _values[i], shifted = _values[i - halfPeriod];
+            leaked += Math.Abs(value + shifted);
+            total += Math.Abs(value) + Math.Abs(shifted);
+        }
+        return total > 0 ? leaked / total : 1;
+    }
+
+    /// <summary>
+    /// Full cycles per minute over the window: a cycle ends with each rise above +<paramref name="band"/> after a fall
+    /// below −<paramref name="band"/>. Waves cut by the window's edges do not count, so a window that is only partly
+    /// fibrillation reads a lower rate.
+    /// </summary>
+    private readonly double OscillationsPerMinute(long start, long end, double band)
+    {
+        int cycles = 0, side = 0;
+        for (long i = start; i < end; i++)
+        {
+            double value = _values[i];
+            if (value > band && side <= 0)
+            {
+                if (side < 0) cycles++;
+                side = 1;
+            }
+            else if (value < -band && side >= 0) side = -1;
+        }
+        return cycles * 60.0 * _rateHz / Length;
+    }
+
+    private readonly double MedianBlockMaxSlope()
+    {
+        _blockMaxSlopes.CopyTo(_sortedMaxSlopes, 0);
+        Array.Sort(_sortedMaxSlopes);
+        int middle = _sortedMaxSlopes.Length / 2;
+        return _sortedMaxSlopes.Length % 2 == 1 ? _sortedMaxSlopes[middle] : (_sortedMaxSlopes[middle - 1] + _sortedMaxSlopes[middle]) / 2;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Patients;
+
+namespace Monitoring.Server.Tests;
+
+/// <summary>Devices stream real ECG through the device hub; a centre's console receives the alarms over SignalR.</summary>
+public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private static readonly TimeSpan AlarmWait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task VentricularTachycardiaReachesTheCentreAsAHighPriorityAlarm()
+    {
+        var (device, console) = await StartAsync("vt");
+        // mitdb/205: VT annotated at 4:58.8.
+        foreach (var batch in RecordStream.Batches("dev-vt", "mitdb", "205", 270, 310))
+            Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(batch)).Status);
+
+        var (alarm, received) = await console.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", AlarmWait);
+        Assert.Equal(("pat-vt", "centre-vt", AlarmPriority.High, AlarmKind.Physiological, "V-TACH"), (alarm.PatientId, alarm.CentreId, alarm.Priority, alarm.Kind, alarm.Label));
+        Assert.True(alarm.BeatCount >= 6);
+        Assert.True(received - alarm.EvidenceArrivedUnixMs < 5_000, $"alarm took {received - alarm.EvidenceArrivedUnixMs} ms from evidence to console");
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AFlatLineRaisesAsystole()
+    {
+        var (device, console) = await StartAsync("asys");
+        var beats = RecordStream.Batches("dev-asys", "mitdb", "101", 0, 20, endUnixMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 10_000);
+        foreach (var batch in beats) await device.SendAsync(batch);
+        var last = beats[^1];
+        for (int i = 1; i <= 40; i++)
+        {
+            var flat = new short[last.Samples.Length];
+            Array.Fill(flat, last.Samples[^1]);
+            await device.SendAsync(new DeviceBatch
+            {
+                DeviceId = last.DeviceId, Sequence = last.Sequence + i, FirstSampleTimeUnixMs = last.FirstSampleTimeUnixMs + i * 250L,
+                SamplingRateHz = last.SamplingRateHz, GainUnitsPerMv = last.GainUnitsPerMv, Leads = last.Leads, Samples = flat,
+            });
+        }
+        var (alarm, _) = await console.WaitForAlarmAsync(a => a.Condition == "Asystole", AlarmWait);
+        Assert.Equal((AlarmPriority.High, true, "ASYSTOLE"), (alarm.Priority, alarm.Latched, alarm.Label));
+        Assert.True(alarm.IntervalMs >= 4_000);
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AStoppedDeviceRaisesSignalLossAndResumingEndsIt()
+    {
+        var (device, console) = await StartAsync("loss");
+        var batches = RecordStream.Batches("dev-loss", "mitdb", "101", 0, 5);
+        foreach (var batch in batches) await device.SendAsync(batch);
+
+        var (loss, _) = await console.WaitForAlarmAsync(a => a.Condition == "SignalLoss" && a.State == AlarmState.Active, AlarmWait);
+        Assert.Equal((AlarmKind.Technical, AlarmPriority.Medium, "NO SIGNAL"), (loss.Kind, loss.Priority, loss.Label));
+
+        var resumed = RecordStream.Batches("dev-loss", "mitdb", "101", 5, 6, firstSequence: batches[^1].Sequence + 1);
+        foreach (var batch in resumed) await device.SendAsync(batch);
+        await console.WaitForAlarmAsync(a => a.Condition == "SignalLoss" && a.State == AlarmState.Resolved, AlarmWait);
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AConsoleThatConnectsLaterReceivesTheActiveAlarms()
+    {
+        var (device, console) = await StartAsync("late");
+        foreach (var batch in RecordStream.Batches("dev-late", "mitdb", "205", 270, 310)) await device.SendAsync(batch);
+        await console.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", AlarmWait);
+        await console.DisposeAsync();
+
+        var token = await CentreTokenAsync("centre-late");
+        await using var late = await CentreConsole.ConnectAsync(server.BaseAddress, token, messagePack: false);
+        await late.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia" && a.PatientId == "pat-late", TimeSpan.FromSeconds(5));
+        await device.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheStreamIsStoredAndReadBackExactly()
+    {
+        var (device, console) = await StartAsync("store");
+        var batches = RecordStream.Batches("dev-store", "mitdb", "119", 60, 75);
+        foreach (var batch in batches) await device.SendAsync(batch);
+
+        // The device grain writes a quiet stream out after 2 s; the acknowledgement then reports it persisted.
+        long persisted = 0;
+        for (int i = 0; i < 100 && persisted < batches[^1].Sequence; i++)
+        {
+            await Task.Delay(100);
+            persisted = (await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-store"))!.PersistedThroughSequence;
+        }
+        Assert.Equal(batches[^1].Sequence, persisted);
+
+        long from = batches[0].FirstSampleTimeUnixMs, to = batches[^1].FirstSampleTimeUnixMs + 250;
+        var stored = await server.Operator.GetFromJsonAsync<WaveformDto>($"/api/patients/pat-store/waveform?from={from}&to={to}");
+        short[] expected = [.. batches.SelectMany(b => b.Samples)];
+        short[] actual = [.. stored!.Segments.SelectMany(s => s.Samples)];
+        Assert.Equal(expected, actual);
+        Assert.All(stored.Segments, s => Assert.Equal(batches[0].GainUnitsPerMv, s.GainUnitsPerMv));
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    private async Task<(Microsoft.AspNetCore.SignalR.Client.HubConnection Device, CentreConsole Console)> StartAsync(string name)
+    {
+        var (deviceToken, centreToken) = await server.ProvisionAsync("pat-" + name, "dev-" + name, "centre-" + name);
+        var console = await CentreConsole.ConnectAsync(server.BaseAddress, centreToken);
+        var device = await HubClients.ConnectDeviceAsync(server.BaseAddress, deviceToken);
+        return (device, console);
+    }
+
+    private async Task<string> CentreTokenAsync(string centreId)
+    {
+        // Registering again issues a new console credential (the old one is revoked).
+        var response = await server.Operator.PostAsJsonAsync("/api/centres", new { centreId, name = centreId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CentreCredential>())!.Token;
+    }
+
+    private sealed record CentreCredential(string CentreId, string Token);
+
+    internal sealed record WaveformDto(string PatientId, long FromUnixMs, long ToUnixMs, List<SegmentDto> Segments);
+
+    internal sealed record SegmentDto(string DeviceId, long StartUnixMs, int SamplingRateHz, double GainUnitsPerMv, string[] Leads, short[] Samples);
+}
