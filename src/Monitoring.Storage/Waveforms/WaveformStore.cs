@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -7,9 +8,11 @@ namespace Monitoring.Storage.Waveforms;
 /// <summary>
 /// Full-disclosure ECG on Azure Tables: every lead of every monitored patient, kept for
 /// <see cref="WaveformStoreOptions.Retention"/> for alarm review and consults. One entity per segment
-/// (<see cref="WaveformSegmenter"/> cuts 10 s ones), partitioned by patient and UTC hour, RowKey = start time, samples
-/// compressed losslessly (<see cref="WaveformCodec"/>, about 190 bytes per lead-second at 360 Hz on mitdb).
-/// Writes are upserts under a key made of the segment start, so a segment delivered twice is stored once.
+/// (<see cref="WaveformSegmenter"/> cuts 10 s ones), partitioned by patient and UTC hour, RowKey =
+/// <c>{start in UTC ticks}|{sample count}</c>, samples compressed losslessly (<see cref="WaveformCodec"/>, about
+/// 190 bytes per lead-second at 360 Hz on mitdb). Writes are upserts, so a segment delivered twice is stored once;
+/// the sample count in the key keeps a shorter re-sent piece from replacing a complete segment that starts at the
+/// same time (reads drop the samples such overlapping rows repeat).
 /// </summary>
 public sealed class WaveformStore
 {
@@ -55,6 +58,7 @@ public sealed class WaveformStore
                 partitions[partitionKey] = rows = new Dictionary<string, ITableEntity>(StringComparer.Ordinal);
             }
             TableEntity entity = ToEntity(partitionKey, segment);
+            // The same row twice in one call: one transaction may not touch an entity twice, and the rows are equal.
             rows[entity.RowKey] = entity;
             if (!(_indexedHour.TryGetValue(segment.PatientId, out DateTimeOffset indexed) && indexed == hour))
             {
@@ -150,7 +154,7 @@ public sealed class WaveformStore
         var segments = new List<WaveformSegment>();
         await foreach (TableEntity entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            DateTimeOffset start = TableKeys.ParseTicks(entity.RowKey);
+            DateTimeOffset start = TableKeys.ParseTicks(entity.RowKey.AsSpan(0, entity.RowKey.IndexOf(TableKeys.Separator)));
             int rate = entity.GetInt32(RateProperty) ?? throw Corrupt(entity, RateProperty);
             int count = entity.GetInt32(SampleCountProperty) ?? throw Corrupt(entity, SampleCountProperty);
             if (start.UtcTicks + SampleClock.OffsetTicks(count, rate) <= from.UtcTicks)
@@ -196,7 +200,8 @@ public sealed class WaveformStore
 
     private static TableEntity ToEntity(string partitionKey, WaveformSegment segment)
     {
-        var entity = new TableEntity(partitionKey, TableKeys.Ticks(segment.Start))
+        string rowKey = string.Create(CultureInfo.InvariantCulture, $"{TableKeys.Ticks(segment.Start)}{TableKeys.Separator}{segment.SampleCount:D6}");
+        var entity = new TableEntity(partitionKey, rowKey)
         {
             [RateProperty] = segment.SamplingRateHz,
             [SampleCountProperty] = segment.SampleCount,
