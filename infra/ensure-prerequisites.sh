@@ -13,4 +13,13 @@ if [ ! -d ../shared/ecg/mitdb ]; then
   echo "Warning: ../shared/ecg is missing; tests and the demo read the PhysioNet records there." >&2
 fi
 
+# Azurite (Azure Tables emulator) for the server's embedded storage and the storage tests, pinned by infra/azurite.
+if [ ! -x infra/azurite/node_modules/.bin/azurite-table ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Node.js and npm (apt) for Azurite..." >&2
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  (cd infra/azurite && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 dotnet restore Monitoring.sln -nologo -v quiet

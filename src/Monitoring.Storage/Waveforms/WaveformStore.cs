@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Monitoring.Storage.Waveforms;
+
+/// <summary>
+/// Full-disclosure ECG on Azure Tables: every lead of every monitored patient, kept for
+/// <see cref="WaveformStoreOptions.Retention"/> for alarm review and consults. One entity per segment
+/// (<see cref="WaveformSegmenter"/> cuts 10 s ones), partitioned by patient and UTC hour, RowKey =
+/// <c>{start in UTC ticks}|{sample count}</c>, samples compressed losslessly (<see cref="WaveformCodec"/>, about
+/// 190 bytes per lead-second at 360 Hz on mitdb). Writes are upserts, so a segment delivered twice is stored once;
+/// the sample count in the key keeps a shorter re-sent piece from replacing a complete segment that starts at the
+/// same time (reads drop the samples such overlapping rows repeat).
+/// </summary>
+public sealed class WaveformStore
+{
+    private const string DataPrefix = "D";
+    private const string RateProperty = "Rate";
+    private const string SampleCountProperty = "Samples";
+    private const string LeadsProperty = "Leads";
+
+    private readonly WaveformStoreOptions _options;
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+
+    /// <summary>The newest hour whose index entry each patient's writes have made, so that a write costs an index
+    /// upsert only when a patient enters a new hour.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _indexedHour = new(StringComparer.Ordinal);
+
+    public WaveformStore(WaveformStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Retention, TimeSpan.Zero, nameof(options.Retention));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentRequests, 1, nameof(options.MaxConcurrentRequests));
+        _options = options;
+        _table = options.CreateTableClient();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates the table if it does not exist.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="segments"/> (any patients, any times), one entity group transaction per partition and
+    /// up to 100 segments. Idempotent: a segment with the same patient, start and length replaces the stored one.
+    /// </summary>
+    public async Task WriteAsync(IEnumerable<WaveformSegment> segments, CancellationToken cancellationToken = default)
+    {
+        var partitions = new Dictionary<string, Dictionary<string, ITableEntity>>(StringComparer.Ordinal);
+        var newHours = new HashSet<(string PatientId, DateTimeOffset Hour)>();
+        foreach (WaveformSegment segment in segments)
+        {
+            DateTimeOffset hour = WaveformKeys.HourOf(segment.Start);
+            string partitionKey = WaveformKeys.DataPartition(segment.PatientId, hour);
+            if (!partitions.TryGetValue(partitionKey, out Dictionary<string, ITableEntity>? rows))
+            {
+                partitions[partitionKey] = rows = new Dictionary<string, ITableEntity>(StringComparer.Ordinal);
+            }
+            TableEntity entity = ToEntity(partitionKey, segment);
+            // The same row twice in one call: one transaction may not touch an entity twice, and the rows are equal.
+            rows[entity.RowKey] = entity;
+            if (!(_indexedHour.TryGetValue(segment.PatientId, out DateTimeOffset indexed) && indexed == hour))
+            {
+                newHours.Add((segment.PatientId, hour));
+            }
+        }
+
+        // Index first: a failure in between leaves an index entry without data (harmless), never data that
+        // retention cannot find.
+        IEnumerable<IEnumerable<ITableEntity>> indexPartitions = newHours
+            .GroupBy(entry => entry.Hour)
+            .Select(group => group.Select(entry => (ITableEntity)new TableEntity(WaveformKeys.IndexPartition(group.Key), entry.PatientId)));
+        await SubmitAsync(indexPartitions, TableTransactionActionType.UpsertReplace, cancellationToken);
+        await SubmitAsync(partitions.Values.Select(rows => rows.Values), TableTransactionActionType.UpsertReplace, cancellationToken);
+        foreach ((string patientId, DateTimeOffset hour) in newHours)
+        {
+            _indexedHour.AddOrUpdate(patientId, hour, (_, known) => hour > known ? hour : known);
+        }
+    }
+
+    /// <summary>
+    /// The stored samples of one patient from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive),
+    /// across segments and hours, with the stretches that have none reported as gaps. The whole range is decoded into
+    /// memory (about 1.4 MB per lead-hour at 360 Hz): read review windows, not days.
+    /// </summary>
+    public async Task<WaveformRange> ReadAsync(string patientId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        TableKeys.RequireId(patientId, nameof(patientId));
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from, nameof(to));
+        DateTimeOffset earliestStart = from - WaveformSegment.MaxDuration;
+        var hours = new List<DateTimeOffset>();
+        for (DateTimeOffset hour = WaveformKeys.HourOf(earliestStart); hour < to; hour = hour.AddHours(1))
+        {
+            hours.Add(hour);
+        }
+        var segmentsByHour = new List<WaveformSegment>[hours.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, hours.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+            async (i, token) => segmentsByHour[i] = await ReadPartitionAsync(patientId, hours[i], earliestStart, from, to, token));
+
+        // Hours in order, rows in RowKey (start time) order within each: the segments arrive sorted by start.
+        var builder = new WaveformRangeBuilder(from, to);
+        foreach (List<WaveformSegment> segments in segmentsByHour)
+        {
+            foreach (WaveformSegment segment in segments)
+            {
+                builder.Add(segment);
+            }
+        }
+        return builder.Build(patientId);
+    }
+
+    /// <summary>
+    /// Deletes every hour partition whose segments are all older than the retention period; the server calls this
+    /// periodically (e.g. every 10 minutes). Everything younger than the retention period is kept. Returns the number
+    /// of segments deleted.
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        // A segment of hour h starts before h + 1 h and lasts at most MaxDuration.
+        DateTimeOffset firstKeptHour = WaveformKeys.HourOf(_time.GetUtcNow() - _options.Retention - WaveformSegment.MaxDuration);
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {WaveformKeys.IndexPrefix} and PartitionKey lt {WaveformKeys.IndexPartition(firstKeptHour)}");
+        var expired = new List<TableEntity>();
+        await foreach (TableEntity index in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            expired.Add(index);
+        }
+
+        int deleted = 0;
+        foreach (TableEntity index in expired)
+        {
+            DateTimeOffset hour = WaveformKeys.ParseIndexPartition(index.PartitionKey);
+            deleted += await DeletePartitionAsync(WaveformKeys.DataPartition(index.RowKey, hour), cancellationToken);
+            await _table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
+        }
+        foreach (KeyValuePair<string, DateTimeOffset> entry in _indexedHour)
+        {
+            if (entry.Value < firstKeptHour)
+            {
+                _indexedHour.TryRemove(entry);
+            }
+        }
+        return deleted;
+    }
+
+    private async Task<List<WaveformSegment>> ReadPartitionAsync(
+        string patientId, DateTimeOffset hour, DateTimeOffset earliestStart, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {WaveformKeys.DataPartition(patientId, hour)} and RowKey ge {TableKeys.Ticks(earliestStart)} and RowKey lt {TableKeys.Ticks(to)}");
+        var segments = new List<WaveformSegment>();
+        await foreach (TableEntity entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            DateTimeOffset start = TableKeys.ParseTicks(entity.RowKey.AsSpan(0, entity.RowKey.IndexOf(TableKeys.Separator)));
+            int rate = entity.GetInt32(RateProperty) ?? throw Corrupt(entity, RateProperty);
+            int count = entity.GetInt32(SampleCountProperty) ?? throw Corrupt(entity, SampleCountProperty);
+            if (start.UtcTicks + SampleClock.OffsetTicks(count, rate) <= from.UtcTicks)
+            {
+                continue; // ends before the range: not worth decoding
+            }
+            string[] leads = (entity.GetString(LeadsProperty) ?? throw Corrupt(entity, LeadsProperty)).Split(',');
+            short[][] samples = WaveformCodec.Decode(BinaryProperties.Read(entity, DataPrefix), leads.Length, count);
+            segments.Add(new WaveformSegment(patientId, start, rate, leads, samples));
+        }
+        return segments;
+    }
+
+    private async Task<int> DeletePartitionAsync(string partitionKey, CancellationToken cancellationToken)
+    {
+        var rows = new List<ITableEntity>();
+        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        foreach (List<TableTransactionAction> batch in TableTransactions.Build([rows], TableTransactionActionType.Delete))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // Someone else (another server's retention pass) deleted part of it: delete the rest one by one;
+                // a single delete of a missing entity succeeds.
+                foreach (TableTransactionAction action in batch)
+                {
+                    await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
+                }
+            }
+        }
+        return rows.Count;
+    }
+
+    private Task SubmitAsync(IEnumerable<IEnumerable<ITableEntity>> partitions, TableTransactionActionType actionType, CancellationToken cancellationToken) =>
+        TableTransactions.SubmitAsync(_table, TableTransactions.Build(partitions, actionType), _options.MaxConcurrentRequests, cancellationToken);
+
+    private static TableEntity ToEntity(string partitionKey, WaveformSegment segment)
+    {
+        string rowKey = string.Create(CultureInfo.InvariantCulture, $"{TableKeys.Ticks(segment.Start)}{TableKeys.Separator}{segment.SampleCount:D6}");
+        var entity = new TableEntity(partitionKey, rowKey)
+        {
+            [RateProperty] = segment.SamplingRateHz,
+            [SampleCountProperty] = segment.SampleCount,
+            [LeadsProperty] = string.Join(',', segment.LeadNames),
+        };
+        BinaryProperties.Write(entity, DataPrefix, WaveformCodec.Encode(segment.Samples),
+            () => $"The segment of patient {segment.PatientId} at {segment.Start:O} ({segment.SampleCount} samples x {segment.LeadNames.Count} leads, compressed)");
+        return entity;
+    }
+
+    private static InvalidDataException Corrupt(TableEntity entity, string property) =>
+        new($"Waveform entity {entity.PartitionKey}/{entity.RowKey} has no '{property}'.");
+}
