@@ -93,12 +93,12 @@ public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
         for (int i = 0; i < 100 && persisted < batches[^1].Sequence; i++)
         {
             await Task.Delay(100);
-            persisted = (await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-store"))!.PersistedThroughSequence;
+            persisted = (await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-store", TestJson.Options))!.PersistedThroughSequence;
         }
         Assert.Equal(batches[^1].Sequence, persisted);
 
         long from = batches[0].FirstSampleTimeUnixMs, to = batches[^1].FirstSampleTimeUnixMs + 250;
-        var stored = await server.Operator.GetFromJsonAsync<WaveformDto>($"/api/patients/pat-store/waveform?from={from}&to={to}");
+        var stored = await server.Operator.GetFromJsonAsync<WaveformDto>($"/api/patients/pat-store/waveform?from={from}&to={to}", TestJson.Options);
         short[] expected = [.. batches.SelectMany(b => b.Samples)];
         short[] actual = [.. stored!.Segments.SelectMany(s => s.Samples)];
         Assert.Equal(expected, actual);

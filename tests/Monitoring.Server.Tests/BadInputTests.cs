@@ -52,7 +52,6 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
             Assert.Equal(error, ack.ErrorCode);
             Assert.False(string.IsNullOrWhiteSpace(ack.ErrorMessage));
         }
-        DeviceBatch With(Func<DeviceBatch, DeviceBatch> change) => change(template);
         byte[] Frame(DeviceBatch batch) => DeviceWire.Encode(batch);
         DeviceBatch Copy(DeviceBatch b, string? device = null, long? sequence = null, long? time = null, int? rate = null, string[]? leads = null, short[]? samples = null) => new()
         {
@@ -79,7 +78,7 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
         await Expect(BatchErrors.OutOfOrder, Frame(good[5]));
         Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[8])).Status);
 
-        var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-bad");
+        var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-bad", TestJson.Options);
         Assert.Equal((7L, 1L, 2L, 1L), (status!.BatchesAccepted, status.DuplicatesDropped, status.BatchesMissing, status.Gaps));
         Assert.Equal(HubConnectionState.Connected, device.State);
     }

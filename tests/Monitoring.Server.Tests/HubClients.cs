@@ -48,6 +48,7 @@ internal sealed class CentreConsole : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/monitoring"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
         if (messagePack) builder.AddMessagePackProtocol();
+        else builder.AddJsonProtocol(json => json.PayloadSerializerOptions = TestJson.Options);
         var console = new CentreConsole(builder.Build());
         await console._connection.StartAsync();
         return console;

@@ -26,16 +26,16 @@ public class RestartTests(ServerFixture server) : IClassFixture<ServerFixture>
 
         await server.RestartAsync();
 
-        var status = await server.Operator.GetFromJsonAsync<PatientStatus>("/api/patients/pat-rs");
+        var status = await server.Operator.GetFromJsonAsync<PatientStatus>("/api/patients/pat-rs", TestJson.Options);
         Assert.Equal(110, status!.Settings.TachycardiaBpm);
         Assert.Equal("dev-rs", status.DeviceId);
         Assert.Contains(status.ActiveAlarms, a => a.Condition == "VentricularTachycardia" && a.Latched);
 
         long from = batches[0].FirstSampleTimeUnixMs, to = batches[^1].FirstSampleTimeUnixMs + 250;
-        var alarms = await server.Operator.GetFromJsonAsync<List<Alarm>>($"/api/patients/pat-rs/alarms?from={from}&to={to}");
+        var alarms = await server.Operator.GetFromJsonAsync<List<Alarm>>($"/api/patients/pat-rs/alarms?from={from}&to={to}", TestJson.Options);
         Assert.Contains(alarms!, a => a.Condition == "VentricularTachycardia" && a.State == AlarmState.Active);
 
-        var stored = await server.Operator.GetFromJsonAsync<AlarmFlowTests.WaveformDto>($"/api/patients/pat-rs/waveform?from={from}&to={to}");
+        var stored = await server.Operator.GetFromJsonAsync<AlarmFlowTests.WaveformDto>($"/api/patients/pat-rs/waveform?from={from}&to={to}", TestJson.Options);
         Assert.Equal(batches.Sum(b => b.Samples.Length), stored!.Segments.Sum(s => s.Samples.Length));
 
         // The device resumes where storage ended: what it resends is a duplicate, the next batch is accepted.
@@ -52,7 +52,7 @@ public class RestartTests(ServerFixture server) : IClassFixture<ServerFixture>
     {
         for (int i = 0; i < 100; i++)
         {
-            var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-rs");
+            var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-rs", TestJson.Options);
             if (status!.PersistedThroughSequence >= sequence) return;
             await Task.Delay(100);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Devices;
 using Monitoring.Grains;
@@ -38,11 +39,14 @@ public static class ServerHost
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o => o.Verify = CredentialVerifiers.Operator(options.OperatorKey));
         builder.Services.AddAuthorization();
 
+        // Enums travel by name (kind "WearablePatch", priority "High"): readable for operators and browser consoles.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR(hub =>
             {
                 // Room for the largest legal batch frame plus framing; the hub itself rejects frames over the limit.
                 hub.MaximumReceiveMessageSize = 2 * DeviceBatchLimits.MaxMessageBytes;
             })
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddMessagePackProtocol();
         builder.Services.AddMonitoringTelemetry(options);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

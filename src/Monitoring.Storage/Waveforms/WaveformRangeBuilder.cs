@@ -27,7 +27,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
         if (!continuesOpen || Math.Abs(pieceStart - _open!.EndTicks) > halfPeriod)
         {
             CloseOpenSpan();
-            _open = new OpenSpan(pieceStart, rate, segment.LeadNames);
+            _open = new OpenSpan(pieceStart, rate, segment.LeadNames, segment.GainUnitsPerMv, segment.DeviceId);
         }
         _open!.Append(segment.Samples, (int)first, (int)(end - first));
     }
@@ -65,7 +65,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
         }
     }
 
-    private sealed class OpenSpan(long startTicks, int rate, IReadOnlyList<string> leadNames)
+    private sealed class OpenSpan(long startTicks, int rate, IReadOnlyList<string> leadNames, double gain, string deviceId)
     {
         private readonly List<(short[][] Samples, int First, int Count)> _pieces = [];
         private int _count;
@@ -73,7 +73,8 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
         public long EndTicks => startTicks + SampleClock.OffsetTicks(_count, rate);
 
         public bool Accepts(WaveformSegment segment) =>
-            segment.SamplingRateHz == rate && segment.LeadNames.SequenceEqual(leadNames, StringComparer.Ordinal);
+            segment.SamplingRateHz == rate && segment.GainUnitsPerMv.Equals(gain) && segment.DeviceId == deviceId
+            && segment.LeadNames.SequenceEqual(leadNames, StringComparer.Ordinal);
 
         public void Append(short[][] samples, int first, int count)
         {
@@ -94,7 +95,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
                     offset += count;
                 }
             }
-            return new WaveformSpan(new DateTimeOffset(startTicks, TimeSpan.Zero), rate, leadNames, leads);
+            return new WaveformSpan(new DateTimeOffset(startTicks, TimeSpan.Zero), rate, leadNames, leads, gain, deviceId);
         }
     }
 }

@@ -57,6 +57,12 @@ public sealed class WaveformSegment
 
     public int SampleCount => Samples[0].Length;
 
+    /// <summary>ADC units per millivolt (0 when unknown); needed to show the waveform at 10 mm/mV.</summary>
+    public double GainUnitsPerMv { get; init; }
+
+    /// <summary>The device that recorded the segment ("" when unknown).</summary>
+    public string DeviceId { get; init; } = "";
+
     /// <summary>One sample period after the last sample.</summary>
     public DateTimeOffset End => Start.AddTicks(SampleClock.OffsetTicks(SampleCount, SamplingRateHz));
 }

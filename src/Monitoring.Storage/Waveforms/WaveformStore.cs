@@ -20,6 +20,8 @@ public sealed class WaveformStore
     private const string RateProperty = "Rate";
     private const string SampleCountProperty = "Samples";
     private const string LeadsProperty = "Leads";
+    private const string GainProperty = "Gain";
+    private const string DeviceProperty = "Device";
 
     private readonly WaveformStoreOptions _options;
     private readonly TableClient _table;
@@ -164,7 +166,11 @@ public sealed class WaveformStore
             }
             string[] leads = (entity.GetString(LeadsProperty) ?? throw Corrupt(entity, LeadsProperty)).Split(',');
             short[][] samples = WaveformCodec.Decode(BinaryProperties.Read(entity, DataPrefix), leads.Length, count);
-            segments.Add(new WaveformSegment(patientId, start, rate, leads, samples));
+            segments.Add(new WaveformSegment(patientId, start, rate, leads, samples)
+            {
+                GainUnitsPerMv = entity.GetDouble(GainProperty) ?? 0,
+                DeviceId = entity.GetString(DeviceProperty) ?? "",
+            });
         }
         return segments;
     }
@@ -207,6 +213,8 @@ public sealed class WaveformStore
             [RateProperty] = segment.SamplingRateHz,
             [SampleCountProperty] = segment.SampleCount,
             [LeadsProperty] = string.Join(',', segment.LeadNames),
+            [GainProperty] = segment.GainUnitsPerMv,
+            [DeviceProperty] = segment.DeviceId,
         };
         BinaryProperties.Write(entity, DataPrefix, WaveformCodec.Encode(segment.Samples),
             () => $"The segment of patient {segment.PatientId} at {segment.Start:O} ({segment.SampleCount} samples x {segment.LeadNames.Count} leads, compressed)");

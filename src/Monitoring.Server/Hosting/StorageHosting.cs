@@ -1,0 +1,39 @@
+using Monitoring.Grains;
+using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Waveforms;
+using Monitoring.Storage.AlarmLog;
+using Monitoring.Storage.GrainState;
+using Monitoring.Storage.Waveforms;
+
+namespace Monitoring.Server.Hosting;
+
+/// <summary>Everything kept on Azure Tables: grain state, the alarm log and full disclosure, under one table-name prefix.</summary>
+public static class StorageHosting
+{
+    public static void AddMonitoringGrainStorage(this ISiloBuilder silo, ServerOptions options) =>
+        silo.AddAzureTableGrainStorage(StorageNames.State, o =>
+        {
+            o.ConnectionString = options.StorageConnectionString;
+            o.TableName = options.TablePrefix + "GrainState";
+        });
+
+    public static void AddMonitoringStorage(this IServiceCollection services, ServerOptions options)
+    {
+        services.AddSingleton(sp => new WaveformStore(
+            new WaveformStoreOptions
+            {
+                ConnectionString = options.StorageConnectionString,
+                TableName = options.TablePrefix + "Waveforms",
+                Retention = TimeSpan.FromHours(options.WaveformRetentionHours),
+            },
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new AlarmLogStore(new AlarmLogOptions
+        {
+            ConnectionString = options.StorageConnectionString,
+            TableName = options.TablePrefix + "AlarmLog",
+        }));
+        services.AddSingleton<IFullDisclosureStore, TableFullDisclosureStore>();
+        services.AddSingleton<IAlarmJournal, TableAlarmJournal>();
+        services.AddHostedService<StorageMaintenance>();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Monitoring.Contracts.Alarms;
+using Monitoring.Grains.Alarms;
+using LogPriority = Monitoring.Storage.AlarmLog.AlarmPriority;
+
+namespace Monitoring.Storage.AlarmLog;
+
+/// <summary>
+/// The grains' alarm journal on <see cref="AlarmLogStore"/>: each alarm state change is one log entry (raised or
+/// ended), dated by the change, whose detail is the whole alarm record as JSON so that reviews get it back intact.
+/// </summary>
+public sealed class TableAlarmJournal(AlarmLogStore store) : IAlarmJournal
+{
+    /// <summary>Log partition for alarms of patients not (yet) watched by a centre.</summary>
+    public const string NoCentre = "no-centre";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task AppendAsync(Alarm alarm, CancellationToken cancellationToken = default)
+    {
+        bool raised = alarm.State == AlarmState.Active;
+        long time = raised ? alarm.OnsetUnixMs : alarm.EndUnixMs ?? alarm.OnsetUnixMs;
+        string number = alarm.AlarmId[(alarm.AlarmId.LastIndexOf('/') + 1)..];
+        var entry = new AlarmLogEntry(
+            alarm.PatientId,
+            alarm.CentreId ?? NoCentre,
+            DateTimeOffset.FromUnixTimeMilliseconds(time),
+            $"alarm-{number}-{alarm.State}",
+            raised ? AlarmLogEventKind.AlarmRaised : AlarmLogEventKind.AlarmEnded,
+            alarm.Condition,
+            LogPriorityOf(alarm.Priority),
+            JsonSerializer.Serialize(alarm, Json));
+        return store.AppendAsync([entry], cancellationToken);
+    }
+
+    private static LogPriority LogPriorityOf(Contracts.Alarms.AlarmPriority priority) => priority switch
+    {
+        Contracts.Alarms.AlarmPriority.High => LogPriority.High,
+        Contracts.Alarms.AlarmPriority.Medium => LogPriority.Medium,
+        _ => LogPriority.Low,
+    };
+
+    public async Task<IReadOnlyList<Alarm>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)
+    {
+        var entries = await store.QueryPatientAsync(patientId, DateTimeOffset.FromUnixTimeMilliseconds(fromUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(toUnixMs), cancellationToken);
+        var alarms = new List<Alarm>(entries.Count);
+        foreach (AlarmLogEntry entry in entries)
+        {
+            if (entry.Kind is AlarmLogEventKind.AlarmRaised or AlarmLogEventKind.AlarmEnded && entry.Detail is { } detail)
+                alarms.Add(JsonSerializer.Deserialize<Alarm>(detail, Json)!);
+        }
+        return alarms;
+    }
+}
