@@ -18,6 +18,7 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
             var error = await Assert.ThrowsAnyAsync<Exception>(() => HubClients.ConnectDeviceAsync(server.BaseAddress, token));
             Assert.Contains("401", error.Message);
         }
+        await ScrapeAsync("monitoring_authentication_failures_total{", "scheme=\"Device\"");
         using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/devices", new { deviceId = "x" })).StatusCode);
     }
@@ -81,6 +82,25 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
         var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-bad", TestJson.Options);
         Assert.Equal((7L, 1L, 2L, 1L), (status!.BatchesAccepted, status.DuplicatesDropped, status.BatchesMissing, status.Gaps));
         Assert.Equal(HubConnectionState.Connected, device.State);
+
+        // Each rejection is counted by reason on the Prometheus endpoint.
+        string metrics = await ScrapeAsync("monitoring_batches_rejected_total{", $"reason=\"{BatchErrors.OutOfOrder}\"");
+        foreach (string reason in new[] { BatchErrors.Malformed, BatchErrors.TooLarge, BatchErrors.SamplingRate, BatchErrors.LeadCount, BatchErrors.SampleCount, BatchErrors.WrongDevice, BatchErrors.FarFutureSequence, BatchErrors.FarFutureTime, BatchErrors.TimeGoesBack })
+            Assert.Contains($"reason=\"{reason}\"", metrics);
+        Assert.Contains("monitoring_batches_duplicate_total", metrics);
+    }
+
+    /// <summary>The metrics page once it has a line of <paramref name="metric"/> with <paramref name="label"/> (the exporter caches pages briefly).</summary>
+    private async Task<string> ScrapeAsync(string metric, string label)
+    {
+        string page = "";
+        for (int i = 0; i < 50; i++)
+        {
+            page = await server.Operator.GetStringAsync("/metrics");
+            if (page.Split('\n').Any(line => line.StartsWith(metric) && line.Contains(label))) return page;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{metric} with {label} never appeared on /metrics:\n{page}");
     }
 
     [Fact]
