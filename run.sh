@@ -1,10 +1,49 @@
 #!/usr/bin/env bash
-# The main job. Until the server lands, it runs the analyzer over a shared MIT-BIH record:
-# every beat with its RR interval and heart rate, then a summary.
-#   ./run.sh                 analyses ../shared/ecg/mitdb/208
-#   ./run.sh <record-path>   analyses another WFDB record (path without extension)
+# The main job: the monitoring cloud on this machine with a demo fleet.
+#   1. Azurite (Azure Tables emulator, pinned in infra/azurite) on 127.0.0.1:10002, data kept under .data/azurite;
+#   2. the server (Orleans silo, device and monitoring hubs, APIs) on http://127.0.0.1:5080;
+#   3. the device simulator: provisions a demo centre, devices and patients through the operator API, then streams
+#      shared PhysioNet records in real time, as wearable patches would.
+# Stop with Ctrl-C: everything it started is stopped. Environment: DEMO_DEVICES (default 12), MONITORING_PORT (5080),
+# AZURITE_PORT (10002), MONITORING_OPERATOR_KEY (a fixed demo key: change it anywhere but on a laptop).
 set -euo pipefail
 cd "$(dirname "$0")"
 infra/ensure-prerequisites.sh
-record="${1:-../shared/ecg/mitdb/208}"
-dotnet run --project src/Monitoring.Cli -c Release -- analyze "$record"
+
+port="${MONITORING_PORT:-5080}"
+azurite_port="${AZURITE_PORT:-10002}"
+devices="${DEMO_DEVICES:-12}"
+export Monitoring__OperatorKey="${MONITORING_OPERATOR_KEY:-demo-operator-key}"
+export Monitoring__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${azurite_port}/devstoreaccount1;"
+export Urls="http://127.0.0.1:${port}"
+mkdir -p .data
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+dotnet build src/Monitoring.Server -c Release -nologo -v quiet
+dotnet build loadtests/Monitoring.Simulator -c Release -nologo -v quiet
+
+infra/start-azurite.sh .data/azurite "$azurite_port" > .data/azurite.log 2>&1 &
+pids+=($!)
+dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > .data/server.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:${port}/health" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:${port}/health" > /dev/null || { echo "The server did not become healthy; see .data/server.log"; exit 1; }
+
+cat <<INFO
+Monitoring cloud running:
+  server            http://127.0.0.1:${port}   (log: .data/server.log)
+  device hub        http://127.0.0.1:${port}/hubs/device       (SignalR, MessagePack; bearer "deviceId:secret")
+  monitoring hub    http://127.0.0.1:${port}/hubs/monitoring   (SignalR, JSON or MessagePack; bearer "centreId:secret")
+  operator API      http://127.0.0.1:${port}/api               (bearer \$Monitoring__OperatorKey)
+  health, metrics   http://127.0.0.1:${port}/health   http://127.0.0.1:${port}/metrics
+  Azurite tables    127.0.0.1:${azurite_port}   (data: .data/azurite)
+Streaming ${devices} simulated patches (the centre's console token is printed below); Ctrl-C stops everything.
+INFO
+dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/Monitoring.Simulator.dll \
+  --server "http://127.0.0.1:${port}" --operator-key "$Monitoring__OperatorKey" --provision --devices "$devices"

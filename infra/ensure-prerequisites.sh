@@ -13,6 +13,11 @@ if [ ! -d ../shared/ecg/mitdb ]; then
   echo "Warning: ../shared/ecg is missing; tests and the demo read the PhysioNet records there." >&2
 fi
 
+# curl: run.sh waits for the server's health endpoint with it.
+if ! command -v curl >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq curl >/dev/null
+fi
+
 # Azurite (Azure Tables emulator) for the server's embedded storage and the storage tests, pinned by infra/azurite.
 if [ ! -x infra/azurite/node_modules/.bin/azurite-table ]; then
   if ! command -v npm >/dev/null 2>&1; then
