@@ -75,7 +75,7 @@ public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
         await console.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", AlarmWait);
         await console.DisposeAsync();
 
-        var token = await CentreTokenAsync("centre-late");
+        var token = await server.RegisterCentreAsync("centre-late");
         await using var late = await CentreConsole.ConnectAsync(server.BaseAddress, token, messagePack: false);
         await late.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia" && a.PatientId == "pat-late", TimeSpan.FromSeconds(5));
         await device.DisposeAsync();
@@ -89,13 +89,7 @@ public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
         foreach (var batch in batches) await device.SendAsync(batch);
 
         // The device grain writes a quiet stream out after 2 s; the acknowledgement then reports it persisted.
-        long persisted = 0;
-        for (int i = 0; i < 100 && persisted < batches[^1].Sequence; i++)
-        {
-            await Task.Delay(100);
-            persisted = (await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-store", TestJson.Options))!.PersistedThroughSequence;
-        }
-        Assert.Equal(batches[^1].Sequence, persisted);
+        await server.WaitPersistedAsync("dev-store", batches[^1].Sequence);
 
         long from = batches[0].FirstSampleTimeUnixMs, to = batches[^1].FirstSampleTimeUnixMs + 250;
         var stored = await server.Operator.GetFromJsonAsync<WaveformDto>($"/api/patients/pat-store/waveform?from={from}&to={to}", TestJson.Options);
@@ -115,15 +109,6 @@ public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
         return (device, console);
     }
 
-    private async Task<string> CentreTokenAsync(string centreId)
-    {
-        // Registering again issues a new console credential (the old one is revoked).
-        var response = await server.Operator.PostAsJsonAsync("/api/centres", new { centreId, name = centreId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CentreCredential>())!.Token;
-    }
-
-    private sealed record CentreCredential(string CentreId, string Token);
 
     internal sealed record WaveformDto(string PatientId, long FromUnixMs, long ToUnixMs, List<SegmentDto> Segments);
 

@@ -22,7 +22,7 @@ public class RestartTests(ServerFixture server) : IClassFixture<ServerFixture>
             foreach (var batch in batches) await device.SendAsync(batch);
             await console.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", TimeSpan.FromSeconds(20));
         }
-        await WaitPersistedAsync(batches[^1].Sequence);
+        await server.WaitPersistedAsync("dev-rs", batches[^1].Sequence);
 
         await server.RestartAsync();
 
@@ -46,16 +46,5 @@ public class RestartTests(ServerFixture server) : IClassFixture<ServerFixture>
 
         await using var console2 = await CentreConsole.ConnectAsync(server.BaseAddress, centreToken);
         await console2.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", TimeSpan.FromSeconds(5));
-    }
-
-    private async Task WaitPersistedAsync(long sequence)
-    {
-        for (int i = 0; i < 100; i++)
-        {
-            var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-rs", TestJson.Options);
-            if (status!.PersistedThroughSequence >= sequence) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Batches up to {sequence} were not persisted.");
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Monitoring.Contracts.Devices;
 using Monitoring.Server.Hosting;
 using Monitoring.Storage.Tests;
 
@@ -90,11 +91,31 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Registers a centre and a device, admits a patient to the centre and attaches the device; returns the tokens.</summary>
     public async Task<(string DeviceToken, string CentreToken)> ProvisionAsync(string patientId, string deviceId, string centreId)
     {
-        var centre = await PostAsync<CentreCredential>("/api/centres", new { centreId, name = "Centre " + centreId });
-        var device = await PostAsync<DeviceCredential>("/api/devices", new { deviceId, kind = "WearablePatch" });
+        string centreToken = await RegisterCentreAsync(centreId);
+        string deviceToken = await RegisterDeviceAsync(deviceId);
         (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = "county-1", centreId })).EnsureSuccessStatusCode();
         (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
-        return (device.Token, centre.Token);
+        return (deviceToken, centreToken);
+    }
+
+    /// <summary>Registers (or re-registers) a device; returns its new token.</summary>
+    public async Task<string> RegisterDeviceAsync(string deviceId) =>
+        (await PostAsync<DeviceCredential>("/api/devices", new { deviceId, kind = "WearablePatch" })).Token;
+
+    /// <summary>Registers (or re-registers) a centre; returns its new console token (the old one stops working).</summary>
+    public async Task<string> RegisterCentreAsync(string centreId) =>
+        (await PostAsync<CentreCredential>("/api/centres", new { centreId, name = "Centre " + centreId })).Token;
+
+    /// <summary>Waits until the device's batches up to <paramref name="sequence"/> are in full-disclosure storage (idle streams are written after 2 s).</summary>
+    public async Task WaitPersistedAsync(string deviceId, long sequence)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            var status = await Operator.GetFromJsonAsync<DeviceStatus>($"/api/devices/{deviceId}", TestJson.Options);
+            if (status!.PersistedThroughSequence >= sequence) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Batches of {deviceId} up to {sequence} were not persisted within 10 s.");
     }
 
     private async Task<T> PostAsync<T>(string path, object body)
