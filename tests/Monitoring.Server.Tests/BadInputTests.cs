@@ -104,6 +104,15 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task HealthMetricsAndTheOrleansDashboardAnswer()
+    {
+        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal("Healthy", await anonymous.GetStringAsync("/health"));
+        Assert.Contains("orleans", await anonymous.GetStringAsync("/metrics"));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
     public async Task InvalidIdsAndSettingsAreRefused()
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await server.Operator.PostAsJsonAsync("/api/devices", new { deviceId = "a/b" })).StatusCode);

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Devices;
@@ -60,6 +61,8 @@ public static class ServerHost
         app.MapPatientDataApi();
         app.MapHealthChecks("/health");
         app.MapMonitoringTelemetry(options);
+        // The Orleans dashboard for operators (grains, silos, call rates); bind the server to a private address.
+        app.MapOrleansDashboard("/dashboard");
         return app;
     }
 
@@ -68,5 +71,6 @@ public static class ServerHost
         silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
         silo.AddMonitoringGrainStorage(options);
         silo.AddActivityPropagation();
+        silo.AddDashboard();
     }
 }
