@@ -11,7 +11,7 @@ public sealed class BatchBuilder
     private readonly EcgRecording _recording;
     private readonly double _samplesPerBatch;
     private readonly long _startUnixMs;
-    private readonly bool _loop;
+    private long _remaining;
     private long _batches;
     private long _emitted;
     private int _position;
@@ -29,8 +29,8 @@ public sealed class BatchBuilder
         _samplesPerBatch = recording.SamplingRateHz * batchMilliseconds / 1000.0;
         if (_samplesPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(batchMilliseconds), "A batch must hold at least one sample.");
         _startUnixMs = startUnixMs;
-        _loop = loop;
         _position = startSample % recording.Length;
+        _remaining = loop ? long.MaxValue : recording.Length - _position;
     }
 
     /// <summary>Samples per lead sent so far.</summary>
@@ -44,7 +44,7 @@ public sealed class BatchBuilder
     {
         // Batch k ends at sample floor((k + 1) * samplesPerBatch) of the stream.
         int count = (int)((long)Math.Floor((_batches + 1) * _samplesPerBatch) - _emitted);
-        if (!_loop) count = Math.Min(count, _recording.Length - _position);
+        count = (int)Math.Min(count, _remaining);
         if (count <= 0) return null;
 
         int leads = _recording.Leads.Length;
@@ -56,6 +56,7 @@ public sealed class BatchBuilder
         }
         var block = new SampleBlock(TimeOf(_emitted), _recording.SamplingRateHz, _recording.GainUnitsPerMv, _recording.Leads, samples);
         _emitted += count;
+        _remaining -= count;
         _batches++;
         return block;
     }

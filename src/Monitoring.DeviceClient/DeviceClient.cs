@@ -235,14 +235,11 @@ public sealed class DeviceClient : IAsyncDisposable
                 await _closed.Task.WaitAsync(stop).ConfigureAwait(false);
                 failures = 1;
             }
-            catch (Exception e) when (!stop.IsCancellationRequested)
+            catch (Exception e)
             {
+                if (stop.IsCancellationRequested) return;
                 failures++;
                 lock (_gate) _lastError = "connect: " + e.Message;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
             await Task.Delay(_options.ReconnectBackoff.DelayFor(failures), stop).ConfigureAwait(false);
         }

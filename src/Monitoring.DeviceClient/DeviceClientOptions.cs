@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Connections;
 namespace Monitoring.DeviceClient;
 
 /// <summary>Settings of one <see cref="DeviceClient"/>.</summary>
-public sealed class DeviceClientOptions
+public sealed record DeviceClientOptions
 {
     /// <summary>The cloud's base address (for example <c>https://ecg.example.org</c>); the device hub path is appended.</summary>
     public required Uri ServerUrl { get; init; }
