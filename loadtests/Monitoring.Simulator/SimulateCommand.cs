@@ -24,6 +24,12 @@ public static class SimulateCommand
             DefaultValueFactory = _ => 1,
             Description = "1 (patch: first channel), 2 (both channels) or 12 (synthetic 12-lead derived from the two channels)",
         };
+        var prefix = new Option<string>("--device-prefix") { DefaultValueFactory = _ => "sim-", Description = "Device ids are this prefix and a 4-digit number" };
+        var firstSequence = new Option<long>("--first-sequence")
+        {
+            DefaultValueFactory = _ => 1,
+            Description = "Sequence of each device's first batch: the cloud remembers devices, so a rerun with the same ids must continue their numbering",
+        };
         var maxInFlight = new Option<int>("--max-in-flight") { DefaultValueFactory = _ => 4, Description = "Invocations in flight per device" };
         var credentials = new Option<string?>("--credentials") { Description = "JSON file deviceId -> token; with --provision, where the issued tokens are written" };
         var provision = new Option<bool>("--provision") { Description = "Create centre, devices, patients and attachments through the operator API first" };
@@ -36,7 +42,7 @@ public static class SimulateCommand
 
         var root = new RootCommand("Device simulator: replays shared ECG records as many devices through the device client library.")
         {
-            server, devices, records, batchMs, speed, duration, leads, maxInFlight, credentials, provision, operatorKey,
+            server, devices, prefix, firstSequence, records, batchMs, speed, duration, leads, maxInFlight, credentials, provision, operatorKey,
             latency, jitter, loss, disconnectEvery, report,
         };
         root.SetAction(async (parse, cancel) =>
@@ -51,6 +57,8 @@ public static class SimulateCommand
                 Duration = parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Leads = parse.GetValue(leads),
                 MaxInFlight = parse.GetValue(maxInFlight),
+                DevicePrefix = parse.GetValue(prefix)!,
+                FirstSequence = parse.GetValue(firstSequence),
                 CredentialsFile = parse.GetValue(credentials),
                 Provision = parse.GetValue(provision),
                 OperatorKey = parse.GetValue(operatorKey),
@@ -84,6 +92,7 @@ public static class SimulateCommand
     {
         var problems = new List<string>();
         if (settings.Devices < 1) problems.Add("--devices must be at least 1.");
+        if (settings.FirstSequence < 1) problems.Add("--first-sequence must be at least 1.");
         if (settings.Leads is not (1 or 2 or 12)) problems.Add("--leads must be 1, 2 or 12.");
         if (settings.Speed <= 0) problems.Add("--speed must be positive.");
         if (settings.Speed > 1 && settings.Duration is null)

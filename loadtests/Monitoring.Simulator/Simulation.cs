@@ -82,7 +82,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
 
     private async Task<IReadOnlyDictionary<string, string>> TokensAsync(CancellationToken cancel)
     {
-        var ids = Enumerable.Range(0, settings.Devices).Select(SimulationSettings.DeviceId).ToList();
+        var ids = Enumerable.Range(0, settings.Devices).Select(settings.DeviceId).ToList();
         if (settings.Provision)
         {
             var provisioning = Provisioning.Create(settings.Server, settings.OperatorKey!);
@@ -133,6 +133,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
             DeviceId = deviceId,
             Token = token,
             MaxInFlight = settings.MaxInFlight,
+            FirstSequence = settings.FirstSequence,
         };
         var client = new DeviceClient(settings.Impairment.Apply(options));
         client.BatchRejected += rejection => _rejections.AddOrUpdate(rejection.ErrorCode ?? "unknown", 1, (_, n) => n + 1);
@@ -175,7 +176,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
                 TimeSpan cpu = process.TotalProcessorTime;
                 status.WriteLine($"{DateTime.Now:HH:mm:ss} connected={totals.Connected}/{devices.Count} " +
                     $"accepted/s={(totals.Accepted - lastAccepted) / StatusInterval.TotalSeconds:F1} pending={totals.Pending} " +
-                    $"resent={totals.Resent} rejected={totals.Rejected} late={totals.Late} reconnects={totals.Reconnects} " +
+                    $"resent={totals.Resent} rejected={totals.Rejected} stale={totals.DuplicatesOnFirstSend} late={totals.Late} reconnects={totals.Reconnects} " +
                     $"ack={totals.MeanAckLatencyMs:F1}ms cpu={100 * (cpu - lastCpu).TotalSeconds / StatusInterval.TotalSeconds:F0}%");
                 lastAccepted = totals.Accepted;
                 lastCpu = cpu;
@@ -220,6 +221,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
             Accepted = totals.Accepted,
             AcceptedPerSecond = Math.Round(totals.Accepted / elapsed.TotalSeconds, 1),
             Duplicates = totals.Duplicates,
+            DuplicatesOnFirstSend = totals.DuplicatesOnFirstSend,
             Rejected = totals.Rejected,
             Resent = totals.Resent,
             Probes = totals.Probes,
@@ -237,7 +239,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
     /// <summary>The devices' counters added up.</summary>
     private sealed record Totals(
         int Connected, long Generated, long Late, double MaxLagMs, long Blocked, long Sent, long Accepted, long Duplicates,
-        long Rejected, long Resent, long Probes, long SendFailures, long Reconnects, long Pending, double MeanAckLatencyMs,
+        long DuplicatesOnFirstSend, long Rejected, long Resent, long Probes, long SendFailures, long Reconnects, long Pending, double MeanAckLatencyMs,
         double MaxAckLatencyMs)
     {
         public static Totals Of(IReadOnlyList<SimulatedDevice> devices)
@@ -254,6 +256,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
                 statistics.Sum(s => s.Sent),
                 statistics.Sum(s => s.Accepted),
                 statistics.Sum(s => s.Duplicates),
+                statistics.Sum(s => s.DuplicatesOnFirstSend),
                 statistics.Sum(s => s.Rejected),
                 statistics.Sum(s => s.Resent),
                 statistics.Sum(s => s.Probes),

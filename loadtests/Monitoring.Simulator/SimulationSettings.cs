@@ -14,6 +14,12 @@ public sealed record SimulationSettings
 
     public required int Leads { get; init; }
     public required int MaxInFlight { get; init; }
+
+    /// <summary>Device ids are this prefix and a 4-digit number.</summary>
+    public string DevicePrefix { get; init; } = "sim-";
+
+    /// <summary>Sequence of each device's first batch (continue a stream the cloud remembers from an earlier run).</summary>
+    public long FirstSequence { get; init; } = 1;
     public string? CredentialsFile { get; init; }
     public bool Provision { get; init; }
     public string? OperatorKey { get; init; }
@@ -23,5 +29,5 @@ public sealed record SimulationSettings
     /// <summary>Wall time between two batches of one device.</summary>
     public TimeSpan BatchPeriod => TimeSpan.FromMilliseconds(BatchMilliseconds / Speed);
 
-    public static string DeviceId(int index) => $"sim-{index + 1:D4}";
+    public string DeviceId(int index) => $"{DevicePrefix}{index + 1:D4}";
 }

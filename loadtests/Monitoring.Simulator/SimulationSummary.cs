@@ -27,6 +27,10 @@ public sealed record SimulationSummary
     public required long Accepted { get; init; }
     public required double AcceptedPerSecond { get; init; }
     public required long Duplicates { get; init; }
+
+    /// <summary>Batches the cloud already had on their first send: it remembers these device ids from an earlier
+    /// run (use --first-sequence or another --device-prefix).</summary>
+    public required long DuplicatesOnFirstSend { get; init; }
     public required long Rejected { get; init; }
     public required long Resent { get; init; }
     public required long Probes { get; init; }

@@ -33,6 +33,7 @@ public sealed class DeviceClient : IAsyncDisposable
     private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _supervisor = Task.CompletedTask;
     private Task _sender = Task.CompletedTask;
+    private int _disposed;
 
     // Guarded by _gate.
     private long _nextSequence;
@@ -43,7 +44,7 @@ public sealed class DeviceClient : IAsyncDisposable
     private long _retryAfterMs;
     private long _lastSendMs;
     private int _inFlight;
-    private long _enqueued, _sent, _accepted, _duplicates, _rejected, _resent, _probes, _sendFailures, _reconnects;
+    private long _enqueued, _sent, _accepted, _duplicates, _duplicatesOnFirstSend, _rejected, _resent, _probes, _sendFailures, _reconnects;
     private double _ackLatencySumMs, _ackLatencyMaxMs;
     private long _ackCount;
     private string? _lastError;
@@ -171,6 +172,7 @@ public sealed class DeviceClient : IAsyncDisposable
                 Sent = _sent,
                 Accepted = _accepted,
                 Duplicates = _duplicates,
+                DuplicatesOnFirstSend = _duplicatesOnFirstSend,
                 Rejected = _rejected,
                 Resent = _resent,
                 Probes = _probes,
@@ -190,6 +192,7 @@ public sealed class DeviceClient : IAsyncDisposable
     /// <summary>Stops sending and closes the connection. Batches still kept are lost (see <see cref="DrainAsync"/>).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -391,6 +394,7 @@ public sealed class DeviceClient : IAsyncDisposable
                 break;
             case BatchStatus.Duplicate:
                 _duplicates++;
+                if (batch.Sends == 1 && !probe) _duplicatesOnFirstSend++;
                 batch.AcknowledgedInSession = session;
                 break;
             default:

@@ -18,6 +18,13 @@ public sealed record DeviceClientStatistics
 
     public long Rejected { get; init; }
 
+    /// <summary>
+    /// Batches answered "duplicate" the first time they were sent: the cloud already had these sequence numbers from
+    /// an earlier life of the device, so their samples were dropped. The device restarted its numbering
+    /// (see <see cref="DeviceClientOptions.FirstSequence"/>).
+    /// </summary>
+    public long DuplicatesOnFirstSend { get; init; }
+
     /// <summary>Sends of a batch that had been sent before (after a reconnect or a failed invocation).</summary>
     public long Resent { get; init; }
 

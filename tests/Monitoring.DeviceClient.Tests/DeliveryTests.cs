@@ -41,6 +41,28 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_device_that_restarts_its_numbering_sees_its_batches_counted_as_duplicates_on_first_send()
+    {
+        await using StubHarness harness = await StubHarness.StartAsync();
+        DeviceClient before = harness.Client("dev-renumber");
+        await before.StartAsync();
+        await TestSignals.EnqueueAsync(before, TestSignals.Blocks(), 5);
+        await Eventually.Until(() => before.GetStatistics().Pending == 0, "the first life's batches persisted");
+        await before.DisposeAsync();
+
+        DeviceClient after = harness.Client("dev-renumber", o => o with { MaxInFlight = 1 });
+        await after.StartAsync();
+        await TestSignals.EnqueueAsync(after, TestSignals.Blocks(), 7);
+
+        await Eventually.Until(() => after.GetStatistics() is { Accepted: 2, Pending: 0 }, "batches 6 and 7 accepted and persisted",
+            () => after.GetStatistics().ToString());
+        // Batch 1's answer says 1-5 are persisted: 2-5 are let go without being sent.
+        Assert.Equal(1, after.GetStatistics().DuplicatesOnFirstSend);
+        Assert.Equal(3, after.GetStatistics().Sent);
+        Assert.Equal(0, before.GetStatistics().DuplicatesOnFirstSend);
+    }
+
+    [Fact]
     public async Task Accepted_batches_are_kept_until_the_cloud_has_persisted_them()
     {
         await using StubHarness harness = await StubHarness.StartAsync(new StubBackend { SegmentBatches = 0 });
