@@ -1,0 +1,67 @@
+namespace Monitoring.DeviceHubStub;
+
+/// <summary>What the stub hub knows of one device: its stream as the device grain would hold it, and every delivery.</summary>
+public sealed class StubDevice(string deviceId)
+{
+    private readonly List<long> _held = [];
+    private readonly Dictionary<long, int> _deliveries = [];
+    private readonly HashSet<long> _missing = [];
+
+    public string DeviceId { get; } = deviceId;
+
+    /// <summary>The highest sequence taken; lower ones are duplicates.</summary>
+    public long LastSequence { get; private set; }
+
+    public long PersistedThroughSequence { get; private set; }
+
+    public long Accepted { get; private set; }
+    public long Duplicates { get; private set; }
+    public long Rejected { get; private set; }
+
+    /// <summary>Jumps in the sequence (batches the device never delivered before sending later ones).</summary>
+    public long Gaps { get; private set; }
+
+    public long SamplesAccepted { get; private set; }
+
+    internal long LastAcceptUnixMs { get; private set; }
+
+    /// <summary>Sequences held (accepted and not forgotten), in the order they were taken.</summary>
+    public IReadOnlyList<long> Held => _held;
+
+    /// <summary>How many times a sequence arrived, duplicates and rejections included.</summary>
+    public int DeliveriesOf(long sequence) => _deliveries.GetValueOrDefault(sequence);
+
+    internal void CountDelivery(long sequence) => _deliveries[sequence] = DeliveriesOf(sequence) + 1;
+
+    internal bool IsDuplicate(long sequence) => sequence <= LastSequence && !_missing.Contains(sequence);
+
+    internal bool IsLateFromGap(long sequence) => sequence <= LastSequence && _missing.Contains(sequence);
+
+    internal void Accept(long sequence, int samples, long nowUnixMs)
+    {
+        if (LastSequence > 0 && sequence > LastSequence + 1)
+        {
+            Gaps++;
+            for (long missing = LastSequence + 1; missing < sequence; missing++) _missing.Add(missing);
+        }
+        LastSequence = sequence;
+        _held.Add(sequence);
+        Accepted++;
+        SamplesAccepted += samples;
+        LastAcceptUnixMs = nowUnixMs;
+    }
+
+    internal void CountDuplicate() => Duplicates++;
+
+    internal void CountRejected() => Rejected++;
+
+    internal void PersistThrough(long sequence) => PersistedThroughSequence = Math.Max(PersistedThroughSequence, Math.Min(sequence, LastSequence));
+
+    /// <summary>As a new activation of the device grain: what was not persisted is gone.</summary>
+    internal void ForgetUnpersisted()
+    {
+        LastSequence = PersistedThroughSequence;
+        _held.RemoveAll(sequence => sequence > PersistedThroughSequence);
+        _missing.RemoveWhere(sequence => sequence > PersistedThroughSequence);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Monitoring.DeviceClient;
+
+/// <summary>A batch kept until the cloud has persisted it, already encoded for the wire.</summary>
+internal sealed class PendingBatch(long sequence, byte[] frame, double durationSeconds)
+{
+    public long Sequence { get; } = sequence;
+
+    /// <summary>The batch as <see cref="Monitoring.Contracts.Devices.DeviceWire"/> encodes it (encoded once, resent as is).</summary>
+    public byte[] Frame { get; } = frame;
+
+    public double DurationSeconds { get; } = durationSeconds;
+
+    /// <summary>How many times the batch has been sent.</summary>
+    public int Sends { get; set; }
+
+    /// <summary>
+    /// The link session in which the cloud acknowledged the batch (accepted or duplicate), 0 when not yet. Within that
+    /// session it is not sent again; a new session (a new connection) resends every kept batch.
+    /// </summary>
+    public long AcknowledgedInSession { get; set; }
+
+    internal LinkedListNode<PendingBatch>? Node { get; set; }
+}
