@@ -44,7 +44,7 @@ public sealed class DeviceClient : IAsyncDisposable
     private long _retryAfterMs;
     private long _lastSendMs;
     private int _inFlight;
-    private long _enqueued, _sent, _accepted, _duplicates, _duplicatesOnFirstSend, _rejected, _resent, _probes, _sendFailures, _reconnects;
+    private long _enqueued, _sent, _accepted, _duplicates, _duplicatesOnFirstSend, _resendRequests, _rejected, _resent, _probes, _sendFailures, _reconnects;
     private double _ackLatencySumMs, _ackLatencyMaxMs;
     private long _ackCount;
     private string? _lastError;
@@ -173,6 +173,7 @@ public sealed class DeviceClient : IAsyncDisposable
                 Accepted = _accepted,
                 Duplicates = _duplicates,
                 DuplicatesOnFirstSend = _duplicatesOnFirstSend,
+                ResendRequests = _resendRequests,
                 Rejected = _rejected,
                 Resent = _resent,
                 Probes = _probes,
@@ -396,6 +397,11 @@ public sealed class DeviceClient : IAsyncDisposable
                 _duplicates++;
                 if (batch.Sends == 1 && !probe) _duplicatesOnFirstSend++;
                 batch.AcknowledgedInSession = session;
+                break;
+            case BatchStatus.Resend:
+                // The device's grain restarted and lost what it had not persisted: send everything kept again.
+                _resendRequests++;
+                if (session == _session) StartNewSession();
                 break;
             default:
                 _rejected++;

@@ -25,6 +25,9 @@ public sealed record DeviceClientStatistics
     /// </summary>
     public long DuplicatesOnFirstSend { get; init; }
 
+    /// <summary>Times the cloud asked for everything kept again (its device grain restarted).</summary>
+    public long ResendRequests { get; init; }
+
     /// <summary>Sends of a batch that had been sent before (after a reconnect or a failed invocation).</summary>
     public long Resent { get; init; }
 

@@ -101,4 +101,23 @@ public class DeviceLinkTests
         Assert.InRange(link.State.MeanLatencyMs, 110, 130);
         Assert.InRange(link.State.JitterMs, 35, 41);
     }
+
+    [Fact]
+    public void ADeviceThatRestartsItsNumberingIsAcceptedWithNothingPersistedOfTheNewNumbering()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 20; s++) link.Judge(Batches.Make(s), Now);
+        link.Persisted(20, Batches.Make(21).FirstSampleTimeUnixMs);
+
+        var rebooted = Batches.Make(1, Batches.Make(21).FirstSampleTimeUnixMs + 60_000);
+        Assert.True(link.IsNumberingRestart(rebooted));
+        var verdict = link.Judge(rebooted, Now);
+        Assert.Equal(BatchStatus.Accepted, verdict.Status);
+        Assert.Equal(60_000, verdict.GapBeforeMs);
+        Assert.Equal((1L, 0L), (link.State.LastSequence, link.State.PersistedThroughSequence));
+
+        // A resend of an old batch is still a duplicate: its samples are old.
+        Assert.False(link.IsNumberingRestart(Batches.Make(1)));
+        Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(1), Now).Status);
+    }
 }

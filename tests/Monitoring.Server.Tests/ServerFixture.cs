@@ -19,6 +19,7 @@ public sealed class ServerFixture : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
     private WebApplication? _app;
+    private int _port;
 
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
 
@@ -51,7 +52,8 @@ public sealed class ServerFixture : IAsyncLifetime
         int siloPort = FreePort(), gatewayPort = FreePort();
         _app = ServerHost.Build([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // A restart keeps the address, so that devices and consoles can reconnect by themselves.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Monitoring:OperatorKey"] = OperatorKey,
@@ -66,6 +68,7 @@ public sealed class ServerFixture : IAsyncLifetime
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
+        _port = BaseAddress.Port;
         Operator = new HttpClient { BaseAddress = BaseAddress };
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
     }

@@ -11,4 +11,10 @@ public enum BatchStatus
 
     /// <summary>Invalid; see the error code. Resending the same batch will not help.</summary>
     Rejected,
+
+    /// <summary>
+    /// Not taken: the device's grain has just been (re)activated and lost what it had not persisted. Resend every
+    /// kept batch after the acknowledgement's persisted sequence, in order, this one included.
+    /// </summary>
+    Resend,
 }

@@ -28,6 +28,10 @@ public sealed class DeviceGrain(
     private SegmentBuffer _segments = null!;
     private bool _connected;
 
+    // True until the first batch of this activation is taken: batches the previous activation accepted but did not
+    // persist are gone, so a batch that skips ahead must not be read as a gap (see BatchStatus.Resend).
+    private bool _fresh = true;
+
     private string DeviceId => this.GetPrimaryKeyString();
     private DeviceState State => state.State;
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -85,7 +89,20 @@ public sealed class DeviceGrain(
             return Reject(batch, error.Code, error.Message);
 
         long now = Now;
+        if (_link.IsNumberingRestart(batch))
+        {
+            // The old numbering's batches go to storage before the acknowledgements speak of the new numbering.
+            _segments.Close();
+            await WriteClosedAsync();
+            if (_segments.HasClosed) throw new InvalidOperationException($"Device {DeviceId} restarted its numbering while storage is failing; send again later.");
+        }
+        if (_fresh && State.Link.LastSequence > 0 && batch.Sequence > State.Link.LastSequence + 1)
+        {
+            _fresh = false;
+            return Ack(batch, BatchStatus.Resend);
+        }
         BatchVerdict verdict = _link.Judge(batch, now);
+        if (verdict.Status == BatchStatus.Accepted) _fresh = false;
         if (verdict.Status == BatchStatus.Duplicate)
         {
             MonitoringMetrics.CountDuplicate();

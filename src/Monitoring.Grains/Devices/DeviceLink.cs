@@ -18,8 +18,25 @@ public sealed class DeviceLink(DeviceLinkState state)
 
     public DeviceLinkState State => state;
 
+    /// <summary>
+    /// True when the device has started numbering again (it restarted and lost its counter): a sequence number it
+    /// already used, on samples newer than any received. A resent batch carries old samples.
+    /// </summary>
+    public bool IsNumberingRestart(DeviceBatch batch) =>
+        state.LastSequence > 0
+        && batch.Sequence <= state.LastSequence
+        && batch.FirstSampleTimeUnixMs >= state.LastSampleEndUnixMs - ContinuityToleranceMs;
+
     public BatchVerdict Judge(DeviceBatch batch, long nowUnixMs)
     {
+        if (IsNumberingRestart(batch) && batch.FirstSampleTimeUnixMs <= nowUnixMs + (long)DeviceBatchLimits.MaxClockAhead.TotalMilliseconds)
+        {
+            // Everything of the old numbering must be persisted by now (the grain writes it out first): the new
+            // numbering starts with nothing persisted and no known gaps.
+            state.LastSequence = batch.Sequence - 1;
+            state.PersistedThroughSequence = batch.Sequence - 1;
+            state.Missing.Clear();
+        }
         if (batch.Sequence <= state.LastSequence)
         {
             foreach (SequenceRange range in state.Missing)
@@ -38,10 +55,10 @@ public sealed class DeviceLink(DeviceLinkState state)
             return Rejected(BatchErrors.TimeGoesBack, $"First sample time {batch.FirstSampleTimeUnixMs} is before the end of the previous batch {state.LastSampleEndUnixMs}.");
 
         long gapMs = 0;
-        if (state.LastSequence > 0)
+        long missing = state.LastSequence > 0 ? batch.Sequence - state.LastSequence - 1 : 0;
+        if (missing > 0) NoteMissing(new SequenceRange(state.LastSequence + 1, batch.Sequence - 1));
+        if (state.LastSampleEndUnixMs > 0)
         {
-            long missing = batch.Sequence - state.LastSequence - 1;
-            if (missing > 0) NoteMissing(new SequenceRange(state.LastSequence + 1, batch.Sequence - 1));
             long timeGap = batch.FirstSampleTimeUnixMs - state.LastSampleEndUnixMs;
             if (missing > 0 || timeGap > ContinuityToleranceMs)
             {
