@@ -45,5 +45,5 @@ Monitoring cloud running:
   Azurite tables    127.0.0.1:${azurite_port}   (data: .data/azurite)
 Streaming ${devices} simulated patches (the centre's console token is printed below); Ctrl-C stops everything.
 INFO
-dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/Monitoring.Simulator.dll \
+dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll \
   --server "http://127.0.0.1:${port}" --operator-key "$Monitoring__OperatorKey" --provision --devices "$devices"

@@ -22,10 +22,12 @@ public sealed class Provisioning(HttpClient http)
         return new Provisioning(http);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> ProvisionAsync(IReadOnlyList<string> deviceIds, DeviceKind kind, CancellationToken cancel)
+    /// <summary>Registers the centre (a new console token each time), the devices and their patients; returns the device tokens and the console token.</summary>
+    public async Task<(IReadOnlyDictionary<string, string> DeviceTokens, string? CentreToken)> ProvisionAsync(IReadOnlyList<string> deviceIds, DeviceKind kind, CancellationToken cancel)
     {
         // A centre left from an earlier run is fine.
-        await PostAsync(ProvisioningRoutes.Centres, new CreateCentreRequest(CentreId, "Demo centre"), cancel, HttpStatusCode.Conflict);
+        using HttpResponseMessage centre = await PostAsync(ProvisioningRoutes.Centres, new CreateCentreRequest(CentreId, "Demo centre"), cancel, HttpStatusCode.Conflict);
+        string? centreToken = centre.IsSuccessStatusCode ? (await centre.Content.ReadFromJsonAsync<CentreCredential>(cancel))?.Token : null;
         var tokens = new Dictionary<string, string>();
         for (int i = 0; i < deviceIds.Count; i++)
         {
@@ -38,7 +40,7 @@ public sealed class Provisioning(HttpClient http)
             (await PostAsync(ProvisioningRoutes.Admit(patientId), new AdmitPatientRequest($"Simulated patient {i + 1}", FacilityId, CentreId), cancel, HttpStatusCode.Conflict)).Dispose();
             (await PostAsync(ProvisioningRoutes.AttachDevice(patientId), new AttachDeviceRequest(deviceId), cancel)).Dispose();
         }
-        return tokens;
+        return (tokens, centreToken);
     }
 
     private async Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken cancel, HttpStatusCode? alsoFine = null)

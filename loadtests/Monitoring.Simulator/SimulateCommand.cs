@@ -9,7 +9,13 @@ public static class SimulateCommand
 
     public static RootCommand Create()
     {
-        var server = new Option<Uri>("--server") { DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"), Description = "The cloud's base address" };
+        var server = new Option<Uri>("--server")
+        {
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
+            // System.CommandLine's built-in Uri conversion refuses absolute http URLs here; parse them ourselves.
+            CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) ? uri : ParseError(result),
+            Description = "The cloud's base address",
+        };
         var devices = new Option<int>("--devices") { DefaultValueFactory = _ => 10, Description = "Simulated devices (sim-0001, sim-0002, ...)" };
         var records = new Option<string>("--records")
         {
@@ -100,5 +106,11 @@ public static class SimulateCommand
         if (settings.Provision && string.IsNullOrEmpty(settings.OperatorKey)) problems.Add("--provision needs --operator-key.");
         if (settings.Impairment.LossProbability is < 0 or > 1) problems.Add("--loss is a probability, 0 to 1.");
         return problems;
+    }
+
+    private static Uri ParseError(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"'{result.Tokens[0].Value}' is not an absolute URL.");
+        return new Uri("http://127.0.0.1");
     }
 }

@@ -86,10 +86,10 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         if (settings.Provision)
         {
             var provisioning = Provisioning.Create(settings.Server, settings.OperatorKey!);
-            IReadOnlyDictionary<string, string> issued = await provisioning.ProvisionAsync(ids, Kind(settings.Leads), cancel);
+            var (issued, centreToken) = await provisioning.ProvisionAsync(ids, Kind(settings.Leads), cancel);
             if (settings.CredentialsFile is { } file)
                 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(issued, new JsonSerializerOptions { WriteIndented = true }), cancel);
-            status.WriteLine($"provisioned {issued.Count} devices, patients and centre {Provisioning.CentreId}");
+            status.WriteLine($"provisioned {issued.Count} devices, patients and centre {Provisioning.CentreId}; console token: {centreToken ?? "(unchanged)"}");
             return issued;
         }
         if (settings.CredentialsFile is { } credentials)
