@@ -36,7 +36,19 @@ public sealed class DeviceHub(IGrainFactory grains, ILogger<DeviceHub> logger) :
         if (batch.DeviceId != DeviceId)
             return Rejected(batch.Sequence, BatchErrors.WrongDevice, $"This connection belongs to device {DeviceId}; it cannot write the stream of {batch.DeviceId}.");
         if (DeviceBatchLimits.Check(batch) is { } error) return Rejected(batch.Sequence, error.Code, error.Message);
-        return await grains.GetGrain<IDeviceGrain>(DeviceId).AcceptBatchAsync(batch);
+        try
+        {
+            return await grains.GetGrain<IDeviceGrain>(DeviceId).AcceptBatchAsync(batch);
+        }
+        catch (Exception e)
+        {
+            // The device may have later batches in flight on this connection. Taking them now would leave a hole
+            // that this batch, resent, could no longer fill (it would be out of order): drop the connection, so that
+            // the device reconnects and resends from this batch on.
+            logger.LogWarning(e, "Device {DeviceId}: batch {Sequence} failed; closing the connection so that it is resent in order.", DeviceId, batch.Sequence);
+            Context.Abort();
+            throw new HubException("The batch could not be taken now; it will be taken when resent.");
+        }
     }
 
     private BatchAck Rejected(long sequence, string code, string message)
