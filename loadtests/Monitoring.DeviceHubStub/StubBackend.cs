@@ -112,12 +112,16 @@ public sealed class StubBackend
         {
             StubDevice device = DeviceLocked(batch.DeviceId);
             device.CountDelivery(batch.Sequence);
-            if (rejection is null && device.IsLateFromGap(batch.Sequence))
-                rejection = (BatchErrors.OutOfOrder, $"Batch {batch.Sequence} arrived after later ones.");
             if (rejection is { } reason)
             {
                 device.CountRejected();
                 return Ack(device, batch, BatchStatus.Rejected, reason.Code, reason.Message);
+            }
+            if (device.IsLateFromGap(batch.Sequence))
+            {
+                // As the device grain does: a batch filling a gap late is stored, not analysed.
+                device.TakeLate(batch.Sequence);
+                return Ack(device, batch, BatchStatus.Accepted);
             }
             if (device.IsDuplicate(batch.Sequence))
             {

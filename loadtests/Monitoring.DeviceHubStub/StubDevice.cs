@@ -37,6 +37,8 @@ public sealed class StubDevice(string deviceId)
 
     internal bool IsLateFromGap(long sequence) => sequence <= LastSequence && _missing.Contains(sequence);
 
+    internal void TakeLate(long sequence) => _missing.Remove(sequence);
+
     internal void Accept(long sequence, int samples, long nowUnixMs)
     {
         if (LastSequence > 0 && sequence > LastSequence + 1)

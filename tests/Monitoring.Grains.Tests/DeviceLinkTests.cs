@@ -34,7 +34,7 @@ public class DeviceLinkTests
     }
 
     [Fact]
-    public void ASequenceGapIsAcceptedAsSignalLossAndItsLateBatchesAreRejectedAsOutOfOrder()
+    public void ASequenceGapIsAcceptedAsSignalLossAndItsLateBatchesAreStoredNotAnalysed()
     {
         var link = new DeviceLink(new DeviceLinkState());
         link.Judge(Batches.Make(1), Now);
@@ -44,8 +44,10 @@ public class DeviceLinkTests
         Assert.Equal(3, link.State.BatchesMissing);
 
         var late = link.Judge(Batches.Make(3), Now);
-        Assert.Equal(BatchStatus.Rejected, late.Status);
-        Assert.Equal(BatchErrors.OutOfOrder, late.ErrorCode);
+        Assert.Equal((BatchStatus.Accepted, true), (late.Status, late.Late));
+        Assert.Equal([new SequenceRange(2, 2), new SequenceRange(4, 4)], link.State.Missing);
+        Assert.Equal((2L, 1L), (link.State.BatchesMissing, link.State.LateBatches));
+        Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(3), Now).Status);
     }
 
     [Fact]

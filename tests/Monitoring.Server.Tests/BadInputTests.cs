@@ -75,19 +75,24 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
 
         Assert.Equal(BatchStatus.Duplicate, (await device.SendAsync(good[2])).Status);
         Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[4])).Status);
-        Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[7])).Status); // 5 and 6 never come: a gap
-        await Expect(BatchErrors.OutOfOrder, Frame(good[5]));
+        Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[7])).Status); // 5 and 6 have not come: a gap
+        Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[5])).Status); // late: stored, not analysed
         Assert.Equal(BatchStatus.Accepted, (await device.SendAsync(good[8])).Status);
 
         var status = await server.Operator.GetFromJsonAsync<DeviceStatus>("/api/devices/dev-bad", TestJson.Options);
-        Assert.Equal((7L, 1L, 2L, 1L), (status!.BatchesAccepted, status.DuplicatesDropped, status.BatchesMissing, status.Gaps));
+        Assert.Equal((7L, 1L, 1L, 1L, 1L), (status!.BatchesAccepted, status.DuplicatesDropped, status.BatchesMissing, status.Gaps, status.LateBatches));
+        await server.WaitPersistedAsync("dev-bad", good[8].Sequence);
+        var stored = await server.Operator.GetFromJsonAsync<AlarmFlowTests.WaveformDto>(
+            $"/api/patients/pat-bad/waveform?from={good[0].FirstSampleTimeUnixMs}&to={good[8].FirstSampleTimeUnixMs + 250}", TestJson.Options);
+        Assert.Equal(good.Where((_, i) => i != 6 && i <= 8).SelectMany(b => b.Samples), stored!.Segments.SelectMany(s => s.Samples));
         Assert.Equal(HubConnectionState.Connected, device.State);
 
         // Each rejection is counted by reason on the Prometheus endpoint.
-        string metrics = await ScrapeAsync("monitoring_batches_rejected_total{", $"reason=\"{BatchErrors.OutOfOrder}\"");
+        string metrics = await ScrapeAsync("monitoring_batches_rejected_total{", $"reason=\"{BatchErrors.TimeGoesBack}\"");
         foreach (string reason in new[] { BatchErrors.Malformed, BatchErrors.TooLarge, BatchErrors.SamplingRate, BatchErrors.LeadCount, BatchErrors.SampleCount, BatchErrors.WrongDevice, BatchErrors.FarFutureSequence, BatchErrors.FarFutureTime, BatchErrors.TimeGoesBack })
             Assert.Contains($"reason=\"{reason}\"", metrics);
         Assert.Contains("monitoring_batches_duplicate_total", metrics);
+        Assert.Contains("monitoring_batches_late_total", metrics);
     }
 
     /// <summary>The metrics page once it has a line of <paramref name="metric"/> with <paramref name="label"/> (the exporter caches pages briefly).</summary>

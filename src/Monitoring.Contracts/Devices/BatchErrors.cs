@@ -12,7 +12,6 @@ public static class BatchErrors
     public const string Gain = "gain";
     public const string SampleCount = "sample_count";
     public const string TooLarge = "too_large";
-    public const string OutOfOrder = "out_of_order";
     public const string FarFutureSequence = "far_future_sequence";
     public const string FarFutureTime = "far_future_time";
     public const string TimeGoesBack = "time_goes_back";

@@ -30,4 +30,7 @@ public sealed record DeviceStatus
 
     [Id(15)] public int BatteryPercent { get; init; } = -1;
     [Id(16)] public DateTimeOffset? LastBatchAt { get; init; }
+
+    /// <summary>Batches that arrived after later ones and filled a gap (stored, not analysed).</summary>
+    [Id(17)] public long LateBatches { get; init; }
 }

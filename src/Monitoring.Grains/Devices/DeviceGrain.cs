@@ -114,6 +114,13 @@ public sealed class DeviceGrain(
             return Ack(batch, BatchStatus.Rejected, verdict.ErrorCode, verdict.ErrorMessage);
         }
 
+        if (verdict.Late)
+        {
+            // Written at once, on its own: the persisted watermark has probably passed it already.
+            await fullDisclosure.WriteAsync(StreamId, SegmentBuffer.Single(DeviceId, batch));
+            MonitoringMetrics.CountLate();
+            return Ack(batch, BatchStatus.Accepted);
+        }
         _segments.Append(StreamId, batch, now);
         State.BatteryPercent = batch.BatteryPercent;
         MonitoringMetrics.CountAccepted(batch.Samples.Length);
@@ -159,6 +166,7 @@ public sealed class DeviceGrain(
             Gaps = link.Gaps,
             MeanLatencyMs = link.MeanLatencyMs,
             JitterMs = link.JitterMs,
+            LateBatches = link.LateBatches,
             BatteryPercent = State.BatteryPercent,
             LastBatchAt = _segments.LastAppendUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_segments.LastAppendUnixMs) : null,
         });

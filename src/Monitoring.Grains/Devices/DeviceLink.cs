@@ -39,10 +39,9 @@ public sealed class DeviceLink(DeviceLinkState state)
         }
         if (batch.Sequence <= state.LastSequence)
         {
-            foreach (SequenceRange range in state.Missing)
+            for (int i = 0; i < state.Missing.Count; i++)
             {
-                if (range.Contains(batch.Sequence))
-                    return Rejected(BatchErrors.OutOfOrder, $"Batch {batch.Sequence} arrived after later ones; its span was already reported as signal loss.");
+                if (state.Missing[i].Contains(batch.Sequence)) return TakeLate(i, batch.Sequence);
             }
             state.DuplicatesDropped++;
             return BatchVerdict.Duplicate;
@@ -91,6 +90,21 @@ public sealed class DeviceLink(DeviceLinkState state)
     {
         state.PersistedThroughSequence = sequence;
         state.PersistedThroughEndUnixMs = endUnixMs;
+    }
+
+    /// <summary>
+    /// A batch from inside a gap, arriving after later ones (it was delayed, or its first delivery failed under load):
+    /// too late for the real-time analysis, which has moved on, but its samples belong in full disclosure.
+    /// </summary>
+    private BatchVerdict TakeLate(int rangeIndex, long sequence)
+    {
+        SequenceRange range = state.Missing[rangeIndex];
+        state.Missing.RemoveAt(rangeIndex);
+        if (range.First < sequence) state.Missing.Insert(rangeIndex, new SequenceRange(range.First, sequence - 1));
+        if (sequence < range.Last) state.Missing.Add(new SequenceRange(sequence + 1, range.Last));
+        state.BatchesMissing--;
+        state.LateBatches++;
+        return new BatchVerdict(BatchStatus.Accepted, Late: true);
     }
 
     /// <summary>Counts a batch rejected before it reached the stream (bad format, wrong device).</summary>

@@ -27,6 +27,9 @@ public sealed class DeviceLinkState
 
     /// <summary>Device time just after the last persisted sample.</summary>
     [Id(12)] public long PersistedThroughEndUnixMs { get; set; }
+
+    /// <summary>Batches that filled a gap after later ones had arrived (stored, not analysed).</summary>
+    [Id(13)] public long LateBatches { get; set; }
 }
 
 [GenerateSerializer, Immutable]

@@ -46,6 +46,19 @@ public sealed class SegmentBuffer(string deviceId)
         if (_samples.Count / batch.Leads.Length >= SegmentLength.TotalSeconds * batch.SamplingRateHz) Close();
     }
 
+    /// <summary>One batch as a segment of its own.</summary>
+    public static WaveformSegment Single(string deviceId, DeviceBatch batch) => new()
+    {
+        DeviceId = deviceId,
+        StartUnixMs = batch.FirstSampleTimeUnixMs,
+        SamplingRateHz = batch.SamplingRateHz,
+        GainUnitsPerMv = batch.GainUnitsPerMv,
+        Leads = batch.Leads,
+        Samples = batch.Samples,
+        FirstSequence = batch.Sequence,
+        LastSequence = batch.Sequence,
+    };
+
     /// <summary>Closes the open segment, if any, so that it can be written.</summary>
     public void Close()
     {

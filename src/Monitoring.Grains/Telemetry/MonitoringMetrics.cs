@@ -32,6 +32,10 @@ public static class MonitoringMetrics
 
     public static void CountDuplicate() => BatchesDuplicate.Add(1);
 
+    private static readonly Counter<long> BatchesLate = Meter.CreateCounter<long>("monitoring.batches.late", description: "Batches that filled a gap after later ones (stored, not analysed).");
+
+    public static void CountLate() => BatchesLate.Add(1);
+
     public static void CountRejected(string reason) => BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public static void CountSegmentWritten() => SegmentsWritten.Add(1);
