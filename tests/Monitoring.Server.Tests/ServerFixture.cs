@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Monitoring.Contracts.Devices;
@@ -49,7 +47,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int siloPort = AzuriteFixture.FreePort(), gatewayPort = AzuriteFixture.FreePort();
         _app = ServerHost.Build([], builder =>
         {
             // A restart keeps the address, so that devices and consoles can reconnect by themselves.
@@ -80,15 +78,6 @@ public sealed class ServerFixture : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
         _app = null;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>Registers a centre and a device, admits a patient to the centre and attaches the device; returns the tokens.</summary>
