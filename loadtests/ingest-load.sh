@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion load on one machine: a fresh Azurite and server, then the simulator with N one-lead devices at 250 Hz
 # (vfdb records, 4 batches/s each) for S seconds. Prints the simulator's summary, the server's CPU and memory, and the
-# server-side alarm raise latency (batch arrival -> alarm stored and pushed) from /metrics. The server log is left in
+# server-side alarm raise latency (batch arrival -> alarm stored and pushed) from /metrics; the simulator's summary
+# has the console-side latency (batch arrival -> alarm received by a console of the demo centre) as alarmLatency. The server log is left in
 # /tmp/ingest-load-server.log.
 #   loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail

@@ -24,12 +24,14 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
     private static readonly TimeSpan OffsetBetweenDevices = TimeSpan.FromSeconds(37);
 
     private readonly ConcurrentDictionary<string, long> _rejections = new();
+    private string? _centreToken;
 
     public async Task<SimulationSummary> RunAsync(CancellationToken cancel)
     {
         IReadOnlyList<EcgRecording> recordings = LoadRecordings();
         IReadOnlyDictionary<string, string> tokens = await TokensAsync(cancel);
         var devices = new List<SimulatedDevice>();
+        CentreConsole? console = _centreToken is null ? null : await CentreConsole.ConnectAsync(settings.Server, _centreToken, cancel);
         try
         {
             long startUnixMs = DeviceClockStart();
@@ -58,10 +60,11 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
             double cpuPercent = 100 * (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds / elapsed.TotalSeconds;
 
             await DrainAsync(devices);
-            return Summarize(devices, elapsed, cpuPercent, peakWorkingSetMb);
+            return Summarize(devices, elapsed, cpuPercent, peakWorkingSetMb) with { AlarmLatency = console?.Latency() };
         }
         finally
         {
+            if (console is not null) await console.DisposeAsync();
             foreach (SimulatedDevice device in devices) await device.Client.DisposeAsync();
         }
     }
@@ -87,6 +90,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         {
             var provisioning = Provisioning.Create(settings.Server, settings.OperatorKey!);
             var (issued, centreToken) = await provisioning.ProvisionAsync(ids, Kind(settings.Leads), cancel);
+            _centreToken = centreToken;
             if (settings.CredentialsFile is { } file)
                 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(issued, new JsonSerializerOptions { WriteIndented = true }), cancel);
             status.WriteLine($"provisioned {issued.Count} devices, patients and centre {Provisioning.CentreId}; console token: {centreToken ?? "(unchanged)"}");

@@ -48,4 +48,7 @@ public sealed record SimulationSummary
 
     public required double PeakWorkingSetMb { get; init; }
     public required IReadOnlyDictionary<string, long> RejectionsByCode { get; init; }
+
+    /// <summary>New alarms a console of the demo centre received, and their latency from evidence to console (only with --provision).</summary>
+    public AlarmLatency? AlarmLatency { get; init; }
 }

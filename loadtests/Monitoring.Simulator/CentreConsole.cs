@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR.Client;
+using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Live;
+
+namespace Monitoring.Simulator;
+
+/// <summary>
+/// A monitoring-centre console that measures alarm latency: from the arrival at the server of the batch that revealed
+/// a condition (<see cref="Alarm.EvidenceArrivedUnixMs"/>) to the alarm reaching this client. Server and simulator
+/// share one clock when they run on one machine; across machines the figure includes the clock offset.
+/// </summary>
+public sealed class CentreConsole : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly List<double> _latenciesMs = [];
+
+    private CentreConsole(HubConnection connection)
+    {
+        _connection = connection;
+        connection.On<Alarm>(MonitoringHubMethods.Alarm, OnAlarm);
+    }
+
+    public static async Task<CentreConsole> ConnectAsync(Uri server, string token, CancellationToken cancel)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/monitoring"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddMessagePackProtocol()
+            .WithAutomaticReconnect()
+            .Build();
+        await connection.StartAsync(cancel);
+        return new CentreConsole(connection);
+    }
+
+    private void OnAlarm(Alarm alarm)
+    {
+        // Only new alarms: state changes and the re-sends on reconnection do not measure detection-to-console time.
+        if (alarm.State != AlarmState.Active || alarm.EvidenceArrivedUnixMs == 0) return;
+        double latency = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - alarm.EvidenceArrivedUnixMs;
+        lock (_latenciesMs) _latenciesMs.Add(latency);
+    }
+
+    /// <summary>Count and percentiles (p50, p95, p99, max) of the alarm latencies seen so far.</summary>
+    public AlarmLatency Latency()
+    {
+        double[] sorted;
+        lock (_latenciesMs) sorted = [.. _latenciesMs];
+        Array.Sort(sorted);
+        double At(double quantile) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+        return new AlarmLatency(sorted.Length, At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? 0 : sorted[^1]);
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
+
+/// <summary>Alarms received by the console and their latency percentiles, ms.</summary>
+public sealed record AlarmLatency(int Alarms, double P50Ms, double P95Ms, double P99Ms, double MaxMs);
