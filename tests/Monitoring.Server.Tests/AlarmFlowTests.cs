@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
@@ -63,6 +65,33 @@ public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
         var resumed = RecordStream.Batches("dev-loss", "mitdb", "101", 5, 6, firstSequence: batches[^1].Sequence + 1);
         foreach (var batch in resumed) await device.SendAsync(batch);
         await console.WaitForAlarmAsync(a => a.Condition == "SignalLoss" && a.State == AlarmState.Resolved, AlarmWait);
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AWatchedPatientsLiveWaveformAndVitalsReachTheConsoleButNotAnotherCentresPatient()
+    {
+        var (device, console) = await StartAsync("live");
+        await server.ProvisionAsync("pat-other", "dev-other", "centre-other");
+        await console.Connection.InvokeAsync("WatchPatient", "pat-live");
+        await Assert.ThrowsAsync<HubException>(() => console.Connection.InvokeAsync("WatchPatient", "pat-other"));
+
+        var batches = RecordStream.Batches("dev-live", "mitdb", "119", 0, 12);
+        foreach (var batch in batches) await device.SendAsync(batch);
+        // Vitals go out at most once a second (server time): the burst above gave one, while the analysis was learning.
+        await Task.Delay(1_100);
+        var next = RecordStream.Batches("dev-live", "mitdb", "119", 12, 12.25, firstSequence: batches[^1].Sequence + 1, endUnixMs: batches[^1].FirstSampleTimeUnixMs + 500);
+        await device.SendAsync(next[0]);
+        batches.Add(next[0]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (console.Waveforms.Count < batches.Count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(batches.SelectMany(b => b.Samples), console.Waveforms.SelectMany(f => f.Samples));
+        Assert.All(console.Waveforms, f => Assert.Equal(("pat-live", 360), (f.PatientId, f.SamplingRateHz)));
+        deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!console.Vitals.Any(v => v.HeartRateBpm is not null) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Contains(console.Vitals, v => v.PatientId == "pat-live" && v.HeartRateBpm is > 40 and < 120 && v.RhythmLabel.Length > 0);
         await device.DisposeAsync();
         await console.DisposeAsync();
     }
