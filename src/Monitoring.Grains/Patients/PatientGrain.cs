@@ -183,11 +183,14 @@ public sealed class PatientGrain(
             if (change is not null) changes.Add(change);
         }
         if (changes.Count == 0) return;
-        foreach (Alarm alarm in changes) await journal.AppendAsync(alarm);
-        await state.WriteStateAsync();
+        // Both stores are written before anything is pushed; they do not depend on each other, so at the same time.
+        var writes = new List<Task>(changes.Count + 1) { state.WriteStateAsync() };
+        foreach (Alarm alarm in changes) writes.Add(journal.AppendAsync(alarm));
+        await Task.WhenAll(writes);
+        long stored = Now;
         foreach (Alarm alarm in changes)
         {
-            MonitoringMetrics.CountAlarm(alarm, now);
+            MonitoringMetrics.CountAlarm(alarm, stored);
             await publisher.PublishAlarmAsync(alarm);
         }
     }

@@ -16,7 +16,7 @@ public static class MonitoringMetrics
     private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
-    private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored and pushed.");
+    private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
