@@ -1,6 +1,7 @@
 using Monitoring.Detection.Classification;
 using Monitoring.Detection.Fibrillation;
 using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Quality;
 using Monitoring.Detection.Rhythm;
 
 namespace Monitoring.Detection.Analysis;
@@ -22,6 +23,7 @@ public sealed class EcgAnalyzer
     private readonly VentricularEctopyMonitor _ectopy;
     private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly VentricularFibrillationDetector _fibrillation;
+    private readonly BaselineArtifactMonitor _artifact;
     private readonly int _step;
     private Pending _pending = new();
 
@@ -33,6 +35,7 @@ public sealed class EcgAnalyzer
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
         _fibrillation = new VentricularFibrillationDetector(settings);
+        _artifact = new BaselineArtifactMonitor(settings);
         _step = settings.SamplingRateHz;
     }
 
@@ -54,6 +57,9 @@ public sealed class EcgAnalyzer
             Dispatch(ref sink);
             _fibrillation.Process(part, ref sink);
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
+            bool artifact = _artifact.IsActive;
+            _artifact.Process(part, ref sink);
+            if (_artifact.IsActive != artifact) _rhythm.OnSignalArtifact(_artifact.IsActive, _detector.SamplesProcessed, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
         }

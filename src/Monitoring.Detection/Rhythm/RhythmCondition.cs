@@ -68,4 +68,10 @@ public enum RhythmCondition
     /// minute (flutter 150 to 300). See <see cref="Fibrillation.VentricularFibrillationDetector"/>.
     /// </summary>
     VentricularFibrillation,
+
+    /// <summary>
+    /// Technical condition, ECG artifact: the baseline steps or swings by more than 2.5 mV within 3 s (electrode
+    /// pulled, amplifier saturated); the ECG is unreadable and standstill is not judged until it settles.
+    /// </summary>
+    SignalArtifact,
 }

@@ -25,8 +25,8 @@ public sealed class RhythmMonitor
     private readonly long _pauseThreshold, _asystoleDelay;
     private long _lastBeat;
     private long _nextRateCheck;
-    private bool _pause, _asystole, _fibrillation;
-    private long _fibrillationEnd;
+    private bool _pause, _asystole, _fibrillation, _artifact;
+    private long _fibrillationEnd, _artifactEnd;
     private RhythmCondition? _rateCondition;
 
     public RhythmMonitor(int samplingRateHz, RhythmAlarmSettings? settings = null, long startSample = 0)
@@ -77,6 +77,25 @@ public sealed class RhythmMonitor
             _fibrillationEnd = sampleIndex;
             return;
         }
+        EndStandstill(sampleIndex, ref sink);
+    }
+
+    /// <summary>
+    /// The signal became unreadable (<paramref name="active"/>: a baseline step or swing, see
+    /// <see cref="Quality.BaselineArtifactMonitor"/>) or readable again at <paramref name="sampleIndex"/>. Its onset
+    /// ends asystole and pause; after its end a whole pause or asystole delay must pass again before they are
+    /// declared, since what happened during the artifact cannot be known.
+    /// </summary>
+    public void OnSignalArtifact<TSink>(bool active, long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
+        if (active == _artifact) return;
+        _artifact = active;
+        if (active) EndStandstill(sampleIndex, ref sink);
+        else _artifactEnd = sampleIndex;
+    }
+
+    private void EndStandstill<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
         long interval = sampleIndex - _lastBeat;
         if (_asystole) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, interval));
         if (_pause) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, false, sampleIndex, null, interval));
@@ -89,16 +108,18 @@ public sealed class RhythmMonitor
     /// </summary>
     public void AdvanceTo<TSink>(long watermark, ref TSink sink) where TSink : IRhythmSink
     {
-        if (!_fibrillation && !_pause && watermark - _lastBeat > _pauseThreshold)
+        bool judged = !_fibrillation && !_artifact;
+        long since = Math.Max(_lastBeat, _artifactEnd);
+        if (judged && !_pause && watermark - since > _pauseThreshold)
         {
             _pause = true;
-            long onset = Math.Max(_lastBeat + _pauseThreshold, _fibrillationEnd);
+            long onset = Math.Max(since + _pauseThreshold, _fibrillationEnd);
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, onset, null, onset - _lastBeat));
         }
-        if (!_fibrillation && !_asystole && watermark - _lastBeat >= _asystoleDelay)
+        if (judged && !_asystole && watermark - since >= _asystoleDelay)
         {
             _asystole = true;
-            long onset = Math.Max(_lastBeat + _asystoleDelay, _fibrillationEnd);
+            long onset = Math.Max(since + _asystoleDelay, _fibrillationEnd);
             SetRateCondition(null, onset, null, ref sink);
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, onset, null, onset - _lastBeat));
         }

@@ -36,6 +36,7 @@ public static class AlarmCatalog
         Physiological("PvcsPerMinute", "PVCs/min HIGH", AlarmPriority.Low),
         new(SignalLoss, "NO SIGNAL", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
         new(LeadsOff, "LEADS OFF", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
+        new("SignalArtifact", "ECG ARTIFACT", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
 
     /// <summary>The definition of a condition; an unknown one (a newer analyzer) is a medium-priority physiological alarm.</summary>
