@@ -38,4 +38,10 @@ public sealed class DeviceBatch
 
     /// <summary>Samples per lead in this batch.</summary>
     [IgnoreMember] public int SamplesPerLead => Leads.Length == 0 ? 0 : Samples.Length / Leads.Length;
+
+    /// <summary>Seconds of signal in this batch.</summary>
+    [IgnoreMember] public double DurationSeconds => SamplingRateHz <= 0 ? 0 : SamplesPerLead / (double)SamplingRateHz;
+
+    /// <summary>Device time just after the last sample.</summary>
+    [IgnoreMember] public long EndUnixMs => FirstSampleTimeUnixMs + (long)Math.Round(DurationSeconds * 1000);
 }

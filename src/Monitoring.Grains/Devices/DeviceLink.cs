@@ -66,7 +66,7 @@ public sealed class DeviceLink(DeviceLinkState state)
             }
         }
 
-        long endUnixMs = batch.FirstSampleTimeUnixMs + (long)Math.Round(batch.SamplesPerLead * 1000.0 / batch.SamplingRateHz);
+        long endUnixMs = batch.EndUnixMs;
         UpdateLatency(nowUnixMs - endUnixMs);
         state.LastSequence = batch.Sequence;
         state.LastSampleEndUnixMs = endUnixMs;

@@ -39,41 +39,33 @@ public sealed class SegmentBuffer(string deviceId)
         }
         _samples.AddRange(batch.Samples);
         _lastSequence = batch.Sequence;
-        double seconds = batch.SamplesPerLead / (double)batch.SamplingRateHz;
-        _endUnixMs = batch.FirstSampleTimeUnixMs + (long)Math.Round(seconds * 1000);
-        UnwrittenSeconds += seconds;
+        _endUnixMs = batch.EndUnixMs;
+        UnwrittenSeconds += batch.DurationSeconds;
         LastAppendUnixMs = nowUnixMs;
         if (_samples.Count / batch.Leads.Length >= SegmentLength.TotalSeconds * batch.SamplingRateHz) Close();
     }
 
     /// <summary>One batch as a segment of its own.</summary>
-    public static WaveformSegment Single(string deviceId, DeviceBatch batch) => new()
+    public static WaveformSegment Single(string deviceId, DeviceBatch batch) => Segment(deviceId, batch, batch.Samples, batch.Sequence);
+
+    /// <summary>Samples that start with <paramref name="first"/>'s and have its format, through batch <paramref name="lastSequence"/>.</summary>
+    private static WaveformSegment Segment(string deviceId, DeviceBatch first, short[] samples, long lastSequence) => new()
     {
         DeviceId = deviceId,
-        StartUnixMs = batch.FirstSampleTimeUnixMs,
-        SamplingRateHz = batch.SamplingRateHz,
-        GainUnitsPerMv = batch.GainUnitsPerMv,
-        Leads = batch.Leads,
-        Samples = batch.Samples,
-        FirstSequence = batch.Sequence,
-        LastSequence = batch.Sequence,
+        StartUnixMs = first.FirstSampleTimeUnixMs,
+        SamplingRateHz = first.SamplingRateHz,
+        GainUnitsPerMv = first.GainUnitsPerMv,
+        Leads = first.Leads,
+        Samples = samples,
+        FirstSequence = first.Sequence,
+        LastSequence = lastSequence,
     };
 
     /// <summary>Closes the open segment, if any, so that it can be written.</summary>
     public void Close()
     {
         if (_first is not { } first) return;
-        _closed.Enqueue((_streamId, new WaveformSegment
-        {
-            DeviceId = deviceId,
-            StartUnixMs = first.FirstSampleTimeUnixMs,
-            SamplingRateHz = first.SamplingRateHz,
-            GainUnitsPerMv = first.GainUnitsPerMv,
-            Leads = first.Leads,
-            Samples = [.. _samples],
-            FirstSequence = first.Sequence,
-            LastSequence = _lastSequence,
-        }));
+        _closed.Enqueue((_streamId, Segment(deviceId, first, [.. _samples], _lastSequence)));
         _samples.Clear();
         _first = null;
     }

@@ -12,6 +12,8 @@ public static class MonitoringMetrics
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> BatchesAccepted = Meter.CreateCounter<long>("monitoring.batches.accepted", description: "Device batches accepted by their grain.");
     private static readonly Counter<long> BatchesDuplicate = Meter.CreateCounter<long>("monitoring.batches.duplicate", description: "Resent batches dropped as duplicates.");
+    private static readonly Counter<long> BatchesLate = Meter.CreateCounter<long>("monitoring.batches.late", description: "Batches that filled a gap after later ones (stored, not analysed).");
+    private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a missing, wrong or revoked credential, by scheme.");
     private static readonly Counter<long> BatchesRejected = Meter.CreateCounter<long>("monitoring.batches.rejected", description: "Batches rejected, by reason.");
     private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
@@ -19,8 +21,6 @@ public static class MonitoringMetrics
     private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
-
-    private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a missing, wrong or revoked credential, by scheme.");
 
     public static void CountAuthenticationFailure(string scheme) => AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("scheme", scheme));
 
@@ -31,8 +31,6 @@ public static class MonitoringMetrics
     }
 
     public static void CountDuplicate() => BatchesDuplicate.Add(1);
-
-    private static readonly Counter<long> BatchesLate = Meter.CreateCounter<long>("monitoring.batches.late", description: "Batches that filled a gap after later ones (stored, not analysed).");
 
     public static void CountLate() => BatchesLate.Add(1);
 
