@@ -12,6 +12,7 @@ public sealed record Alarm
     /// <summary>Unique per patient and alarm: <c>{patientId}/{number}</c>.</summary>
     [Key("alarmId"), Id(0)] public string AlarmId { get; init; } = "";
     [Key("patientId"), Id(1)] public string PatientId { get; init; } = "";
+    /// <summary>The centre responsible for the patient (nearest above the patient's facility).</summary>
     [Key("centreId"), Id(2)] public string? CentreId { get; init; }
 
     /// <summary>The condition's code, for example <c>VentricularTachycardia</c> or <c>SignalLoss</c>.</summary>
@@ -50,4 +51,23 @@ public sealed record Alarm
     /// <summary>The stored waveform strip that documents the alarm (read it back with the waveform API).</summary>
     [Key("stripFromUnixMs"), Id(16)] public long StripFromUnixMs { get; init; }
     [Key("stripToUnixMs"), Id(17)] public long StripToUnixMs { get; init; }
+
+    /// <summary>Counts the alarm's changes (1 when raised): a console keeps the highest version it has seen.</summary>
+    [Key("version"), Id(18)] public int Version { get; init; } = 1;
+
+    /// <summary>Server time of the last change.</summary>
+    [Key("changedUnixMs"), Id(19)] public long ChangedUnixMs { get; init; }
+
+    /// <summary>The user who acknowledged (a user id), and when.</summary>
+    [Key("acknowledgedBy"), Id(20)] public string? AcknowledgedBy { get; init; }
+    [Key("acknowledgedUnixMs"), Id(21)] public long? AcknowledgedUnixMs { get; init; }
+
+    /// <summary>While set and in the future, the alarm's audio is paused.</summary>
+    [Key("audioPausedUntilUnixMs"), Id(22)] public long? AudioPausedUntilUnixMs { get; init; }
+
+    /// <summary>Centres above the responsible one that the alarm was escalated to, lowest tier first.</summary>
+    [Key("escalation"), Id(23)] public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
+
+    /// <summary>When the alarm escalates one tier up if still unacknowledged; null when no escalation is pending.</summary>
+    [Key("escalationDueUnixMs"), Id(24)] public long? EscalationDueUnixMs { get; init; }
 }

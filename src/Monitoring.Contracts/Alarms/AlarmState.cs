@@ -1,13 +1,23 @@
 namespace Monitoring.Contracts.Alarms;
 
+/// <summary>
+/// Alarm states as IEC 60601-1-8 and the central stations define them. Values are appended, never reordered
+/// (they are stored and sent as numbers over MessagePack).
+/// </summary>
 public enum AlarmState
 {
-    /// <summary>The condition is present.</summary>
+    /// <summary>The condition is present and nobody has acknowledged it: shown flashing, sounding, escalating when unanswered.</summary>
     Active,
 
-    /// <summary>The condition has ended but the alarm is latched: it stays until a clinician acknowledges it.</summary>
+    /// <summary>The condition has ended but the alarm is latched: it stays (and escalates) until a clinician acknowledges it.</summary>
     Latched,
 
-    /// <summary>The condition has ended (and the alarm is not latched).</summary>
+    /// <summary>The condition has ended (and the alarm was not latched, or was acknowledged).</summary>
     Resolved,
+
+    /// <summary>The condition is present and a clinician acknowledged it: audio off, shown steady, no escalation.</summary>
+    Acknowledged,
+
+    /// <summary>The condition is present, unacknowledged, with its audio paused for a set time (default 2 min); it escalates as if active.</summary>
+    AudioPaused,
 }

@@ -1,15 +1,18 @@
 using Monitoring.Contracts.Alarms;
-using Monitoring.Contracts.Devices;
 
 namespace Monitoring.Contracts.Centres;
 
-/// <summary>A monitoring centre (central station): the patients it watches and the credential its consoles use.</summary>
+/// <summary>
+/// A monitoring centre (central station) run by a facility: the patients it is responsible for (those of the
+/// facilities below it that have no nearer centre) and the alarms escalated to it from lower tiers.
+/// </summary>
 public interface ICentreGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the centre (or renames it) and issues a new console credential, revoking any earlier one.</summary>
-    Task<IssuedCredential> RegisterAsync(string name);
+    /// <summary>Defines the centre (or renames it) at a defined facility; a centre does not move to another facility.</summary>
+    Task<CentreInfo> DefineAsync(string name, string facilityId);
 
-    Task<bool> VerifyCredentialAsync(string secret);
+    /// <summary>The centre, or null when it has not been defined.</summary>
+    Task<CentreInfo?> GetAsync();
 
     Task AddPatientAsync(string patientId);
 
@@ -17,6 +20,12 @@ public interface ICentreGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<string>> GetPatientsAsync();
 
-    /// <summary>Active and latched alarms of every watched patient: what a console shows after (re)connecting.</summary>
+    /// <summary>An alarm of a patient outside the centre's own responsibility was escalated to it.</summary>
+    Task AddEscalatedAlarmAsync(string alarmId, string patientId);
+
+    /// <summary>The escalated alarm was acknowledged, resolved, or declined by this centre.</summary>
+    Task RemoveEscalatedAlarmAsync(string alarmId);
+
+    /// <summary>Active and latched alarms of the centre's patients and those escalated to it: what a console shows after (re)connecting.</summary>
     Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync();
 }

@@ -28,6 +28,15 @@ public interface IPatientGrain : IGrainWithStringKey
 
     Task UpdateAlarmSettingsAsync(PatientAlarmSettings settings);
 
+    /// <summary>A clinician acknowledged an alarm (a latched one is reset). Returns the alarm's new version, or null when there was nothing to acknowledge.</summary>
+    Task<Alarm?> AcknowledgeAlarmAsync(string alarmId, string userId);
+
+    /// <summary>Pauses the audio of the patient's alarms for the policy's time (default 2 min); returns the changed alarms.</summary>
+    Task<IReadOnlyList<Alarm>> PauseAlarmAudioAsync(string userId);
+
+    /// <summary>A console of the centre an alarm was escalated to reports delivery, viewing, acceptance or refusal.</summary>
+    Task<Alarm?> ReportEscalationAsync(string alarmId, string centreId, EscalationReport report, string? userId);
+
     [AlwaysInterleave]
     Task<PatientStatus> GetStatusAsync();
 

@@ -1,10 +1,14 @@
 namespace Monitoring.Contracts.Patients;
 
-/// <summary>Admission of a patient to a facility, watched by a monitoring centre.</summary>
+/// <summary>
+/// Registration of a patient at a facility of the network. The responsible centre is the nearest one above the
+/// facility (its own, else its township's, county's...), unless the admission names one on that chain.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PatientAdmission
 {
     [Id(0)] public string DisplayName { get; init; } = "";
     [Id(1)] public string FacilityId { get; init; } = "";
+    /// <summary>The responsible centre; empty at admission to take the nearest one.</summary>
     [Id(2)] public string CentreId { get; init; } = "";
 }

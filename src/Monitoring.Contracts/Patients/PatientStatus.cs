@@ -1,4 +1,5 @@
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Network;
 
 namespace Monitoring.Contracts.Patients;
 
@@ -16,4 +17,13 @@ public sealed record PatientStatus
     [Id(6)] public PatientAlarmSettings Settings { get; init; } = new();
     [Id(7)] public IReadOnlyList<Alarm> ActiveAlarms { get; init; } = [];
     [Id(8)] public long SamplesAnalysed { get; init; }
+
+    /// <summary>Facilities from the province down to the patient's: every centre of these facilities sees the patient.</summary>
+    [Id(9)] public IReadOnlyList<string> FacilityPath { get; init; } = [];
+
+    /// <summary>The centres alarms go to and escalate through: the responsible centre first, the province's last.</summary>
+    [Id(10)] public IReadOnlyList<CentreChainLink> CentreChain { get; init; } = [];
+
+    /// <summary>Until when the patient's alarm audio is paused, if it is.</summary>
+    [Id(11)] public long? AudioPausedUntilUnixMs { get; init; }
 }

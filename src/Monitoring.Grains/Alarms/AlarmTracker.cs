@@ -1,24 +1,32 @@
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Network;
 
 namespace Monitoring.Grains.Alarms;
 
 /// <summary>
-/// A patient's alarms: a condition's onset raises an alarm (once while it lasts), its end resolves the alarm, or
-/// latches it when the condition is latching (it then stays until acknowledged). Returns each change so that the
-/// caller can store it and then push it.
+/// A patient's alarms through their IEC 60601-1-8 states. A condition's onset raises an alarm (once while it lasts);
+/// acknowledging silences it and stops its escalation; its end resolves it, or latches it when the condition is
+/// lethal and nobody acknowledged (a latched alarm stays until acknowledged). After an acknowledgement a new
+/// condition raises a new alarm (it breaks through); during an audio pause new alarms start audio-paused and sound
+/// when the pause ends. Unacknowledged alarms escalate up the patient's chain of centres on the policy's schedule.
+/// Every method returns the changed alarms, so that the caller stores them and then pushes them.
 /// </summary>
-public sealed class AlarmTracker(string patientId, AlarmTrackerState state)
+public sealed class AlarmTracker(string patientId, AlarmTrackerState state, AlarmPolicy policy)
 {
     /// <summary>Waveform kept around an alarm for review: before and after its onset.</summary>
     public static readonly TimeSpan StripBefore = TimeSpan.FromSeconds(10), StripAfter = TimeSpan.FromSeconds(10);
 
+    /// <summary>Alarms that are active, acknowledged, audio-paused or latched (resolved ones leave the list).</summary>
     public IReadOnlyList<Alarm> Active => state.Active;
 
-    /// <summary>The condition started: a new alarm, or null when an alarm for it is already active.</summary>
-    public Alarm? Onset(string condition, string? centreId, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs)
+    public long? AudioPausedUntilUnixMs => state.AudioPausedUntilUnixMs;
+
+    /// <summary>The condition started: a new alarm, or null while an alarm for it is still present.</summary>
+    public Alarm? Onset(string condition, string? centreId, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs, bool canEscalate)
     {
-        if (state.Active.Exists(a => a.Condition == condition && a.State == AlarmState.Active)) return null;
+        if (FindPresent(condition) >= 0) return null;
         AlarmDefinition definition = AlarmCatalog.For(condition);
+        bool paused = state.AudioPausedUntilUnixMs > nowUnixMs;
         var alarm = new Alarm
         {
             AlarmId = $"{patientId}/{++state.LastNumber}",
@@ -29,34 +37,171 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state)
             Priority = definition.Priority,
             Kind = definition.Kind,
             Latched = definition.Latched,
-            State = AlarmState.Active,
+            State = paused ? AlarmState.AudioPaused : AlarmState.Active,
+            AudioPausedUntilUnixMs = paused ? state.AudioPausedUntilUnixMs : null,
             OnsetUnixMs = onsetUnixMs,
             EvidenceArrivedUnixMs = evidenceArrivedUnixMs,
             RaisedUnixMs = nowUnixMs,
+            ChangedUnixMs = nowUnixMs,
             HeartRateBpm = evidence.HeartRateBpm,
             BeatCount = evidence.BeatCount,
             IntervalMs = evidence.IntervalMs,
             StripFromUnixMs = onsetUnixMs - (long)StripBefore.TotalMilliseconds,
             StripToUnixMs = onsetUnixMs + (long)StripAfter.TotalMilliseconds,
+            EscalationDueUnixMs = canEscalate ? policy.EscalationDue(definition.Priority, nowUnixMs) : null,
         };
         state.Active.Add(alarm);
         return alarm;
     }
 
-    /// <summary>The condition ended: the alarm resolved (or latched), or null when none was active.</summary>
-    public Alarm? Offset(string condition, long endUnixMs)
+    /// <summary>The condition ended: the alarm resolves, or latches when it is latching and unacknowledged; null when none was present.</summary>
+    public Alarm? Offset(string condition, long endUnixMs, long nowUnixMs)
     {
-        int index = state.Active.FindIndex(a => a.Condition == condition && a.State == AlarmState.Active);
+        int index = FindPresent(condition);
         if (index < 0) return null;
         Alarm alarm = state.Active[index];
-        Alarm ended = alarm with { State = alarm.Latched ? AlarmState.Latched : AlarmState.Resolved, EndUnixMs = endUnixMs };
-        if (ended.State == AlarmState.Resolved) state.Active.RemoveAt(index);
-        else state.Active[index] = ended;
-        return ended;
+        bool latch = alarm.Latched && alarm.State != AlarmState.Acknowledged;
+        return Replace(index, alarm with
+        {
+            State = latch ? AlarmState.Latched : AlarmState.Resolved,
+            EndUnixMs = endUnixMs,
+            EscalationDueUnixMs = latch ? alarm.EscalationDueUnixMs : null,
+        }, nowUnixMs);
     }
 
-    /// <summary>True while an alarm for the condition is active (not merely latched).</summary>
-    public bool IsActive(string condition) => state.Active.Exists(a => a.Condition == condition && a.State == AlarmState.Active);
+    /// <summary>A clinician acknowledged: a present alarm goes quiet and stops escalating, a latched one is reset (resolved). Null when there was nothing to acknowledge.</summary>
+    public Alarm? Acknowledge(string alarmId, string userId, long nowUnixMs)
+    {
+        int index = state.Active.FindIndex(a => a.AlarmId == alarmId);
+        if (index < 0 || state.Active[index].State == AlarmState.Acknowledged) return null;
+        Alarm alarm = state.Active[index];
+        return Replace(index, alarm with
+        {
+            State = alarm.State == AlarmState.Latched ? AlarmState.Resolved : AlarmState.Acknowledged,
+            AcknowledgedBy = userId,
+            AcknowledgedUnixMs = nowUnixMs,
+            AudioPausedUntilUnixMs = null,
+            EscalationDueUnixMs = null,
+        }, nowUnixMs);
+    }
+
+    /// <summary>Pauses the audio of the patient's alarms until <paramref name="untilUnixMs"/>; active alarms become audio-paused.</summary>
+    public List<Alarm> PauseAudio(long untilUnixMs, long nowUnixMs)
+    {
+        state.AudioPausedUntilUnixMs = untilUnixMs;
+        var changes = new List<Alarm>();
+        for (int i = 0; i < state.Active.Count; i++)
+        {
+            Alarm alarm = state.Active[i];
+            if (alarm.State is AlarmState.Active or AlarmState.AudioPaused)
+                changes.Add(Replace(i, alarm with { State = AlarmState.AudioPaused, AudioPausedUntilUnixMs = untilUnixMs }, nowUnixMs));
+        }
+        return changes;
+    }
+
+    /// <summary>Ends an audio pause that is over: its alarms sound again (those still unacknowledged).</summary>
+    public List<Alarm> EndAudioPauseIfOver(long nowUnixMs)
+    {
+        var changes = new List<Alarm>();
+        if (state.AudioPausedUntilUnixMs is not { } until || until > nowUnixMs) return changes;
+        state.AudioPausedUntilUnixMs = null;
+        for (int i = 0; i < state.Active.Count; i++)
+        {
+            Alarm alarm = state.Active[i];
+            if (alarm.State == AlarmState.AudioPaused)
+                changes.Add(Replace(i, alarm with { State = AlarmState.Active, AudioPausedUntilUnixMs = null }, nowUnixMs));
+        }
+        return changes;
+    }
+
+    /// <summary>
+    /// Escalates every alarm whose escalation is due one centre further up <paramref name="chain"/> (the patient's
+    /// centres, responsible one first). Returns the changed alarms; the new step is the last of each one's escalation.
+    /// </summary>
+    public List<Alarm> EscalateDue(IReadOnlyList<CentreChainLink> chain, long nowUnixMs)
+    {
+        var changes = new List<Alarm>();
+        for (int i = 0; i < state.Active.Count; i++)
+        {
+            Alarm alarm = state.Active[i];
+            if (alarm.EscalationDueUnixMs is not { } due || due > nowUnixMs) continue;
+            int level = alarm.Escalation.Count + 1;
+            if (level >= chain.Count)
+            {
+                // The province has it: nobody further up.
+                changes.Add(Replace(i, alarm with { EscalationDueUnixMs = null }, nowUnixMs));
+                continue;
+            }
+            var step = new EscalationStep { Level = level, CentreId = chain[level].CentreId, EscalatedUnixMs = nowUnixMs };
+            changes.Add(Replace(i, alarm with
+            {
+                Escalation = [.. alarm.Escalation, step],
+                EscalationDueUnixMs = level + 1 < chain.Count ? policy.EscalationDue(alarm.Priority, nowUnixMs) : null,
+            }, nowUnixMs));
+        }
+        return changes;
+    }
+
+    /// <summary>
+    /// Records what a console of <paramref name="centreId"/> reported about an alarm escalated to it. Accepting
+    /// takes the alarm over (no further escalation); declining sends it on up at once. Null when nothing changed.
+    /// </summary>
+    public Alarm? RecordEscalation(string alarmId, string centreId, EscalationReport report, string? userId, long nowUnixMs)
+    {
+        int index = state.Active.FindIndex(a => a.AlarmId == alarmId);
+        if (index < 0) return null;
+        Alarm alarm = state.Active[index];
+        int stepIndex = -1;
+        for (int s = 0; s < alarm.Escalation.Count; s++)
+        {
+            if (alarm.Escalation[s].CentreId == centreId) stepIndex = s;
+        }
+        if (stepIndex < 0) return null;
+        EscalationStep step = alarm.Escalation[stepIndex];
+        EscalationStep updated = report switch
+        {
+            EscalationReport.Delivered when step.DeliveredUnixMs is null => step with { DeliveredUnixMs = nowUnixMs },
+            EscalationReport.Viewed when step.ViewedUnixMs is null => step with { ViewedUnixMs = nowUnixMs, DeliveredUnixMs = step.DeliveredUnixMs ?? nowUnixMs, RespondedBy = userId },
+            EscalationReport.Accepted or EscalationReport.Declined when step.Response == EscalationResponse.None =>
+                step with { Response = report == EscalationReport.Accepted ? EscalationResponse.Accepted : EscalationResponse.Declined, RespondedUnixMs = nowUnixMs, RespondedBy = userId },
+            _ => step,
+        };
+        if (updated == step) return null;
+        bool latest = stepIndex == alarm.Escalation.Count - 1;
+        long? due = alarm.EscalationDueUnixMs;
+        if (latest && updated.Response == EscalationResponse.Accepted) due = null;
+        if (latest && updated.Response == EscalationResponse.Declined) due = nowUnixMs;
+        var steps = alarm.Escalation.ToArray();
+        steps[stepIndex] = updated;
+        return Replace(index, alarm with { Escalation = steps, EscalationDueUnixMs = due }, nowUnixMs);
+    }
+
+    /// <summary>The earliest time something is due (an escalation, or the end of an audio pause), or null.</summary>
+    public long? NextDeadline()
+    {
+        long? next = state.AudioPausedUntilUnixMs;
+        foreach (Alarm alarm in state.Active)
+        {
+            if (alarm.EscalationDueUnixMs is { } due && (next is null || due < next)) next = due;
+        }
+        return next;
+    }
+
+    /// <summary>True while an alarm for the condition is present (the condition has not ended), acknowledged or not.</summary>
+    public bool IsPresent(string condition) => FindPresent(condition) >= 0;
+
+    /// <summary>The alarm for a condition that is still present (active, audio-paused or acknowledged), or -1.</summary>
+    private int FindPresent(string condition) =>
+        state.Active.FindIndex(a => a.Condition == condition && a.State is AlarmState.Active or AlarmState.AudioPaused or AlarmState.Acknowledged);
+
+    /// <summary>Stores the alarm's new version: resolved alarms leave the list.</summary>
+    private Alarm Replace(int index, Alarm changed, long nowUnixMs)
+    {
+        changed = changed with { Version = state.Active[index].Version + 1, ChangedUnixMs = nowUnixMs };
+        if (changed.State == AlarmState.Resolved) state.Active.RemoveAt(index);
+        else state.Active[index] = changed;
+        return changed;
+    }
 }
 
 /// <summary>The persisted part of <see cref="AlarmTracker"/>.</summary>
@@ -65,4 +210,5 @@ public sealed class AlarmTrackerState
 {
     [Id(0)] public List<Alarm> Active { get; set; } = [];
     [Id(1)] public long LastNumber { get; set; }
+    [Id(2)] public long? AudioPausedUntilUnixMs { get; set; }
 }

@@ -1,28 +1,36 @@
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Centres;
-using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
-using Monitoring.Grains.Security;
 
 namespace Monitoring.Grains.Centres;
 
-/// <summary>A monitoring centre: which patients it watches, and the credential of its consoles.</summary>
+/// <summary>A monitoring centre: the facility that runs it, the patients it is responsible for and the alarms escalated to it.</summary>
 public sealed class CentreGrain(
     [PersistentState("centre", StorageNames.State)] IPersistentState<CentreState> state) : Grain, ICentreGrain
 {
     private CentreState State => state.State;
 
-    public async Task<IssuedCredential> RegisterAsync(string name)
+    private string CentreId => this.GetPrimaryKeyString();
+
+    public async Task<CentreInfo> DefineAsync(string name, string facilityId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var (secret, hash) = Credentials.Issue();
-        State.Name = name;
-        State.CredentialHash = hash;
-        await state.WriteStateAsync();
-        return new IssuedCredential(this.GetPrimaryKeyString(), secret);
+        if (State.FacilityId is { } current && current != facilityId)
+            throw new InvalidOperationException($"Centre {CentreId} is run by facility {current}; a centre does not move.");
+        if (State.FacilityId is null)
+            await GrainFactory.GetGrain<IFacilityGrain>(facilityId).AddCentreAsync(CentreId);
+        if (State.Name != name || State.FacilityId is null)
+        {
+            State.Name = name;
+            State.FacilityId = facilityId;
+            await state.WriteStateAsync();
+        }
+        return new CentreInfo(CentreId, State.Name, facilityId);
     }
 
-    public Task<bool> VerifyCredentialAsync(string secret) => Task.FromResult(Credentials.Matches(secret, State.CredentialHash));
+    public Task<CentreInfo?> GetAsync() =>
+        Task.FromResult(State.FacilityId is null ? null : new CentreInfo(CentreId, State.Name, State.FacilityId));
 
     public async Task AddPatientAsync(string patientId)
     {
@@ -36,9 +44,23 @@ public sealed class CentreGrain(
 
     public Task<IReadOnlyList<string>> GetPatientsAsync() => Task.FromResult<IReadOnlyList<string>>([.. State.Patients.Order(StringComparer.Ordinal)]);
 
+    public async Task AddEscalatedAlarmAsync(string alarmId, string patientId)
+    {
+        if (State.EscalatedAlarms.TryAdd(alarmId, patientId)) await state.WriteStateAsync();
+    }
+
+    public async Task RemoveEscalatedAlarmAsync(string alarmId)
+    {
+        if (State.EscalatedAlarms.Remove(alarmId)) await state.WriteStateAsync();
+    }
+
     public async Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync()
     {
-        var perPatient = await Task.WhenAll(State.Patients.Select(id => GrainFactory.GetGrain<IPatientGrain>(id).GetActiveAlarmsAsync()));
-        return [.. perPatient.SelectMany(alarms => alarms).OrderByDescending(a => a.Priority).ThenBy(a => a.OnsetUnixMs)];
+        var patients = new HashSet<string>(State.Patients, StringComparer.Ordinal);
+        patients.UnionWith(State.EscalatedAlarms.Values);
+        var perPatient = await Task.WhenAll(patients.Select(id => GrainFactory.GetGrain<IPatientGrain>(id).GetActiveAlarmsAsync()));
+        return [.. perPatient.SelectMany(alarms => alarms)
+            .Where(a => State.Patients.Contains(a.PatientId) || State.EscalatedAlarms.ContainsKey(a.AlarmId))
+            .OrderByDescending(a => a.Priority).ThenBy(a => a.OnsetUnixMs)];
     }
 }

@@ -4,6 +4,9 @@ namespace Monitoring.Grains.Centres;
 public sealed class CentreState
 {
     [Id(0)] public string Name { get; set; } = "";
-    [Id(1)] public byte[]? CredentialHash { get; set; }
+    [Id(1)] public string? FacilityId { get; set; }
     [Id(2)] public HashSet<string> Patients { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Alarms escalated to this centre: alarm id to patient id.</summary>
+    [Id(3)] public Dictionary<string, string> EscalatedAlarms { get; set; } = new(StringComparer.Ordinal);
 }

@@ -9,7 +9,8 @@ namespace Monitoring.Grains.Live;
 /// </summary>
 public interface IMonitoringPublisher
 {
-    Task PublishAlarmAsync(Alarm alarm);
+    /// <summary>An alarm was raised or changed: pushed to every listed centre (all that see the patient).</summary>
+    Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds);
 
     Task PublishWaveformAsync(WaveformFrame frame);
 

@@ -1,11 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Live;
+using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Live;
+using Monitoring.Grains.Network;
+using Monitoring.Grains.Scheduling;
 using Monitoring.Grains.Telemetry;
 
 namespace Monitoring.Grains.Patients;
@@ -13,15 +17,20 @@ namespace Monitoring.Grains.Patients;
 /// <summary>
 /// A patient under monitoring: runs the analysis on the attached device's stream, raises, stores and pushes alarms
 /// (stored first, then pushed), streams the live waveform and vitals to the responsible centre, and raises
-/// signal loss when the device goes quiet or its stream has a gap.
+/// signal loss when the device goes quiet or its stream has a gap. Alarm deadlines (escalation one tier up, the end
+/// of an audio pause) run on a grain timer armed from the persisted alarms, and a reminder wakes the grain after a
+/// restart while any deadline is pending, so that an escalation is neither lost nor repeated.
 /// </summary>
 public sealed class PatientGrain(
     [PersistentState("patient", StorageNames.State)] IPersistentState<PatientState> state,
     IAlarmJournal journal,
     IMonitoringPublisher publisher,
-    TimeProvider clock,
-    ILogger<PatientGrain> logger) : Grain, IPatientGrain
+    AlarmPolicy policy,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain, IRemindable
 {
+    private const string DeadlineReminderName = "alarm-deadlines";
+
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(1);
     private const long VitalsPeriodMs = 1000;
 
@@ -29,6 +38,7 @@ public sealed class PatientGrain(
     private AlarmTracker _alarms = null!;
     private PatientAnalysis? _analysis;
     private IGrainTimer? _watch;
+    private DurableDeadline _deadlines = null!;
     private long _lastArrivalUnixMs, _lastVitalsUnixMs;
     private bool _leadsOff;
 
@@ -37,30 +47,48 @@ public sealed class PatientGrain(
     private string? CentreId => State.Admission?.CentreId;
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _alarms = new AlarmTracker(PatientId, State.Alarms);
+        _alarms = new AlarmTracker(PatientId, State.Alarms, policy);
+        _deadlines = new DurableDeadline(this, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlinesAsync);
         if (State.DeviceId is not null) StartWatching();
-        return Task.CompletedTask;
+        // Deadlines that passed while no host ran the grain are handled now; the rest re-arm the timer.
+        await HandleDeadlinesAsync(cancellationToken);
     }
 
     public async Task AdmitAsync(PatientAdmission admission)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(admission.CentreId);
-        string? previousCentre = CentreId;
-        State.Admission = admission;
+        ArgumentException.ThrowIfNullOrWhiteSpace(admission.FacilityId);
+        var (path, chain) = await CentreChain.ResolveAsync(GrainFactory, admission.FacilityId);
+        int responsible = string.IsNullOrEmpty(admission.CentreId) ? 0 : chain.ToList().FindIndex(link => link.CentreId == admission.CentreId);
+        if (chain.Count == 0) throw new ArgumentException($"No monitoring centre watches facility {admission.FacilityId} or any facility above it.");
+        if (responsible < 0) throw new ArgumentException($"Centre {admission.CentreId} does not supervise facility {admission.FacilityId}.");
+
+        PatientAdmission? previous = State.Admission;
+        State.Admission = admission with { CentreId = chain[responsible].CentreId };
+        State.FacilityPath = [.. path];
+        State.CentreChain = [.. chain.Skip(responsible)];
         await state.WriteStateAsync();
-        if (previousCentre is not null && previousCentre != admission.CentreId)
-            await GrainFactory.GetGrain<ICentreGrain>(previousCentre).RemovePatientAsync(PatientId);
-        await GrainFactory.GetGrain<ICentreGrain>(admission.CentreId).AddPatientAsync(PatientId);
+        if (previous is not null) await LeaveAsync(previous);
+        await GrainFactory.GetGrain<IFacilityGrain>(State.Admission.FacilityId).AddPatientAsync(PatientId);
+        await GrainFactory.GetGrain<ICentreGrain>(State.Admission.CentreId).AddPatientAsync(PatientId);
     }
 
     public async Task DischargeAsync()
     {
         await DetachDeviceAsync();
-        if (CentreId is { } centre) await GrainFactory.GetGrain<ICentreGrain>(centre).RemovePatientAsync(PatientId);
+        if (State.Admission is { } admission) await LeaveAsync(admission);
         State.Admission = null;
         await state.WriteStateAsync();
+    }
+
+    /// <summary>Takes the patient off the lists of the facility and centre of an earlier admission.</summary>
+    private async Task LeaveAsync(PatientAdmission admission)
+    {
+        if (admission.FacilityId != State.Admission?.FacilityId)
+            await GrainFactory.GetGrain<IFacilityGrain>(admission.FacilityId).RemovePatientAsync(PatientId);
+        if (admission.CentreId != State.Admission?.CentreId)
+            await GrainFactory.GetGrain<ICentreGrain>(admission.CentreId).RemovePatientAsync(PatientId);
     }
 
     public async Task AttachDeviceAsync(string deviceId)
@@ -99,7 +127,7 @@ public sealed class PatientGrain(
         long now = Now;
         _lastArrivalUnixMs = arrivedUnixMs;
         _events.Clear();
-        if (_alarms.IsActive(AlarmCatalog.SignalLoss))
+        if (_alarms.IsPresent(AlarmCatalog.SignalLoss))
             _events.Add(new AnalysisEvent(AlarmCatalog.SignalLoss, false, batch.FirstSampleTimeUnixMs, default));
         else if (gapBeforeMs >= State.Settings.SignalLossSeconds * 1000)
             NoteClosedSignalLoss(batch.FirstSampleTimeUnixMs, gapBeforeMs);
@@ -165,35 +193,116 @@ public sealed class PatientGrain(
         RhythmLabel = RhythmLabel(),
         Settings = State.Settings,
         ActiveAlarms = [.. _alarms.Active],
+        FacilityPath = [.. State.FacilityPath],
+        CentreChain = [.. State.CentreChain],
+        AudioPausedUntilUnixMs = _alarms.AudioPausedUntilUnixMs,
     });
 
     public Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync() => Task.FromResult<IReadOnlyList<Alarm>>([.. _alarms.Active]);
 
-    /// <summary>Turns condition changes into alarm changes: stored (journal, then grain state) before they are pushed.</summary>
-    private async Task ApplyAsync(IReadOnlyList<AnalysisEvent> events, long evidenceArrivedUnixMs)
+    /// <summary>Turns condition changes into alarm changes.</summary>
+    private Task ApplyAsync(IReadOnlyList<AnalysisEvent> events, long evidenceArrivedUnixMs)
     {
-        if (events.Count == 0) return;
+        if (events.Count == 0) return Task.CompletedTask;
         long now = Now;
+        bool canEscalate = State.CentreChain.Count > 1;
         var changes = new List<Alarm>();
         foreach (AnalysisEvent e in events)
         {
             Alarm? change = e.Onset
-                ? _alarms.Onset(e.Condition, CentreId, e.AtUnixMs, e.Evidence, evidenceArrivedUnixMs, now)
-                : _alarms.Offset(e.Condition, e.AtUnixMs);
+                ? _alarms.Onset(e.Condition, CentreId, e.AtUnixMs, e.Evidence, evidenceArrivedUnixMs, now, canEscalate)
+                : _alarms.Offset(e.Condition, e.AtUnixMs, now);
             if (change is not null) changes.Add(change);
         }
-        if (changes.Count == 0) return;
-        // Both stores are written before anything is pushed; they do not depend on each other, so at the same time.
+        return StoreAndPushAsync(changes);
+    }
+
+    public async Task<Alarm?> AcknowledgeAlarmAsync(string alarmId, string userId)
+    {
+        Alarm? change = _alarms.Acknowledge(alarmId, userId, Now);
+        if (change is not null) await StoreAndPushAsync([change]);
+        return change;
+    }
+
+    public async Task<IReadOnlyList<Alarm>> PauseAlarmAudioAsync(string userId)
+    {
+        long now = Now;
+        var changes = _alarms.PauseAudio(now + (long)(policy.AudioPauseSeconds * 1000), now);
+        logger.LogInformation("Alarm audio of patient grain paused by user {UserId}.", userId);
+        await StoreAndPushAsync(changes, stateChanged: true);
+        return changes;
+    }
+
+    public async Task<Alarm?> ReportEscalationAsync(string alarmId, string centreId, EscalationReport report, string? userId)
+    {
+        Alarm? change = _alarms.RecordEscalation(alarmId, centreId, report, userId, Now);
+        if (change is null) return null;
+        await StoreAndPushAsync([change]);
+        // A decline sends the alarm on up at once.
+        if (report == EscalationReport.Declined) await HandleDeadlinesAsync(CancellationToken.None);
+        return change;
+    }
+
+    /// <summary>
+    /// Stores alarm changes (journal and grain state at the same time) before anything is pushed; then pushes each
+    /// to every centre that sees the patient, keeps the escalated centres' lists in step and re-arms the deadlines.
+    /// </summary>
+    private async Task StoreAndPushAsync(IReadOnlyList<Alarm> changes, bool stateChanged = false)
+    {
+        if (changes.Count == 0 && !stateChanged) return;
         var writes = new List<Task>(changes.Count + 1) { state.WriteStateAsync() };
         foreach (Alarm alarm in changes) writes.Add(journal.AppendAsync(alarm));
         await Task.WhenAll(writes);
         long stored = Now;
+        string[] centres = [.. State.CentreChain.Select(link => link.CentreId)];
         foreach (Alarm alarm in changes)
         {
             MonitoringMetrics.CountAlarm(alarm, stored);
-            await publisher.PublishAlarmAsync(alarm);
+            await publisher.PublishAlarmAsync(alarm, centres);
+            await UpdateEscalatedCentresAsync(alarm);
+        }
+        await ArmDeadlinesAsync();
+    }
+
+    /// <summary>A centre an alarm was escalated to lists it until it is acknowledged, resolved, or declined there.</summary>
+    private async Task UpdateEscalatedCentresAsync(Alarm alarm)
+    {
+        bool over = alarm.State is AlarmState.Acknowledged or AlarmState.Resolved;
+        foreach (EscalationStep step in alarm.Escalation)
+        {
+            var centre = GrainFactory.GetGrain<ICentreGrain>(step.CentreId);
+            if (over || step.Response == EscalationResponse.Declined) await centre.RemoveEscalatedAlarmAsync(alarm.AlarmId);
+            else await centre.AddEscalatedAlarmAsync(alarm.AlarmId, PatientId);
         }
     }
+
+    /// <summary>Escalates what is due and ends an audio pause that is over.</summary>
+    private async Task HandleDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        long now = Now;
+        var changes = _alarms.EndAudioPauseIfOver(now);
+        changes.AddRange(_alarms.EscalateDue(State.CentreChain, now));
+        foreach (Alarm alarm in changes)
+        {
+            if (alarm.Escalation.Count > 0 && alarm.Escalation[^1].EscalatedUnixMs == now)
+                MonitoringMetrics.CountEscalation(alarm.Priority);
+        }
+        if (changes.Count > 0) await StoreAndPushAsync(changes);
+        else await ArmDeadlinesAsync();
+    }
+
+    private async Task ArmDeadlinesAsync()
+    {
+        long? next = _alarms.NextDeadline();
+        DateTimeOffset? at = next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        bool registered = await _deadlines.ArmAsync(at, clock.GetUtcNow(), State.DeadlineReminder);
+        if (registered == State.DeadlineReminder) return;
+        State.DeadlineReminder = registered;
+        await state.WriteStateAsync();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == DeadlineReminderName ? HandleDeadlinesAsync(CancellationToken.None) : Task.CompletedTask;
 
     private Task PublishVitalsAsync(long now)
     {
@@ -214,7 +323,7 @@ public sealed class PatientGrain(
         Alarm? top = null;
         foreach (Alarm alarm in _alarms.Active)
         {
-            if (alarm.State == AlarmState.Active && (top is null || alarm.Priority > top.Priority)) top = alarm;
+            if (alarm.State is AlarmState.Active or AlarmState.AudioPaused or AlarmState.Acknowledged && (top is null || alarm.Priority > top.Priority)) top = alarm;
         }
         if (top is not null) return top.Label;
         if (State.DeviceId is null) return "NO DEVICE";
@@ -232,7 +341,7 @@ public sealed class PatientGrain(
     {
         long now = Now;
         long silentMs = now - _lastArrivalUnixMs;
-        if (State.DeviceId is null || silentMs < State.Settings.SignalLossSeconds * 1000 || _alarms.IsActive(AlarmCatalog.SignalLoss)) return;
+        if (State.DeviceId is null || silentMs < State.Settings.SignalLossSeconds * 1000 || _alarms.IsPresent(AlarmCatalog.SignalLoss)) return;
         _analysis = null;
         await ApplyAsync([new AnalysisEvent(AlarmCatalog.SignalLoss, true, _lastArrivalUnixMs, new AlarmEvidence(IntervalMs: silentMs))], now);
         await PublishVitalsAsync(now);

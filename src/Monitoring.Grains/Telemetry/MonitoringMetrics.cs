@@ -19,6 +19,7 @@ public static class MonitoringMetrics
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
     private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
+    private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
@@ -43,8 +44,11 @@ public static class MonitoringMetrics
     public static void CountAlarm(Alarm alarm, long nowUnixMs)
     {
         AlarmsChanged.Add(1, new KeyValuePair<string, object?>("priority", alarm.Priority.ToString()), new KeyValuePair<string, object?>("state", alarm.State.ToString()));
-        if (alarm.State == AlarmState.Active) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
+        // Only the raise (version 1) measures latency: later changes come from clinicians and deadlines.
+        if (alarm.Version == 1) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
     }
+
+    public static void CountEscalation(AlarmPriority priority) => AlarmsEscalated.Add(1, new KeyValuePair<string, object?>("priority", priority.ToString()));
 
     /// <summary>Times the analysis of one batch: <c>using (MonitoringMetrics.MeasureAnalysis()) { ... }</c>.</summary>
     public static AnalysisTimer MeasureAnalysis() => new(Stopwatch.GetTimestamp());
