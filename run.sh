@@ -39,7 +39,7 @@ cat <<INFO
 Monitoring cloud running:
   server            http://127.0.0.1:${port}   (log: .data/server.log)
   device hub        http://127.0.0.1:${port}/hubs/device       (SignalR, MessagePack; bearer "deviceId:secret")
-  monitoring hub    http://127.0.0.1:${port}/hubs/monitoring   (SignalR, JSON or MessagePack; bearer "centreId:secret")
+  monitoring hub    http://127.0.0.1:${port}/hubs/monitoring   (SignalR, JSON or MessagePack; bearer JWT of a signed-in clinician)
   operator API      http://127.0.0.1:${port}/api               (bearer \$Monitoring__OperatorKey)
   health, metrics   http://127.0.0.1:${port}/health   http://127.0.0.1:${port}/metrics
   Azurite tables    127.0.0.1:${azurite_port}   (data: .data/azurite)

@@ -6,14 +6,16 @@ using Monitoring.Contracts.Devices;
 namespace Monitoring.Simulator;
 
 /// <summary>
-/// Creates the demo set-up through the operator API: centre "demo-centre", then per simulated device a registered
-/// device, an admitted patient and the device attached to that patient (sim-0001 to pat-0001, ...). Returns the
-/// devices' tokens.
+/// Creates the demo set-up through the operator API, on the sample network the server loads by default: per
+/// simulated device a registered device, a patient admitted at a village clinic and the device attached to that
+/// patient (sim-0001 to pat-0001, ...); and a physician of the clinic's monitoring centre (the township desk), signed
+/// in for the console. Returns the devices' tokens and the console's token.
 /// </summary>
 public sealed class Provisioning(HttpClient http)
 {
-    public const string CentreId = "demo-centre";
-    public const string FacilityId = "demo-facility";
+    public const string CentreId = "centre-hetang";
+    public const string FacilityId = "hetang-shangcun-village";
+    public const string ConsoleUserId = "sim-console";
 
     public static Provisioning Create(Uri server, string operatorKey)
     {
@@ -22,12 +24,13 @@ public sealed class Provisioning(HttpClient http)
         return new Provisioning(http);
     }
 
-    /// <summary>Registers the centre (a new console token each time), the devices and their patients; returns the device tokens and the console token.</summary>
+    /// <summary>Registers the devices and their patients and (re)defines the console user; returns the device tokens and the console token.</summary>
     public async Task<(IReadOnlyDictionary<string, string> DeviceTokens, string? CentreToken)> ProvisionAsync(IReadOnlyList<string> deviceIds, DeviceKind kind, CancellationToken cancel)
     {
-        // A centre left from an earlier run is fine.
-        using HttpResponseMessage centre = await PostAsync(ProvisioningRoutes.Centres, new CreateCentreRequest(CentreId, "Demo centre"), cancel, HttpStatusCode.Conflict);
-        string? centreToken = centre.IsSuccessStatusCode ? (await centre.Content.ReadFromJsonAsync<CentreCredential>(cancel))?.Token : null;
+        string password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+        (await PostAsync(ProvisioningRoutes.Users, new DefineUserRequest(ConsoleUserId, "Simulator console", "Physician", CentreId, password), cancel)).Dispose();
+        using HttpResponseMessage signIn = await PostAsync(ProvisioningRoutes.SignIn, new SignInRequest(ConsoleUserId, password), cancel);
+        string? centreToken = (await signIn.Content.ReadFromJsonAsync<SignInResponse>(cancel))?.AccessToken;
         var tokens = new Dictionary<string, string>();
         for (int i = 0; i < deviceIds.Count; i++)
         {
@@ -37,7 +40,7 @@ public sealed class Provisioning(HttpClient http)
             DeviceCredential credential = await registered.Content.ReadFromJsonAsync<DeviceCredential>(cancel)
                 ?? throw new InvalidOperationException($"No credential for {deviceId}.");
             tokens[deviceId] = credential.Token;
-            (await PostAsync(ProvisioningRoutes.Admit(patientId), new AdmitPatientRequest($"Simulated patient {i + 1}", FacilityId, CentreId), cancel, HttpStatusCode.Conflict)).Dispose();
+            (await PostAsync(ProvisioningRoutes.Admit(patientId), new AdmitPatientRequest($"Simulated patient {i + 1}", FacilityId, null), cancel, HttpStatusCode.Conflict)).Dispose();
             (await PostAsync(ProvisioningRoutes.AttachDevice(patientId), new AttachDeviceRequest(deviceId), cancel)).Dispose();
         }
         return (tokens, centreToken);

@@ -1,45 +1,164 @@
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Network;
 using Monitoring.Grains.Alarms;
 
 namespace Monitoring.Grains.Tests;
 
 public class AlarmTrackerTests
 {
+    private static readonly AlarmPolicy Policy = new();
+
+    /// <summary>Village clinic desk, township, county, city, province: the responsible centre first.</summary>
+    private static readonly CentreChainLink[] Chain =
+    [
+        new("c-village", "f-village", FacilityTier.Village),
+        new("c-township", "f-township", FacilityTier.Township),
+        new("c-county", "f-county", FacilityTier.County),
+        new("c-city", "f-city", FacilityTier.City),
+        new("c-province", "f-province", FacilityTier.Province),
+    ];
+
+    private static AlarmTracker NewTracker(AlarmTrackerState? state = null) => new("pat-1", state ?? new AlarmTrackerState(), Policy);
+
+    private static Alarm Raise(AlarmTracker tracker, string condition, long now) =>
+        tracker.Onset(condition, "c-village", now, new AlarmEvidence(180, 8), now - 100, now, canEscalate: true)!;
+
     [Fact]
-    public void ALethalAlarmLatchesWhenItsConditionEnds()
+    public void ALethalAlarmLatchesWhenItsConditionEndsUnacknowledged()
     {
-        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState());
-        var raised = tracker.Onset("VentricularTachycardia", "centre-1", 1_000, new AlarmEvidence(180, 8), 900, 1_100);
+        var tracker = NewTracker();
+        var raised = tracker.Onset("VentricularTachycardia", "centre-1", 1_000, new AlarmEvidence(180, 8), 900, 1_100, canEscalate: false);
         Assert.NotNull(raised);
-        Assert.Equal(("pat-1/1", AlarmPriority.High, AlarmState.Active, true), (raised.AlarmId, raised.Priority, raised.State, raised.Latched));
+        Assert.Equal(("pat-1/1", AlarmPriority.High, AlarmState.Active, true, 1), (raised.AlarmId, raised.Priority, raised.State, raised.Latched, raised.Version));
         Assert.Equal(("V-TACH", 180.0, 8, -9_000L, 11_000L), (raised.Label, raised.HeartRateBpm!.Value, raised.BeatCount, raised.StripFromUnixMs, raised.StripToUnixMs));
 
-        Assert.Null(tracker.Onset("VentricularTachycardia", "centre-1", 1_500, default, 1_400, 1_600));
-        var ended = tracker.Offset("VentricularTachycardia", 9_000);
-        Assert.Equal(AlarmState.Latched, ended!.State);
-        Assert.Equal(9_000, ended.EndUnixMs);
+        Assert.Null(tracker.Onset("VentricularTachycardia", "centre-1", 1_500, default, 1_400, 1_600, canEscalate: false));
+        var ended = tracker.Offset("VentricularTachycardia", 9_000, 9_100);
+        Assert.Equal((AlarmState.Latched, 9_000L, 2), (ended!.State, ended.EndUnixMs!.Value, ended.Version));
         Assert.Single(tracker.Active);
+
+        var reset = tracker.Acknowledge(ended.AlarmId, "dr-li", 10_000);
+        Assert.Equal((AlarmState.Resolved, "dr-li"), (reset!.State, reset.AcknowledgedBy));
+        Assert.Empty(tracker.Active);
     }
 
     [Fact]
     public void ANonLatchingAlarmResolvesAndLeavesTheActiveList()
     {
-        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState());
-        var raised = tracker.Onset("Bradycardia", "centre-1", 1_000, new AlarmEvidence(42), 900, 1_100);
+        var tracker = NewTracker();
+        var raised = tracker.Onset("Bradycardia", "centre-1", 1_000, new AlarmEvidence(42), 900, 1_100, canEscalate: false);
         Assert.Equal(AlarmPriority.Medium, raised!.Priority);
-        Assert.Equal(AlarmState.Resolved, tracker.Offset("Bradycardia", 5_000)!.State);
+        Assert.Equal(AlarmState.Resolved, tracker.Offset("Bradycardia", 5_000, 5_000)!.State);
         Assert.Empty(tracker.Active);
-        Assert.Null(tracker.Offset("Bradycardia", 6_000));
+        Assert.Null(tracker.Offset("Bradycardia", 6_000, 6_000));
+    }
+
+    [Fact]
+    public void AnAcknowledgedAlarmStaysQuietWhileItsConditionLastsButANewLethalConditionBreaksThrough()
+    {
+        var tracker = NewTracker();
+        var vt = Raise(tracker, "VentricularTachycardia", 1_000);
+        var acknowledged = tracker.Acknowledge(vt.AlarmId, "nurse-wang", 2_000)!;
+        Assert.Equal((AlarmState.Acknowledged, (long?)null), (acknowledged.State, acknowledged.EscalationDueUnixMs));
+        Assert.Null(tracker.Acknowledge(vt.AlarmId, "nurse-wang", 2_100));
+
+        // The same condition continuing raises nothing new; a new lethal condition does.
+        Assert.Null(Raise(tracker, "VentricularTachycardia", 3_000));
+        var vf = Raise(tracker, "VentricularFibrillation", 4_000);
+        Assert.Equal(AlarmState.Active, vf.State);
+
+        // An acknowledged alarm resolves (does not latch) when its condition ends.
+        Assert.Equal(AlarmState.Resolved, tracker.Offset("VentricularTachycardia", 5_000, 5_000)!.State);
+        Assert.Equal(["pat-1/2"], tracker.Active.Select(a => a.AlarmId));
+    }
+
+    [Fact]
+    public void DuringAnAudioPauseNewAlarmsWaitForThePauseToEnd()
+    {
+        var tracker = NewTracker();
+        var brady = Raise(tracker, "Bradycardia", 1_000);
+        long until = 1_000 + (long)(Policy.AudioPauseSeconds * 1000);
+        var paused = tracker.PauseAudio(until, 1_000);
+        Assert.Equal([(brady.AlarmId, AlarmState.AudioPaused)], paused.Select(a => (a.AlarmId, a.State)));
+
+        var asystole = Raise(tracker, "Asystole", 60_000);
+        Assert.Equal((AlarmState.AudioPaused, until), (asystole.State, asystole.AudioPausedUntilUnixMs!.Value));
+        Assert.Empty(tracker.EndAudioPauseIfOver(until - 1));
+        Assert.True(tracker.NextDeadline() <= until);
+
+        var resumed = tracker.EndAudioPauseIfOver(until);
+        Assert.Equal([AlarmState.Active, AlarmState.Active], resumed.Select(a => a.State));
+        Assert.Null(tracker.AudioPausedUntilUnixMs);
+    }
+
+    [Fact]
+    public void AnUnacknowledgedHighPriorityAlarmEscalatesOneCentreUpEvery30SecondsToTheProvince()
+    {
+        var tracker = NewTracker();
+        var vf = Raise(tracker, "VentricularFibrillation", 0);
+        Assert.Equal(30_000, vf.EscalationDueUnixMs);
+        Assert.Empty(tracker.EscalateDue(Chain, 29_999));
+
+        string[] reached = new string[4];
+        for (int level = 1; level <= 4; level++)
+        {
+            var escalated = Assert.Single(tracker.EscalateDue(Chain, level * 30_000L));
+            Assert.Equal(level, escalated.Escalation.Count);
+            reached[level - 1] = escalated.Escalation[^1].CentreId;
+        }
+        Assert.Equal(["c-township", "c-county", "c-city", "c-province"], reached);
+        Assert.Null(tracker.Active[0].EscalationDueUnixMs);
+        Assert.Null(tracker.NextDeadline());
+    }
+
+    [Fact]
+    public void MediumAlarmsEscalateAfterTwoMinutesAndLowOnesNever()
+    {
+        var tracker = NewTracker();
+        Assert.Equal(120_000, Raise(tracker, "Bradycardia", 0).EscalationDueUnixMs);
+        Assert.Null(Raise(tracker, "Couplet", 0).EscalationDueUnixMs);
+    }
+
+    [Fact]
+    public void AcceptingTakesTheAlarmOverAndDecliningSendsItOnAtOnce()
+    {
+        var tracker = NewTracker();
+        var vt = Raise(tracker, "VentricularTachycardia", 0);
+        tracker.EscalateDue(Chain, 30_000);
+
+        Assert.Null(tracker.RecordEscalation(vt.AlarmId, "c-city", EscalationReport.Viewed, "dr-x", 31_000));
+        var viewed = tracker.RecordEscalation(vt.AlarmId, "c-township", EscalationReport.Viewed, "nurse-zhao", 31_000)!;
+        Assert.Equal((31_000L, 31_000L), (viewed.Escalation[0].DeliveredUnixMs!.Value, viewed.Escalation[0].ViewedUnixMs!.Value));
+
+        var declined = tracker.RecordEscalation(vt.AlarmId, "c-township", EscalationReport.Declined, "nurse-zhao", 32_000)!;
+        Assert.Equal((EscalationResponse.Declined, 32_000L), (declined.Escalation[0].Response, declined.EscalationDueUnixMs!.Value));
+        Assert.Equal("c-county", Assert.Single(tracker.EscalateDue(Chain, 32_000)).Escalation[^1].CentreId);
+
+        var accepted = tracker.RecordEscalation(vt.AlarmId, "c-county", EscalationReport.Accepted, "dr-chen", 33_000)!;
+        Assert.Equal((EscalationResponse.Accepted, (long?)null), (accepted.Escalation[^1].Response, accepted.EscalationDueUnixMs));
+        Assert.Empty(tracker.EscalateDue(Chain, 1_000_000));
+    }
+
+    [Fact]
+    public void ALatchedAlarmKeepsEscalatingUntilAcknowledged()
+    {
+        var tracker = NewTracker();
+        var asystole = Raise(tracker, "Asystole", 0);
+        var latched = tracker.Offset("Asystole", 5_000, 5_000)!;
+        Assert.Equal((AlarmState.Latched, 30_000L), (latched.State, latched.EscalationDueUnixMs!.Value));
+        Assert.Single(tracker.EscalateDue(Chain, 30_000));
+        Assert.Equal(AlarmState.Resolved, tracker.Acknowledge(asystole.AlarmId, "dr-li", 40_000)!.State);
+        Assert.Null(tracker.NextDeadline());
     }
 
     [Fact]
     public void TechnicalAlarmsAreTechnicalAndNumbersNeverRepeat()
     {
         var state = new AlarmTrackerState();
-        var tracker = new AlarmTracker("pat-1", state);
-        var first = tracker.Onset(AlarmCatalog.SignalLoss, "c", 0, default, 0, 0)!;
-        tracker.Offset(AlarmCatalog.SignalLoss, 10);
-        var second = new AlarmTracker("pat-1", state).Onset(AlarmCatalog.SignalLoss, "c", 20, default, 20, 20)!;
+        var tracker = NewTracker(state);
+        var first = tracker.Onset(AlarmCatalog.SignalLoss, "c", 0, default, 0, 0, canEscalate: false)!;
+        tracker.Offset(AlarmCatalog.SignalLoss, 10, 10);
+        var second = NewTracker(state).Onset(AlarmCatalog.SignalLoss, "c", 20, default, 20, 20, canEscalate: false)!;
         Assert.Equal((AlarmKind.Technical, "NO SIGNAL"), (first.Kind, first.Label));
         Assert.NotEqual(first.AlarmId, second.AlarmId);
     }

@@ -19,7 +19,12 @@ public sealed class ServerFixture : IAsyncLifetime
     private WebApplication? _app;
     private int _port;
 
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The network file the server loads at start; none unless a test class sets it.</summary>
+    public string NetworkFile { get; init; } = "";
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -61,6 +66,10 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Monitoring:Cluster:SiloPort"] = siloPort.ToString(),
                 ["Monitoring:Cluster:GatewayPort"] = gatewayPort.ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Tests define their own networks; the sample network has its own test.
+                ["Monitoring:NetworkFile"] = NetworkFile,
+                // The same key after a restart, so that signed-in consoles reconnect with their tokens.
+                ["Monitoring:Auth:DevSigningKey"] = _signingKey,
             });
         });
         await _app.StartAsync();
@@ -80,12 +89,15 @@ public sealed class ServerFixture : IAsyncLifetime
         _app = null;
     }
 
-    /// <summary>Registers a centre and a device, admits a patient to the centre and attaches the device; returns the tokens.</summary>
+    /// <summary>
+    /// Registers a centre (at a facility of its own), a device, admits a patient there and attaches the device; returns
+    /// the device's token and the token of a physician of the centre.
+    /// </summary>
     public async Task<(string DeviceToken, string CentreToken)> ProvisionAsync(string patientId, string deviceId, string centreId)
     {
         string centreToken = await RegisterCentreAsync(centreId);
         string deviceToken = await RegisterDeviceAsync(deviceId);
-        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = "county-1", centreId })).EnsureSuccessStatusCode();
+        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = FacilityOf(centreId) })).EnsureSuccessStatusCode();
         (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
         return (deviceToken, centreToken);
     }
@@ -94,9 +106,35 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task<string> RegisterDeviceAsync(string deviceId) =>
         (await PostAsync<DeviceCredential>("/api/devices", new { deviceId, kind = "WearablePatch" })).Token;
 
-    /// <summary>Registers (or re-registers) a centre; returns its new console token (the old one stops working).</summary>
-    public async Task<string> RegisterCentreAsync(string centreId) =>
-        (await PostAsync<CentreCredential>("/api/centres", new { centreId, name = "Centre " + centreId })).Token;
+    /// <summary>
+    /// Defines a centre at a provincial facility of its own (or finds it defined) and signs in a new physician of it;
+    /// returns the physician's token for the monitoring hub.
+    /// </summary>
+    public async Task<string> RegisterCentreAsync(string centreId)
+    {
+        await DefineFacilityAsync(FacilityOf(centreId), "Province", null);
+        await DefineCentreAsync(centreId, FacilityOf(centreId));
+        return await SignInNewUserAsync($"{centreId}-physician-{Guid.NewGuid():N}"[..40], "Physician", centreId);
+    }
+
+    public static string FacilityOf(string centreId) => "fac-" + centreId;
+
+    public async Task DefineFacilityAsync(string facilityId, string tier, string? parentId) =>
+        (await Operator.PostAsJsonAsync("/api/network/facilities", new { facilityId, name = "Facility " + facilityId, tier, parentId })).EnsureSuccessStatusCode();
+
+    public async Task DefineCentreAsync(string centreId, string facilityId) =>
+        (await Operator.PostAsJsonAsync("/api/network/centres", new { centreId, name = "Centre " + centreId, facilityId })).EnsureSuccessStatusCode();
+
+    /// <summary>Defines a user with a fresh password and signs in at the development issuer; returns the JWT.</summary>
+    public async Task<string> SignInNewUserAsync(string userId, string role, string? centreId)
+    {
+        string password = "pw-" + Guid.NewGuid().ToString("N");
+        (await Operator.PostAsJsonAsync("/api/users", new { userId, displayName = "User " + userId, role, centreId, password })).EnsureSuccessStatusCode();
+        using var anonymous = new HttpClient { BaseAddress = BaseAddress };
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userId, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SignIn>())!.AccessToken;
+    }
 
     /// <summary>Waits until the device's batches up to <paramref name="sequence"/> are in full-disclosure storage (idle streams are written after 2 s).</summary>
     public async Task WaitPersistedAsync(string deviceId, long sequence)
@@ -117,7 +155,7 @@ public sealed class ServerFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
-    private sealed record CentreCredential(string CentreId, string Token);
+    private sealed record SignIn(string AccessToken);
 
     private sealed record DeviceCredential(string DeviceId, string Token);
 }

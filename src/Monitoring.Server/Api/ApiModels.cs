@@ -1,4 +1,5 @@
 using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Users;
 
 namespace Monitoring.Server.Api;
 
@@ -8,11 +9,16 @@ public sealed record RegisterDeviceRequest(string DeviceId, DeviceKind Kind = De
 
 public sealed record DeviceCredentialResponse(string DeviceId, string Token);
 
-public sealed record RegisterCentreRequest(string CentreId, string Name);
+public sealed record DefineCentreRequest(string CentreId, string Name, string FacilityId);
 
-public sealed record CentreCredentialResponse(string CentreId, string Token);
+public sealed record DefineUserRequest(string UserId, string DisplayName, ClinicalRole Role, string? CentreId, string Password);
 
-public sealed record AdmitRequest(string DisplayName, string FacilityId, string CentreId);
+public sealed record SignInRequest(string UserId, string Password);
+
+public sealed record SignInResponse(string AccessToken, DateTimeOffset ExpiresAt, ClinicalRole Role, string? CentreId);
+
+/// <summary>Admission at a facility; the responsible centre defaults to the nearest one above it.</summary>
+public sealed record AdmitRequest(string DisplayName, string FacilityId, string? CentreId = null);
 
 public sealed record AttachDeviceRequest(string DeviceId);
 

@@ -1,19 +1,24 @@
 using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
+using Monitoring.Contracts.Users;
 using Monitoring.Server.Security;
 
 namespace Monitoring.Server.Api;
 
 /// <summary>
-/// The operator API: registers devices and centres (issuing their credentials), revokes credentials, admits and
-/// discharges patients and attaches devices to them. Bearer token: the configured operator key.
+/// The operator API: edits the network (facilities, centres), registers devices (issuing their credentials) and
+/// users, revokes credentials, admits and discharges patients and attaches devices to them. Bearer token: the
+/// configured operator key, or a signed-in network operator's JWT.
 /// </summary>
 public static class OperatorApi
 {
     public static void MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(policy => policy.AddAuthenticationSchemes(AuthSchemes.Operator).RequireRole(AuthSchemes.Operator));
+        var api = app.MapGroup("/api").RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(AuthSchemes.Operator, AuthSchemes.User)
+            .RequireRole(AuthSchemes.Operator, nameof(ClinicalRole.NetworkOperator)));
 
         api.MapPost("/devices", async (RegisterDeviceRequest request, IGrainFactory grains) =>
         {
@@ -30,24 +35,48 @@ public static class OperatorApi
             return Results.NoContent();
         });
 
-        api.MapPost("/centres", async (RegisterCentreRequest request, IGrainFactory grains) =>
+        api.MapPost("/network/facilities", async (FacilityDefinition definition, IGrainFactory grains) =>
+        {
+            if (!Ids.IsValid(definition.FacilityId)) return Ids.Invalid("facility", definition.FacilityId);
+            if (definition.ParentId is { } parent && !Ids.IsValid(parent)) return Ids.Invalid("facility", parent);
+            return await Refusable(async () => Results.Ok(await grains.GetGrain<IFacilityGrain>(definition.FacilityId).DefineAsync(definition)));
+        });
+        api.MapGet("/network/facilities/{facilityId}", async (string facilityId, IGrainFactory grains) =>
+            Ids.IsValid(facilityId) && await grains.GetGrain<IFacilityGrain>(facilityId).GetAsync() is { } info ? Results.Ok(info) : Results.NotFound());
+        api.MapPost("/network/centres", async (DefineCentreRequest request, IGrainFactory grains) =>
         {
             if (!Ids.IsValid(request.CentreId)) return Ids.Invalid("centre", request.CentreId);
-            var credential = await grains.GetGrain<ICentreGrain>(request.CentreId).RegisterAsync(request.Name);
-            return Results.Created($"/api/centres/{request.CentreId}", new CentreCredentialResponse(request.CentreId, credential.Token));
+            if (!Ids.IsValid(request.FacilityId) || await grains.GetGrain<IFacilityGrain>(request.FacilityId).GetAsync() is null)
+                return Results.Problem($"Facility '{request.FacilityId}' is not defined.", statusCode: StatusCodes.Status400BadRequest);
+            return await Refusable(async () => Results.Ok(await grains.GetGrain<ICentreGrain>(request.CentreId).DefineAsync(request.Name, request.FacilityId)));
+        });
+        api.MapPost("/users", async (DefineUserRequest request, IGrainFactory grains) =>
+        {
+            if (!Ids.IsValid(request.UserId)) return Ids.Invalid("user", request.UserId);
+            return await Refusable(async () =>
+            {
+                await grains.GetGrain<IUserGrain>(request.UserId).DefineAsync(
+                    new UserDefinition { UserId = request.UserId, DisplayName = request.DisplayName, Role = request.Role, CentreId = request.CentreId },
+                    request.Password);
+                return Results.NoContent();
+            });
         });
 
         api.MapPost("/patients/{patientId}/admit", async (string patientId, AdmitRequest request, IGrainFactory grains) =>
         {
             if (!Ids.IsValid(patientId)) return Ids.Invalid("patient", patientId);
-            if (!Ids.IsValid(request.CentreId)) return Ids.Invalid("centre", request.CentreId);
-            await grains.GetGrain<IPatientGrain>(patientId).AdmitAsync(new PatientAdmission
+            if (!Ids.IsValid(request.FacilityId)) return Ids.Invalid("facility", request.FacilityId);
+            if (request.CentreId is { } centre && !Ids.IsValid(centre)) return Ids.Invalid("centre", centre);
+            return await Refusable(async () =>
             {
-                DisplayName = request.DisplayName,
-                FacilityId = request.FacilityId,
-                CentreId = request.CentreId,
+                await grains.GetGrain<IPatientGrain>(patientId).AdmitAsync(new PatientAdmission
+                {
+                    DisplayName = request.DisplayName,
+                    FacilityId = request.FacilityId,
+                    CentreId = request.CentreId ?? "",
+                });
+                return Results.NoContent();
             });
-            return Results.NoContent();
         });
         api.MapPost("/patients/{patientId}/discharge", async (string patientId, IGrainFactory grains) =>
         {
@@ -70,5 +99,22 @@ public static class OperatorApi
             await grains.GetGrain<IPatientGrain>(patientId).DetachDeviceAsync();
             return Results.NoContent();
         });
+    }
+
+    /// <summary>Grains refuse invalid definitions with ArgumentException and conflicting ones with InvalidOperationException.</summary>
+    private static async Task<IResult> Refusable(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+        }
     }
 }

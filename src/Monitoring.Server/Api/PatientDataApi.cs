@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Audit;
 using Monitoring.Grains.Patients;
 using Monitoring.Grains.Waveforms;
 using Monitoring.Server.Security;
@@ -8,8 +8,10 @@ using Monitoring.Server.Security;
 namespace Monitoring.Server.Api;
 
 /// <summary>
-/// A patient's status, alarm settings, alarm history and stored waveform: for operators and for the centre that
-/// watches the patient (alarm review, consults).
+/// A patient's status, alarm settings, alarm history, stored waveform and audit log: for clinicians whose centre
+/// sees the patient (alarm review, consults) and for operators with the operator key (data export). Every call is
+/// audited; alarm limits are changed by physicians and centre administrators only; the audit log is read by
+/// centre administrators and operators.
 /// </summary>
 public static class PatientDataApi
 {
@@ -19,14 +21,14 @@ public static class PatientDataApi
     public static void MapPatientDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/patients/{patientId}")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AuthSchemes.Operator, AuthSchemes.Centre).RequireAuthenticatedUser());
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AuthSchemes.Operator, AuthSchemes.User).RequireAuthenticatedUser());
 
-        api.MapGet("", async (string patientId, ClaimsPrincipal user, IGrainFactory grains) =>
-            await AllowedAsync(patientId, user, grains) is { } status ? Results.Ok(status) : Results.Forbid());
+        api.MapGet("", async (string patientId, HttpContext http, PatientAccess access) =>
+            await access.AllowedAsync(http, patientId, AuditActions.ViewPatient) is { } status ? Results.Ok(status) : Results.Forbid());
 
-        api.MapPut("/alarm-settings", async (string patientId, PatientAlarmSettings settings, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapPut("/alarm-settings", async (string patientId, PatientAlarmSettings settings, HttpContext http, PatientAccess access, IGrainFactory grains) =>
         {
-            if (await AllowedAsync(patientId, user, grains) is null) return Results.Forbid();
+            if (await access.AllowedAsync(http, patientId, AuditActions.ChangeAlarmLimits, privileged: true) is null) return Results.Forbid();
             try
             {
                 PatientSettingsRules.Validate(settings);
@@ -39,26 +41,24 @@ public static class PatientDataApi
             return Results.NoContent();
         });
 
-        api.MapGet("/alarms", async (string patientId, long from, long to, ClaimsPrincipal user, IGrainFactory grains, IAlarmJournal journal) =>
-            await AllowedAsync(patientId, user, grains) is null ? Results.Forbid() : Results.Ok(await journal.ReadAsync(patientId, from, to)));
+        api.MapGet("/alarms", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IAlarmJournal journal) =>
+            await access.AllowedAsync(http, patientId, AuditActions.ViewAlarmHistory, target: $"{from}-{to}") is null
+                ? Results.Forbid()
+                : Results.Ok(await journal.ReadAsync(patientId, from, to)));
 
-        api.MapGet("/waveform", async (string patientId, long from, long to, ClaimsPrincipal user, IGrainFactory grains, IFullDisclosureStore store) =>
+        api.MapGet("/audit", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IAuditLog audit) =>
+            await access.AllowedAsync(http, patientId, AuditActions.ViewAuditLog, target: $"{from}-{to}", administrator: true) is null
+                ? Results.Forbid()
+                : Results.Ok(await audit.ReadPatientAsync(patientId, from, to)));
+
+        api.MapGet("/waveform", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IFullDisclosureStore store) =>
         {
-            if (await AllowedAsync(patientId, user, grains) is null) return Results.Forbid();
+            if (await access.AllowedAsync(http, patientId, AuditActions.ExportWaveform, target: $"{from}-{to}") is null) return Results.Forbid();
             if (to <= from || to - from > MaxWaveformRange.TotalMilliseconds)
                 return Results.Problem($"Ask for 'from' < 'to', at most {MaxWaveformRange.TotalMinutes} minutes apart (Unix ms).", statusCode: StatusCodes.Status400BadRequest);
             var segments = await store.ReadAsync(patientId, from, to);
             return Results.Ok(new WaveformResponse(patientId, from, to,
                 [.. segments.Select(s => new WaveformSegmentResponse(s.DeviceId, s.StartUnixMs, s.SamplingRateHz, s.GainUnitsPerMv, s.Leads, s.Samples))]));
         });
-    }
-
-    /// <summary>The patient's status when the caller may see the patient (an operator, or the centre watching), else null.</summary>
-    private static async Task<PatientStatus?> AllowedAsync(string patientId, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (!Ids.IsValid(patientId)) return null;
-        var status = await grains.GetGrain<IPatientGrain>(patientId).GetStatusAsync();
-        if (user.IsInRole(AuthSchemes.Operator)) return status;
-        return user.IsInRole(AuthSchemes.Centre) && status.Admission?.CentreId == user.FindFirstValue(ClaimTypes.NameIdentifier) ? status : null;
     }
 }

@@ -7,6 +7,7 @@ using Monitoring.Grains.Live;
 using Monitoring.Server.Api;
 using Monitoring.Server.Hubs;
 using Monitoring.Server.Live;
+using Monitoring.Server.Network;
 using Monitoring.Server.Security;
 
 namespace Monitoring.Server.Hosting;
@@ -33,12 +34,17 @@ public static class ServerHost
         builder.Services.AddMonitoringStorage(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
+        builder.Services.AddSingleton(options.Alarms);
+        builder.Services.AddHostedService<NetworkSeeding>();
 
         builder.Services.AddAuthentication()
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Device, o => o.Verify = CredentialVerifiers.Device)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Centre, o => o.Verify = CredentialVerifiers.Centre)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o => o.Verify = CredentialVerifiers.Operator(options.OperatorKey));
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o => o.Verify = CredentialVerifiers.Operator(options.OperatorKey))
+            .AddUserTokens(options.Auth);
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<Jurisdiction>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<PatientAccess>();
 
         // Enums travel by name (kind "WearablePatch", priority "High"): readable for operators and browser consoles.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -57,6 +63,7 @@ public static class ServerHost
         app.UseAuthorization();
         app.MapHub<DeviceHub>(DeviceHubMethods.Path);
         app.MapHub<MonitoringHub>("/hubs/monitoring");
+        app.MapAuthApi();
         app.MapOperatorApi();
         app.MapPatientDataApi();
         app.MapHealthChecks("/health");

@@ -17,6 +17,14 @@ public sealed class ServerOptions
     /// <summary>Hours of full-disclosure waveform kept (central stations keep 72 h).</summary>
     public int WaveformRetentionHours { get; set; } = 72;
 
+    /// <summary>The network file loaded at start (facilities and centres), relative to the content root; empty: none.</summary>
+    public string NetworkFile { get; set; } = "Network/sample-network.json";
+
+    public AuthSettings Auth { get; set; } = new();
+
+    /// <summary>Escalation and audio-pause times.</summary>
+    public Monitoring.Grains.Alarms.AlarmPolicy Alarms { get; set; } = new();
+
     public ClusterSettings Cluster { get; set; } = new();
 
     public TelemetrySettings Telemetry { get; set; } = new();
@@ -37,4 +45,19 @@ public sealed class TelemetrySettings
 
     /// <summary>OTLP endpoint (for example http://collector:4317); empty: no OTLP export.</summary>
     public string OtlpEndpoint { get; set; } = "";
+}
+
+public sealed class AuthSettings
+{
+    /// <summary>The external OpenID Connect issuer trusted in production; empty: the development issuer signs tokens.</summary>
+    public string Authority { get; set; } = "";
+
+    /// <summary>The audience the external issuer puts in tokens for this product.</summary>
+    public string Audience { get; set; } = "monitoring";
+
+    /// <summary>Development issuer's HMAC key (base64, at least 32 bytes; the same on every host); empty: a new key at each start.</summary>
+    public string DevSigningKey { get; set; } = "";
+
+    /// <summary>Lifetime of development tokens: one shift.</summary>
+    public double TokenLifetimeHours { get; set; } = 12;
 }

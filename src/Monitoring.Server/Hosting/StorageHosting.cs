@@ -1,5 +1,8 @@
 using Monitoring.Grains;
 using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Audit;
+using Monitoring.Storage.Audit;
+using Monitoring.Storage.Reminders;
 using Monitoring.Grains.Waveforms;
 using Monitoring.Storage.AlarmLog;
 using Monitoring.Storage.GrainState;
@@ -7,15 +10,22 @@ using Monitoring.Storage.Waveforms;
 
 namespace Monitoring.Server.Hosting;
 
-/// <summary>Everything kept on Azure Tables: grain state, the alarm log and full disclosure, under one table-name prefix.</summary>
+/// <summary>Everything kept on Azure Tables: grain state, reminders, the alarm log, the audit log and full disclosure, under one table-name prefix.</summary>
 public static class StorageHosting
 {
-    public static void AddMonitoringGrainStorage(this ISiloBuilder silo, ServerOptions options) =>
+    public static void AddMonitoringGrainStorage(this ISiloBuilder silo, ServerOptions options)
+    {
         silo.AddAzureTableGrainStorage(StorageNames.State, o =>
         {
             o.ConnectionString = options.StorageConnectionString;
             o.TableName = options.TablePrefix + "GrainState";
         });
+        silo.AddAzureTableReminders(o =>
+        {
+            o.ConnectionString = options.StorageConnectionString;
+            o.TableName = options.TablePrefix + "Reminders";
+        });
+    }
 
     public static void AddMonitoringStorage(this IServiceCollection services, ServerOptions options)
     {
@@ -33,6 +43,12 @@ public static class StorageHosting
             TableName = options.TablePrefix + "AlarmLog",
         }));
         services.AddSingleton<IFullDisclosureStore, TableFullDisclosureStore>();
+        services.AddSingleton(new TableAuditLog(new AuditLogOptions
+        {
+            ConnectionString = options.StorageConnectionString,
+            TableName = options.TablePrefix + "Audit",
+        }));
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IAlarmJournal, TableAlarmJournal>();
         services.AddHostedService<StorageMaintenance>();
     }

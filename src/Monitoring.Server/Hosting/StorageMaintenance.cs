@@ -1,10 +1,11 @@
 using Monitoring.Storage.AlarmLog;
+using Monitoring.Storage.Audit;
 using Monitoring.Storage.Waveforms;
 
 namespace Monitoring.Server.Hosting;
 
 /// <summary>Creates the tables at start, then deletes full-disclosure hours past the retention period every hour.</summary>
-public sealed class StorageMaintenance(WaveformStore waveforms, AlarmLogStore alarms, ILogger<StorageMaintenance> logger) : BackgroundService
+public sealed class StorageMaintenance(WaveformStore waveforms, AlarmLogStore alarms, TableAuditLog audit, ILogger<StorageMaintenance> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
@@ -12,6 +13,7 @@ public sealed class StorageMaintenance(WaveformStore waveforms, AlarmLogStore al
     {
         await waveforms.InitializeAsync(cancellationToken);
         await alarms.InitializeAsync(cancellationToken);
+        await audit.InitializeAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

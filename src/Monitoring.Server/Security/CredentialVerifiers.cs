@@ -1,21 +1,17 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Devices;
 
 namespace Monitoring.Server.Security;
 
-/// <summary>How each scheme's token is checked: devices and centres against their grain's stored hash, operators against the configured key.</summary>
+/// <summary>How each token scheme's token is checked: devices against their grain's stored hash, operators against the configured key.</summary>
 public static class CredentialVerifiers
 {
     public const string RoleClaim = ClaimTypes.Role;
 
     public static Task<ClaimsIdentity?> Device(IServiceProvider services, string token) =>
         IdAndSecret(token, AuthSchemes.Device, (id, secret) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeviceGrain>(id).VerifyCredentialAsync(secret));
-
-    public static Task<ClaimsIdentity?> Centre(IServiceProvider services, string token) =>
-        IdAndSecret(token, AuthSchemes.Centre, (id, secret) => services.GetRequiredService<IGrainFactory>().GetGrain<ICentreGrain>(id).VerifyCredentialAsync(secret));
 
     public static Func<IServiceProvider, string, Task<ClaimsIdentity?>> Operator(string operatorKey)
     {

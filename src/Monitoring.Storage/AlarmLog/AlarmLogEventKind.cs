@@ -17,4 +17,7 @@ public enum AlarmLogEventKind
 
     /// <summary>Anything else worth a line in the patient's event log (admission, discharge, alarm limits changed, a note).</summary>
     Event,
+
+    /// <summary>Any other alarm change: escalated one tier up, an escalation delivered, viewed, accepted or declined, audio resumed.</summary>
+    AlarmChanged,
 }

@@ -18,20 +18,30 @@ public sealed class TableAlarmJournal(AlarmLogStore store) : IAlarmJournal
 
     public Task AppendAsync(Alarm alarm, CancellationToken cancellationToken = default)
     {
-        bool raised = alarm.State == AlarmState.Active;
-        long time = raised ? alarm.OnsetUnixMs : alarm.EndUnixMs ?? alarm.OnsetUnixMs;
+        bool raised = alarm.Version == 1;
+        bool ended = alarm.State is AlarmState.Resolved or AlarmState.Latched;
+        long time = raised ? alarm.OnsetUnixMs : ended && alarm.EndUnixMs is { } end ? end : alarm.ChangedUnixMs;
         string number = alarm.AlarmId[(alarm.AlarmId.LastIndexOf('/') + 1)..];
         var entry = new AlarmLogEntry(
             alarm.PatientId,
             alarm.CentreId ?? NoCentre,
             DateTimeOffset.FromUnixTimeMilliseconds(time),
-            $"alarm-{number}-{alarm.State}",
-            raised ? AlarmLogEventKind.AlarmRaised : AlarmLogEventKind.AlarmEnded,
+            $"alarm-{number}-v{alarm.Version}",
+            KindOf(alarm, raised, ended),
             alarm.Condition,
             LogPriorityOf(alarm.Priority),
             JsonSerializer.Serialize(alarm, Json));
         return store.AppendAsync([entry], cancellationToken);
     }
+
+    private static AlarmLogEventKind KindOf(Alarm alarm, bool raised, bool ended) => alarm.State switch
+    {
+        _ when raised => AlarmLogEventKind.AlarmRaised,
+        _ when ended => AlarmLogEventKind.AlarmEnded,
+        AlarmState.Acknowledged => AlarmLogEventKind.AlarmAcknowledged,
+        AlarmState.AudioPaused => AlarmLogEventKind.AlarmSilenced,
+        _ => AlarmLogEventKind.AlarmChanged,
+    };
 
     private static LogPriority LogPriorityOf(Contracts.Alarms.AlarmPriority priority) => priority switch
     {
@@ -46,7 +56,7 @@ public sealed class TableAlarmJournal(AlarmLogStore store) : IAlarmJournal
         var alarms = new List<Alarm>(entries.Count);
         foreach (AlarmLogEntry entry in entries)
         {
-            if (entry.Kind is AlarmLogEventKind.AlarmRaised or AlarmLogEventKind.AlarmEnded && entry.Detail is { } detail)
+            if (entry.Kind is not AlarmLogEventKind.Event && entry.Detail is { } detail)
                 alarms.Add(JsonSerializer.Deserialize<Alarm>(detail, Json)!);
         }
         return alarms;

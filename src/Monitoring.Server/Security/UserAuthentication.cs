@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using Monitoring.Grains.Telemetry;
+using Monitoring.Server.Hosting;
+
+namespace Monitoring.Server.Security;
+
+/// <summary>Bearer JWTs of signed-in users: from the external OpenID Connect issuer when configured, else from the development issuer.</summary>
+public static class UserAuthentication
+{
+    public static AuthenticationBuilder AddUserTokens(this AuthenticationBuilder builder, AuthSettings settings)
+    {
+        bool external = !string.IsNullOrWhiteSpace(settings.Authority);
+        if (!external)
+        {
+            builder.Services.AddSingleton(sp => new DevTokenIssuer(
+                DevTokenIssuer.KeyFrom(settings.DevSigningKey), TimeSpan.FromHours(settings.TokenLifetimeHours), sp.GetRequiredService<TimeProvider>()));
+        }
+        builder.Services.AddOptions<JwtBearerOptions>(AuthSchemes.User).Configure<IServiceProvider>((o, sp) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = UserClaims.Subject;
+            o.TokenValidationParameters.RoleClaimType = UserClaims.Role;
+            if (external)
+            {
+                o.Authority = settings.Authority;
+                o.Audience = settings.Audience;
+                return;
+            }
+            o.TokenValidationParameters.ValidIssuer = DevTokenIssuer.Issuer;
+            o.TokenValidationParameters.ValidAudience = DevTokenIssuer.Audience;
+            o.TokenValidationParameters.IssuerSigningKey = sp.GetRequiredService<DevTokenIssuer>().Key;
+        });
+        return builder.AddJwtBearer(AuthSchemes.User, o => o.Events = new JwtBearerEvents
+        {
+            // Browsers and SignalR clients cannot set headers on WebSocket requests: on hub paths the token may come in the query.
+            OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                    context.Token = token;
+                return Task.CompletedTask;
+            },
+            OnAuthenticationFailed = _ =>
+            {
+                MonitoringMetrics.CountAuthenticationFailure(AuthSchemes.User);
+                return Task.CompletedTask;
+            },
+        });
+    }
+}
