@@ -12,7 +12,7 @@ namespace Monitoring.Server.Tests;
 /// The real server (silo, hubs, APIs) on a free port of 127.0.0.1, against a real Azurite, for one test class.
 /// <see cref="RestartAsync"/> stops the process's host and starts a new one on the same storage, as a server restart.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -23,14 +23,17 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>The network file the server loads at start; none unless a test class sets it.</summary>
-    public string NetworkFile { get; init; } = "";
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Operator { get; private set; } = null!;
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>What a derived fixture changes: settings, and services registered before the server's own.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings, WebApplicationBuilder builder)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -57,7 +60,7 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             // A restart keeps the address, so that devices and consoles can reconnect by themselves.
             builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Monitoring:OperatorKey"] = OperatorKey,
                 ["Monitoring:StorageConnectionString"] = _azurite.ConnectionString,
@@ -67,10 +70,12 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Monitoring:Cluster:GatewayPort"] = gatewayPort.ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Tests define their own networks; the sample network has its own test.
-                ["Monitoring:NetworkFile"] = NetworkFile,
+                ["Monitoring:NetworkFile"] = "",
                 // The same key after a restart, so that signed-in consoles reconnect with their tokens.
                 ["Monitoring:Auth:DevSigningKey"] = _signingKey,
-            });
+            };
+            Configure(settings, builder);
+            builder.Configuration.AddInMemoryCollection(settings);
         });
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -121,7 +121,7 @@ public sealed class PatientGrain(
     {
         if (State.Admission is null || batch.DeviceId != State.DeviceId)
         {
-            logger.LogWarning("Patient {PatientId} ignored a batch of device {DeviceId}, which is not attached to it.", PatientId, batch.DeviceId);
+            logger.LogWarning("A patient grain ignored a batch of device {DeviceId}, which is not attached to it.", batch.DeviceId);
             return;
         }
         long now = Now;

@@ -24,11 +24,11 @@ public static class PatientDataApi
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AuthSchemes.Operator, AuthSchemes.User).RequireAuthenticatedUser());
 
         api.MapGet("", async (string patientId, HttpContext http, PatientAccess access) =>
-            await access.AllowedAsync(http, patientId, AuditActions.ViewPatient) is { } status ? Results.Ok(status) : Results.Forbid());
+            await access.AllowedAsync(http, patientId, AuditActions.ViewPatient) is { } status ? Results.Ok(status) : Forbidden());
 
         api.MapPut("/alarm-settings", async (string patientId, PatientAlarmSettings settings, HttpContext http, PatientAccess access, IGrainFactory grains) =>
         {
-            if (await access.AllowedAsync(http, patientId, AuditActions.ChangeAlarmLimits, privileged: true) is null) return Results.Forbid();
+            if (await access.AllowedAsync(http, patientId, AuditActions.ChangeAlarmLimits, privileged: true) is null) return Forbidden();
             try
             {
                 PatientSettingsRules.Validate(settings);
@@ -43,17 +43,17 @@ public static class PatientDataApi
 
         api.MapGet("/alarms", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IAlarmJournal journal) =>
             await access.AllowedAsync(http, patientId, AuditActions.ViewAlarmHistory, target: $"{from}-{to}") is null
-                ? Results.Forbid()
+                ? Forbidden()
                 : Results.Ok(await journal.ReadAsync(patientId, from, to)));
 
         api.MapGet("/audit", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IAuditLog audit) =>
             await access.AllowedAsync(http, patientId, AuditActions.ViewAuditLog, target: $"{from}-{to}", administrator: true) is null
-                ? Results.Forbid()
+                ? Forbidden()
                 : Results.Ok(await audit.ReadPatientAsync(patientId, from, to)));
 
         api.MapGet("/waveform", async (string patientId, long from, long to, HttpContext http, PatientAccess access, IFullDisclosureStore store) =>
         {
-            if (await access.AllowedAsync(http, patientId, AuditActions.ExportWaveform, target: $"{from}-{to}") is null) return Results.Forbid();
+            if (await access.AllowedAsync(http, patientId, AuditActions.ExportWaveform, target: $"{from}-{to}") is null) return Forbidden();
             if (to <= from || to - from > MaxWaveformRange.TotalMilliseconds)
                 return Results.Problem($"Ask for 'from' < 'to', at most {MaxWaveformRange.TotalMinutes} minutes apart (Unix ms).", statusCode: StatusCodes.Status400BadRequest);
             var segments = await store.ReadAsync(patientId, from, to);
@@ -61,4 +61,8 @@ public static class PatientDataApi
                 [.. segments.Select(s => new WaveformSegmentResponse(s.DeviceId, s.StartUnixMs, s.SamplingRateHz, s.GainUnitsPerMv, s.Leads, s.Samples))]));
         });
     }
+
+    /// <summary>403 with a reason (the caller is authenticated: outside the jurisdiction, or without the role the action needs).</summary>
+    private static IResult Forbidden() =>
+        Results.Problem("This patient is outside your jurisdiction, or the action needs another role.", statusCode: StatusCodes.Status403Forbidden);
 }

@@ -77,6 +77,8 @@ public static class ServerHost
     {
         silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
         silo.AddMonitoringGrainStorage(options);
+        // Orleans refuses reminder periods under a minute unless told otherwise; the alarm policy's period may be shorter (tests).
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, options.Alarms.ReminderSeconds)));
         silo.AddActivityPropagation();
         silo.AddDashboard();
     }

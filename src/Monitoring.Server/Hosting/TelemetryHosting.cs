@@ -1,4 +1,5 @@
 using Monitoring.Grains.Telemetry;
+using Monitoring.Server.Security;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -21,6 +22,7 @@ public static class TelemetryHosting
             .WithTracing(tracing =>
             {
                 tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddAspNetCoreInstrumentation();
+                tracing.AddProcessor(new PatientIdRedactor());
                 if (!string.IsNullOrWhiteSpace(options.Telemetry.OtlpEndpoint)) tracing.AddOtlpExporter(o => o.Endpoint = new Uri(options.Telemetry.OtlpEndpoint));
             });
     }

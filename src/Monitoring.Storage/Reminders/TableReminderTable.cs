@@ -61,8 +61,9 @@ public sealed class TableReminderTable(TableReminderOptions options) : IReminder
     {
         try
         {
-            await _table.DeleteEntityAsync(Partition(grainId), Row(grainId, reminderName), new ETag(eTag));
-            return true;
+            // The SDK does not throw for a missing entity: it answers 404.
+            Response response = await _table.DeleteEntityAsync(Partition(grainId), Row(grainId, reminderName), new ETag(eTag));
+            return response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
