@@ -8,14 +8,14 @@ public class AlarmTrackerTests
     [Fact]
     public void ALethalAlarmLatchesWhenItsConditionEnds()
     {
-        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState());
-        var raised = tracker.Onset("VentricularTachycardia", "centre-1", 1_000, new AlarmEvidence(180, 8), 900, 1_100);
+        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState(), new AlarmPolicy());
+        var raised = tracker.Onset("VentricularTachycardia", "centre-1", 1_000, new AlarmEvidence(180, 8), 900, 1_100, canEscalate: false);
         Assert.NotNull(raised);
         Assert.Equal(("pat-1/1", AlarmPriority.High, AlarmState.Active, true), (raised.AlarmId, raised.Priority, raised.State, raised.Latched));
         Assert.Equal(("V-TACH", 180.0, 8, -9_000L, 11_000L), (raised.Label, raised.HeartRateBpm!.Value, raised.BeatCount, raised.StripFromUnixMs, raised.StripToUnixMs));
 
-        Assert.Null(tracker.Onset("VentricularTachycardia", "centre-1", 1_500, default, 1_400, 1_600));
-        var ended = tracker.Offset("VentricularTachycardia", 9_000);
+        Assert.Null(tracker.Onset("VentricularTachycardia", "centre-1", 1_500, default, 1_400, 1_600, canEscalate: false));
+        var ended = tracker.Offset("VentricularTachycardia", 9_000, 9_000);
         Assert.Equal(AlarmState.Latched, ended!.State);
         Assert.Equal(9_000, ended.EndUnixMs);
         Assert.Single(tracker.Active);
@@ -24,22 +24,22 @@ public class AlarmTrackerTests
     [Fact]
     public void ANonLatchingAlarmResolvesAndLeavesTheActiveList()
     {
-        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState());
-        var raised = tracker.Onset("Bradycardia", "centre-1", 1_000, new AlarmEvidence(42), 900, 1_100);
+        var tracker = new AlarmTracker("pat-1", new AlarmTrackerState(), new AlarmPolicy());
+        var raised = tracker.Onset("Bradycardia", "centre-1", 1_000, new AlarmEvidence(42), 900, 1_100, canEscalate: false);
         Assert.Equal(AlarmPriority.Medium, raised!.Priority);
-        Assert.Equal(AlarmState.Resolved, tracker.Offset("Bradycardia", 5_000)!.State);
+        Assert.Equal(AlarmState.Resolved, tracker.Offset("Bradycardia", 5_000, 5_000)!.State);
         Assert.Empty(tracker.Active);
-        Assert.Null(tracker.Offset("Bradycardia", 6_000));
+        Assert.Null(tracker.Offset("Bradycardia", 6_000, 6_000));
     }
 
     [Fact]
     public void TechnicalAlarmsAreTechnicalAndNumbersNeverRepeat()
     {
         var state = new AlarmTrackerState();
-        var tracker = new AlarmTracker("pat-1", state);
-        var first = tracker.Onset(AlarmCatalog.SignalLoss, "c", 0, default, 0, 0)!;
-        tracker.Offset(AlarmCatalog.SignalLoss, 10);
-        var second = new AlarmTracker("pat-1", state).Onset(AlarmCatalog.SignalLoss, "c", 20, default, 20, 20)!;
+        var tracker = new AlarmTracker("pat-1", state, new AlarmPolicy());
+        var first = tracker.Onset(AlarmCatalog.SignalLoss, "c", 0, default, 0, 0, canEscalate: false)!;
+        tracker.Offset(AlarmCatalog.SignalLoss, 10, 10);
+        var second = new AlarmTracker("pat-1", state, new AlarmPolicy()).Onset(AlarmCatalog.SignalLoss, "c", 20, default, 20, 20, canEscalate: false)!;
         Assert.Equal((AlarmKind.Technical, "NO SIGNAL"), (first.Kind, first.Label));
         Assert.NotEqual(first.AlarmId, second.AlarmId);
     }
