@@ -16,8 +16,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task UnacceptedVillageConsultEscalatesTownshipCountyCityOnScheduleAndStopsOnceAccepted()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         long requested = Now;
         var consult = NewConsult();
 
@@ -70,8 +69,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task OnlyTheAcceptingCentreAnswersAndTheAnswerClosesTheConsult()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
 
         // The township centre, responsible for the patient, asks the centre supervising it.
@@ -100,8 +98,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task DeclineEscalatesAtOnceWithAFreshAcceptanceTime()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
         await consult.RequestAsync(Request(patientId, ConsultUrgency.Urgent));
         fixture.Clock.Advance(TimeSpan.FromMinutes(4));
@@ -119,8 +116,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task StatFromAnAmbulanceGoesStraightToTheNearestCountyCentre()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
 
         ConsultView view = await NewConsult().RequestAsync(Request(patientId, ConsultUrgency.Stat) with { FromAmbulance = true, RequestedBy = "crew-12" });
 
@@ -133,8 +129,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task StatFromAnAmbulanceGoesToTheCityCentreWhenTheCountyRunsNone()
     {
-        var network = await CareNetwork.CreateAsync(Grains, countyHasCentre: false);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync(countyHasCentre: false);
 
         ConsultView view = await NewConsult().RequestAsync(Request(patientId, ConsultUrgency.Stat) with { FromAmbulance = true });
 
@@ -144,8 +139,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task AtTheProvinceAnUnacceptedConsultStaysAndTheHistorySaysNobodyIsAbove()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
 
         // The city centre asks the province, which supervises it.
@@ -168,8 +162,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task ADeadlineThatPassedWhileTheGrainWasInactiveEscalatesOnReactivation()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
         await consult.RequestAsync(Request(patientId, ConsultUrgency.Urgent));
 
@@ -184,8 +177,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task CancelTakesTheConsultOutOfTheQueueAndEndsIt()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
         await consult.RequestAsync(Request(patientId, ConsultUrgency.Routine));
 
@@ -205,8 +197,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task ACentreQueueListsItsOpenConsultsOldestFirst()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var first = NewConsult();
         var second = NewConsult();
         await first.RequestAsync(Request(patientId, ConsultUrgency.Routine));
@@ -221,8 +212,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
     [Fact]
     public async Task RepeatingARequestReturnsTheConsultAndADifferentOneIsRefused()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
         ConsultRequest request = Request(patientId, ConsultUrgency.Routine);
 
@@ -233,6 +223,13 @@ public sealed class ConsultTests(ClusterFixture fixture)
         Assert.Equal(view.History, repeated.History);
         await Assert.ThrowsAsync<InvalidOperationException>(() => consult.RequestAsync(request with { Urgency = ConsultUrgency.Stat }));
         await Assert.ThrowsAsync<ArgumentException>(() => NewConsult().RequestAsync(request with { RequestingCentreId = "elsewhere" }));
+    }
+
+    /// <summary>A new branch of the network and a patient admitted at its village clinic.</summary>
+    private async Task<(CareNetwork Network, string PatientId)> VillagePatientAsync(bool countyHasCentre = true)
+    {
+        var network = await CareNetwork.CreateAsync(Grains, countyHasCentre);
+        return (network, await network.AdmitVillagePatientAsync(Grains));
     }
 
     private IConsultGrain NewConsult() => Grains.GetGrain<IConsultGrain>(Guid.NewGuid().ToString());
