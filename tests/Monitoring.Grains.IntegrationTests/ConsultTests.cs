@@ -137,20 +137,25 @@ public sealed class ConsultTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AtTheProvinceAnUnacceptedConsultStaysAndTheHistorySaysNobodyIsAbove()
+    public async Task AnUnacceptedStatClimbsToTheProvinceWhereItStaysAndTheHistorySaysNobodyIsAbove()
     {
         var (network, patientId) = await VillagePatientAsync();
         var consult = NewConsult();
+        await consult.RequestAsync(Request(patientId, ConsultUrgency.Stat) with { FromAmbulance = true });
 
-        // The city centre asks the province, which supervises it.
-        ConsultView view = await consult.RequestAsync(Request(patientId, ConsultUrgency.Stat) with { RequestingCentreId = network.CityCentre });
-        Assert.Equal(network.ProvinceCentre, view.TargetCentreId);
         fixture.Clock.Advance(Stat);
-        view = await GrainWait.UntilAsync(async () => (await consult.GetAsync())!, c => c.AcceptDueUnixMs is null, "the consult to stop escalating at the province");
+        await WaitForTargetAsync(consult, network.CityCentre);
+        fixture.Clock.Advance(Stat);
+        await WaitForTargetAsync(consult, network.ProvinceCentre);
+        fixture.Clock.Advance(Stat);
+        ConsultView view = await GrainWait.UntilAsync(async () => (await consult.GetAsync())!, c => c.AcceptDueUnixMs is null, "the consult to stop escalating at the province");
 
         Assert.Equal(network.ProvinceCentre, view.TargetCentreId);
         Assert.Equal(ConsultState.Requested, view.State);
-        Assert.Equal((ConsultEventKind.NoHigherCentre, network.ProvinceCentre), (view.History[^1].Kind, view.History[^1].CentreId));
+        Assert.Equal(
+            [ConsultEventKind.Requested, ConsultEventKind.Routed, ConsultEventKind.Escalated, ConsultEventKind.Escalated, ConsultEventKind.NoHigherCentre],
+            view.History.Select(e => e.Kind));
+        Assert.Equal(network.ProvinceCentre, view.History[^1].CentreId);
         Assert.Contains(await QueueAsync(network.ProvinceCentre), c => c.ConsultId == view.ConsultId);
 
         fixture.Clock.Advance(TimeSpan.FromHours(1));
