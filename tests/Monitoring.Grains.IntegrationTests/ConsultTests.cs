@@ -55,6 +55,7 @@ public sealed class ConsultTests(ClusterFixture fixture)
             ],
             after.History.Select(e => (e.Kind, e.CentreId, e.AtUnixMs)));
         Assert.Equal("dr-city", after.History[^1].UserId);
+        Assert.Equal($"Not accepted within 30 min at {network.TownshipCentre}.", after.History[2].Text);
         Assert.Equal(after.History.Count - 1, after.Version); // one version per change after the request
 
         Assert.DoesNotContain(await QueueAsync(network.TownshipCentre), c => c.ConsultId == view.ConsultId);

@@ -205,7 +205,7 @@ public sealed class ConsultGrain(
     private Task HandleDeadlineAsync(CancellationToken cancellationToken)
     {
         if (State.Consult is { State: ConsultState.Requested, AcceptDueUnixMs: { } due } consult && due <= Now)
-            return EscalateAsync(consult, $"Not accepted in time at {consult.TargetCentreId}.");
+            return EscalateAsync(consult, $"Not accepted within {policy.AcceptTime(consult.Request.Urgency).TotalMinutes:0.#} min at {consult.TargetCentreId}.");
         return ArmDeadlineAsync();
     }
 

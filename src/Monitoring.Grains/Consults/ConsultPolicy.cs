@@ -19,11 +19,14 @@ public sealed class ConsultPolicy
     /// </summary>
     public double ReminderSeconds { get; set; } = 60;
 
-    /// <summary>When a consult of this urgency routed (or escalated) at <paramref name="nowUnixMs"/> escalates if nobody accepts it.</summary>
-    public long AcceptDue(ConsultUrgency urgency, long nowUnixMs) => nowUnixMs + (long)(urgency switch
+    /// <summary>How long a centre has to accept a consult of this urgency before it escalates.</summary>
+    public TimeSpan AcceptTime(ConsultUrgency urgency) => TimeSpan.FromSeconds(urgency switch
     {
         ConsultUrgency.Stat => StatAcceptSeconds,
         ConsultUrgency.Urgent => UrgentAcceptSeconds,
         _ => RoutineAcceptSeconds,
-    } * 1000);
+    });
+
+    /// <summary>When a consult of this urgency routed (or escalated) at <paramref name="nowUnixMs"/> escalates if nobody accepts it.</summary>
+    public long AcceptDue(ConsultUrgency urgency, long nowUnixMs) => nowUnixMs + (long)AcceptTime(urgency).TotalMilliseconds;
 }
