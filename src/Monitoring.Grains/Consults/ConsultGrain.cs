@@ -113,7 +113,7 @@ public sealed class ConsultGrain(
 
     public Task<ConsultView> CancelAsync(string userId)
     {
-        ConsultView consult = Requested();
+        ConsultView consult = Existing();
         if (!IsOpen(consult)) throw new InvalidOperationException($"Consult {ConsultId} is {consult.State}; only an open consult can be cancelled.");
         return SaveAsync(Next(consult, ConsultEventKind.Cancelled, null, userId, "") with
         {
@@ -124,13 +124,13 @@ public sealed class ConsultGrain(
 
     public Task<ConsultView?> GetAsync() => Task.FromResult(State.Consult);
 
-    private ConsultView Requested() =>
+    private ConsultView Existing() =>
         State.Consult ?? throw new InvalidOperationException($"Consult {ConsultId} was never requested.");
 
     /// <summary>The consult, when it is in <paramref name="expected"/> state in the queue of <paramref name="centreId"/> (only that centre may act on it).</summary>
     private ConsultView AtTarget(string centreId, ConsultState expected, string action)
     {
-        ConsultView consult = Requested();
+        ConsultView consult = Existing();
         if (consult.State != expected) throw new InvalidOperationException($"Consult {ConsultId} is {consult.State}; cannot {action} it.");
         if (consult.TargetCentreId != centreId) throw new InvalidOperationException($"Consult {ConsultId} is with centre {consult.TargetCentreId}, not {centreId}.");
         return consult;
@@ -166,7 +166,16 @@ public sealed class ConsultGrain(
     private async Task<ConsultView> SaveAsync(ConsultView consult, string? leftCentreId = null)
     {
         State.Consult = consult;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The change is in memory only: the next call reloads the stored consult in a fresh activation.
+            DeactivateOnIdle();
+            throw;
+        }
         if (leftCentreId is not null) await GrainFactory.GetGrain<ICentreGrain>(leftCentreId).RemoveConsultAsync(ConsultId);
         var target = GrainFactory.GetGrain<ICentreGrain>(consult.TargetCentreId);
         if (IsOpen(consult)) await target.AddConsultAsync(ConsultId);
