@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Consults;
-using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Live;
 using Monitoring.Grains.Scheduling;
@@ -57,8 +56,7 @@ public sealed class ConsultGrain(
         string target = patient.CentreChain[index].CentreId;
         State.Chain = [.. patient.CentreChain];
         State.TargetIndex = index;
-        MonitoringMetrics.CountConsultRequested(request.Urgency);
-        return await SaveAsync(new ConsultView
+        ConsultView consult = await SaveAsync(new ConsultView
         {
             ConsultId = ConsultId,
             Request = request,
@@ -72,6 +70,8 @@ public sealed class ConsultGrain(
                 Event(now, ConsultEventKind.Routed, target, null, why),
             ],
         });
+        MonitoringMetrics.CountConsultRequested(request.Urgency);
+        return consult;
     }
 
     private static void Validate(ConsultRequest request)
@@ -140,23 +140,24 @@ public sealed class ConsultGrain(
     /// Moves the consult to the next centre up the chain with a fresh acceptance time. At the top there is nobody to
     /// move to: it stays in that queue with no deadline, and the history says so.
     /// </summary>
-    private Task<ConsultView> EscalateAsync(ConsultView consult, string why)
+    private async Task<ConsultView> EscalateAsync(ConsultView consult, string why)
     {
         long now = Now;
         if (State.TargetIndex + 1 >= State.Chain.Count)
         {
             string text = $"{why} No centre above {consult.TargetCentreId}: the consult stays in its queue.";
-            return SaveAsync(Next(consult, ConsultEventKind.NoHigherCentre, consult.TargetCentreId, null, text) with { AcceptDueUnixMs = null });
+            return await SaveAsync(Next(consult, ConsultEventKind.NoHigherCentre, consult.TargetCentreId, null, text) with { AcceptDueUnixMs = null });
         }
         string previous = consult.TargetCentreId;
         State.TargetIndex++;
         string next = State.Chain[State.TargetIndex].CentreId;
-        MonitoringMetrics.CountConsultEscalation(consult.Request.Urgency);
-        return SaveAsync(Next(consult, ConsultEventKind.Escalated, next, null, why) with
+        ConsultView escalated = await SaveAsync(Next(consult, ConsultEventKind.Escalated, next, null, why) with
         {
             TargetCentreId = next,
             AcceptDueUnixMs = policy.AcceptDue(consult.Request.Urgency, now),
         }, previous);
+        MonitoringMetrics.CountConsultEscalation(consult.Request.Urgency);
+        return escalated;
     }
 
     /// <summary>
