@@ -2,7 +2,7 @@ using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
 /// A five-tier branch of the network with its own ids: province, city, county and township each run a centre (the

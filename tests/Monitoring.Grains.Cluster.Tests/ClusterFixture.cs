@@ -9,7 +9,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
 /// One in-process silo for the whole collection: memory grain storage (Orleans serializer), in-memory reminders, recording fakes for

@@ -1,7 +1,7 @@
 using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Consults;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>Consults on a real silo: routing, escalation on the (fake) clock, acceptance, answers, queues and pushes.</summary>
 [Collection(ClusterCollection.Name)]

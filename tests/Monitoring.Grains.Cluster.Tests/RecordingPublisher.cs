@@ -4,7 +4,7 @@ using Monitoring.Contracts.Consults;
 using Monitoring.Contracts.Live;
 using Monitoring.Grains.Live;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>Keeps every alarm and consult push with the centres it was sent to; waveforms and vitals are dropped.</summary>
 public sealed class RecordingPublisher : IMonitoringPublisher

@@ -1,4 +1,4 @@
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>Reads a grain until what it returns satisfies a condition: grain timers fire on the fake clock but run on the silo's threads.</summary>
 internal static class GrainWait

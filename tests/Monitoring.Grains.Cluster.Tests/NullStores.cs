@@ -3,7 +3,7 @@ using Monitoring.Contracts.Waveforms;
 using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Waveforms;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>An alarm journal that keeps nothing (these tests read alarms from the grains and the publisher).</summary>
 public sealed class NullAlarmJournal : IAlarmJournal

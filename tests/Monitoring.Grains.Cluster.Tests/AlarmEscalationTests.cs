@@ -5,7 +5,7 @@ using Monitoring.Contracts.Devices;
 using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Tests;
 
-namespace Monitoring.Grains.IntegrationTests;
+namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
 /// A patient's unacknowledged alarm escalates up the centre chain on the (fake) clock: ASYSTOLE (high priority)
