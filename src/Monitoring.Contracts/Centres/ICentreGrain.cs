@@ -1,10 +1,11 @@
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Consults;
 
 namespace Monitoring.Contracts.Centres;
 
 /// <summary>
 /// A monitoring centre (central station) run by a facility: the patients it is responsible for (those of the
-/// facilities below it that have no nearer centre) and the alarms escalated to it from lower tiers.
+/// facilities below it that have no nearer centre), the alarms escalated to it from lower tiers and its open consults.
 /// </summary>
 public interface ICentreGrain : IGrainWithStringKey
 {
@@ -28,4 +29,12 @@ public interface ICentreGrain : IGrainWithStringKey
 
     /// <summary>Active and latched alarms of the centre's patients and those escalated to it: what a console shows after (re)connecting.</summary>
     Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync();
+
+    /// <summary>A consult was routed or escalated to this centre: it stays in the queue until answered, cancelled or moved on.</summary>
+    Task AddConsultAsync(string consultId);
+
+    Task RemoveConsultAsync(string consultId);
+
+    /// <summary>The centre's open consults (waiting for acceptance or accepted), oldest request first.</summary>
+    Task<IReadOnlyList<ConsultView>> GetConsultsAsync();
 }

@@ -1,11 +1,12 @@
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Centres;
+using Monitoring.Contracts.Consults;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 
 namespace Monitoring.Grains.Centres;
 
-/// <summary>A monitoring centre: the facility that runs it, the patients it is responsible for and the alarms escalated to it.</summary>
+/// <summary>A monitoring centre: the facility that runs it, the patients it is responsible for, the alarms escalated to it and its consult queue.</summary>
 public sealed class CentreGrain(
     [PersistentState("centre", StorageNames.State)] IPersistentState<CentreState> state) : Grain, ICentreGrain
 {
@@ -62,5 +63,21 @@ public sealed class CentreGrain(
         return [.. perPatient.SelectMany(alarms => alarms)
             .Where(a => State.Patients.Contains(a.PatientId) || State.EscalatedAlarms.ContainsKey(a.AlarmId))
             .OrderByDescending(a => a.Priority).ThenBy(a => a.OnsetUnixMs)];
+    }
+
+    public async Task AddConsultAsync(string consultId)
+    {
+        if (State.Consults.Add(consultId)) await state.WriteStateAsync();
+    }
+
+    public async Task RemoveConsultAsync(string consultId)
+    {
+        if (State.Consults.Remove(consultId)) await state.WriteStateAsync();
+    }
+
+    public async Task<IReadOnlyList<ConsultView>> GetConsultsAsync()
+    {
+        var consults = await Task.WhenAll(State.Consults.Select(id => GrainFactory.GetGrain<IConsultGrain>(id).GetAsync()));
+        return [.. consults.OfType<ConsultView>().OrderBy(c => c.RequestedUnixMs).ThenBy(c => c.ConsultId, StringComparer.Ordinal)];
     }
 }

@@ -9,4 +9,7 @@ public sealed class CentreState
 
     /// <summary>Alarms escalated to this centre: alarm id to patient id.</summary>
     [Id(3)] public Dictionary<string, string> EscalatedAlarms { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open consults in the centre's queue.</summary>
+    [Id(4)] public HashSet<string> Consults { get; set; } = new(StringComparer.Ordinal);
 }

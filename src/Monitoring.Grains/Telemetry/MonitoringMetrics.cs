@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Consults;
+using Monitoring.Contracts.Network;
 
 namespace Monitoring.Grains.Telemetry;
 
-/// <summary>The product's own metrics (meter <see cref="MeterName"/>): ingestion, analysis time, alarms.</summary>
+/// <summary>The product's own metrics (meter <see cref="MeterName"/>): ingestion, analysis time, alarms, consults.</summary>
 public static class MonitoringMetrics
 {
     public const string MeterName = "Monitoring";
@@ -20,8 +23,19 @@ public static class MonitoringMetrics
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
     private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
     private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
+    private static readonly Counter<long> ConsultsRequested = Meter.CreateCounter<long>("monitoring.consults.requested", description: "Consults opened, by urgency.");
+    private static readonly Counter<long> ConsultsEscalated = Meter.CreateCounter<long>("monitoring.consults.escalations", description: "Consults moved one centre up (not accepted in time, or declined), by urgency.");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
+
+    /// <summary>Consults waiting for acceptance in this host, with the tier of the centre whose queue holds them.</summary>
+    private static readonly ConcurrentDictionary<string, FacilityTier> WaitingConsults = new(StringComparer.Ordinal);
+
+    static MonitoringMetrics()
+    {
+        Meter.CreateObservableGauge("monitoring.consults.queue_length", ObserveConsultQueues,
+            description: "Consults waiting for acceptance in centre queues, by the centre's tier (those whose grain is active in this host).");
+    }
 
     public static void CountAuthenticationFailure(string scheme) => AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("scheme", scheme));
 
@@ -49,6 +63,24 @@ public static class MonitoringMetrics
     }
 
     public static void CountEscalation(AlarmPriority priority) => AlarmsEscalated.Add(1, new KeyValuePair<string, object?>("priority", priority.ToString()));
+
+    public static void CountConsultRequested(ConsultUrgency urgency) => ConsultsRequested.Add(1, new KeyValuePair<string, object?>("urgency", urgency.ToString()));
+
+    public static void CountConsultEscalation(ConsultUrgency urgency) => ConsultsEscalated.Add(1, new KeyValuePair<string, object?>("urgency", urgency.ToString()));
+
+    /// <summary>A consult waits for acceptance in the queue of a centre of <paramref name="tier"/>, or (null) no longer waits in this host.</summary>
+    public static void TrackConsultWaiting(string consultId, FacilityTier? tier)
+    {
+        if (tier is { } t) WaitingConsults[consultId] = t;
+        else WaitingConsults.TryRemove(consultId, out _);
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveConsultQueues()
+    {
+        var perTier = new int[Enum.GetValues<FacilityTier>().Length];
+        foreach (FacilityTier tier in WaitingConsults.Values) perTier[(int)tier]++;
+        for (int i = 0; i < perTier.Length; i++) yield return new Measurement<int>(perTier[i], new KeyValuePair<string, object?>("tier", ((FacilityTier)i).ToString()));
+    }
 
     /// <summary>Times the analysis of one batch: <c>using (MonitoringMetrics.MeasureAnalysis()) { ... }</c>.</summary>
     public static AnalysisTimer MeasureAnalysis() => new(Stopwatch.GetTimestamp());
