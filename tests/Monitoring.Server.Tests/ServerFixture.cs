@@ -102,14 +102,20 @@ public class ServerFixture : IAsyncLifetime
     {
         string centreToken = await RegisterCentreAsync(centreId);
         string deviceToken = await RegisterDeviceAsync(deviceId);
-        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = FacilityOf(centreId) })).EnsureSuccessStatusCode();
-        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
+        await AdmitAsync(patientId, FacilityOf(centreId), deviceId);
         return (deviceToken, centreToken);
     }
 
     /// <summary>Registers (or re-registers) a device; returns its new token.</summary>
-    public async Task<string> RegisterDeviceAsync(string deviceId) =>
-        (await PostAsync<DeviceCredential>("/api/devices", new { deviceId, kind = "WearablePatch" })).Token;
+    public async Task<string> RegisterDeviceAsync(string deviceId, string kind = "WearablePatch") =>
+        (await PostAsync<DeviceCredential>("/api/devices", new { deviceId, kind })).Token;
+
+    /// <summary>Admits a patient at a facility and attaches a registered device.</summary>
+    public async Task AdmitAsync(string patientId, string facilityId, string deviceId)
+    {
+        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId })).EnsureSuccessStatusCode();
+        (await Operator.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
+    }
 
     /// <summary>
     /// Defines a centre at a provincial facility of its own (or finds it defined) and signs in a new physician of it;

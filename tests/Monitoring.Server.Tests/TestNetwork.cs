@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Monitoring.Server.Tests;
 
 /// <summary>
@@ -40,8 +38,7 @@ internal sealed class TestNetwork(string prefix)
     public static async Task<string> AdmitWithDeviceAsync(ServerFixture server, string patientId, string deviceId, string facilityId)
     {
         string token = await server.RegisterDeviceAsync(deviceId);
-        (await server.Operator.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient", facilityId })).EnsureSuccessStatusCode();
-        (await server.Operator.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
+        await server.AdmitAsync(patientId, facilityId, deviceId);
         return token;
     }
 

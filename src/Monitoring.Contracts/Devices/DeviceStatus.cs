@@ -33,4 +33,15 @@ public sealed record DeviceStatus
 
     /// <summary>Batches that arrived after later ones and filled a gap (stored, not analysed).</summary>
     [Id(17)] public long LateBatches { get; init; }
+
+    [Id(18)] public int ReconnectsLastHour { get; init; }
+
+    /// <summary>Smoothed arrival rate of accepted batches.</summary>
+    [Id(19)] public double BatchesPerSecond { get; init; }
+
+    /// <summary>Batches never delivered, as a share of all the device numbered.</summary>
+    [Id(20)] public double LossPercent { get; init; }
+
+    /// <summary>The network warning the link's statistics raise (offline, latency, jitter, loss, reconnections), or null.</summary>
+    [Id(21)] public string? NetworkWarning { get; init; }
 }

@@ -11,4 +11,7 @@ public static class MonitoringHubMethods
 
     /// <summary>Heart rate and rhythm of a watched patient; argument: <see cref="VitalsUpdate"/>.</summary>
     public const string Vitals = "vitals";
+
+    /// <summary>A consult was requested, routed, escalated, accepted, answered or cancelled; argument: <see cref="Consults.ConsultView"/>.</summary>
+    public const string Consult = "consult";
 }

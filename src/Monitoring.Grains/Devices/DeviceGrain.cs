@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Security;
+using Monitoring.Grains.Network;
 using Monitoring.Grains.Telemetry;
 using Monitoring.Grains.Waveforms;
 
@@ -25,6 +26,7 @@ public sealed class DeviceGrain(
     private static readonly TimeSpan MaxUnwritten = TimeSpan.FromMinutes(2);
 
     private DeviceLink _link = null!;
+    private string? _networkWarning;
     private SegmentBuffer _segments = null!;
     private bool _connected;
 
@@ -127,13 +129,25 @@ public sealed class DeviceGrain(
         if (State.PatientId is { } patientId)
             await GrainFactory.GetGrain<IPatientGrain>(patientId).IngestAsync(batch, now, verdict.GapBeforeMs);
         if (_segments.HasClosed) await WriteClosedAsync();
+        CheckNetwork();
         return Ack(batch, BatchStatus.Accepted);
     }
 
     public Task SetConnectedAsync(bool connected)
     {
         _connected = connected;
+        if (connected) _link.Connected(Now);
+        CheckNetwork();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Counts each time the link enters a warning state (metric <c>monitoring.network.warnings</c>).</summary>
+    private void CheckNetwork()
+    {
+        DeviceLinkState link = State.Link;
+        string? warning = NetworkQualityRules.Warning(_connected, link.MeanLatencyMs, link.JitterMs, _link.LossPercent, _link.ReconnectsLastHour(Now));
+        if (warning is not null && warning != _networkWarning) MonitoringMetrics.CountNetworkWarning(warning);
+        _networkWarning = warning;
     }
 
     public async Task AttachAsync(string? patientId)
@@ -167,6 +181,10 @@ public sealed class DeviceGrain(
             MeanLatencyMs = link.MeanLatencyMs,
             JitterMs = link.JitterMs,
             LateBatches = link.LateBatches,
+            ReconnectsLastHour = _link.ReconnectsLastHour(Now),
+            BatchesPerSecond = link.BatchesPerSecond,
+            LossPercent = _link.LossPercent,
+            NetworkWarning = _networkWarning,
             BatteryPercent = State.BatteryPercent,
             LastBatchAt = _segments.LastAppendUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_segments.LastAppendUnixMs) : null,
         });

@@ -13,6 +13,8 @@ public sealed class DeviceLink(DeviceLinkState state)
     /// <summary>Time between batches up to which the stream counts as continuous (clock rounding, device jitter).</summary>
     public const long ContinuityToleranceMs = 100;
 
+    private const long ReconnectWindowMs = 3_600_000;
+
     private const int MissingRangesKept = 32;
     private const double StatisticsWeight = 1.0 / 16;
 
@@ -68,6 +70,7 @@ public sealed class DeviceLink(DeviceLinkState state)
 
         long endUnixMs = batch.EndUnixMs;
         UpdateLatency(nowUnixMs - endUnixMs);
+        UpdateThroughput(nowUnixMs);
         state.LastSequence = batch.Sequence;
         state.LastSampleEndUnixMs = endUnixMs;
         state.BatchesAccepted++;
@@ -107,6 +110,27 @@ public sealed class DeviceLink(DeviceLinkState state)
         return new BatchVerdict(BatchStatus.Accepted, Late: true);
     }
 
+    /// <summary>The device (re)connected: every connection after the first counts as a reconnection for an hour.</summary>
+    public void Connected(long nowUnixMs)
+    {
+        state.RecentReconnectsUnixMs.RemoveAll(at => at < nowUnixMs - ReconnectWindowMs);
+        if (state.EverConnected) state.RecentReconnectsUnixMs.Add(nowUnixMs);
+        state.EverConnected = true;
+    }
+
+    public int ReconnectsLastHour(long nowUnixMs)
+    {
+        int count = 0;
+        foreach (long at in state.RecentReconnectsUnixMs)
+        {
+            if (at >= nowUnixMs - ReconnectWindowMs) count++;
+        }
+        return count;
+    }
+
+    /// <summary>Batches the device never delivered, as a share of all it numbered.</summary>
+    public double LossPercent => state.BatchesAccepted + state.BatchesMissing == 0 ? 0 : 100.0 * state.BatchesMissing / (state.BatchesAccepted + state.BatchesMissing);
+
     /// <summary>Counts a batch rejected before it reached the stream (bad format, wrong device).</summary>
     public void CountRejected() => state.BatchesRejected++;
 
@@ -121,6 +145,16 @@ public sealed class DeviceLink(DeviceLinkState state)
         state.BatchesMissing += range.Last - range.First + 1;
         if (state.Missing.Count == MissingRangesKept) state.Missing.RemoveAt(0);
         state.Missing.Add(range);
+    }
+
+    private void UpdateThroughput(long nowUnixMs)
+    {
+        if (state.LastArrivalUnixMs > 0)
+        {
+            double rate = 1000.0 / Math.Max(1, nowUnixMs - state.LastArrivalUnixMs);
+            state.BatchesPerSecond += (rate - state.BatchesPerSecond) * StatisticsWeight;
+        }
+        state.LastArrivalUnixMs = nowUnixMs;
     }
 
     /// <summary>Latency from the batch's last sample to its arrival, and its jitter as RFC 3550 smooths it.</summary>

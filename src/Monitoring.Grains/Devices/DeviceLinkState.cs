@@ -30,6 +30,16 @@ public sealed class DeviceLinkState
 
     /// <summary>Batches that filled a gap after later ones had arrived (stored, not analysed).</summary>
     [Id(13)] public long LateBatches { get; set; }
+
+    /// <summary>Server times of the device's reconnections in the last hour (a flapping link is an early fault sign).</summary>
+    [Id(14)] public List<long> RecentReconnectsUnixMs { get; set; } = [];
+
+    /// <summary>Smoothed arrival rate of accepted batches.</summary>
+    [Id(15)] public double BatchesPerSecond { get; set; }
+
+    [Id(16)] public long LastArrivalUnixMs { get; set; }
+
+    [Id(17)] public bool EverConnected { get; set; }
 }
 
 [GenerateSerializer, Immutable]

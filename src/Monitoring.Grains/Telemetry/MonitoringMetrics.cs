@@ -25,6 +25,7 @@ public static class MonitoringMetrics
     private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
     private static readonly Counter<long> ConsultsRequested = Meter.CreateCounter<long>("monitoring.consults.requested", description: "Consults opened, by urgency.");
     private static readonly Counter<long> ConsultsEscalated = Meter.CreateCounter<long>("monitoring.consults.escalations", description: "Consults moved one centre up (not accepted in time, or declined), by urgency.");
+    private static readonly Counter<long> NetworkWarnings = Meter.CreateCounter<long>("monitoring.network.warnings", description: "Device links entering a warning state (offline, loss, reconnects, latency, jitter), by kind.");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
@@ -61,6 +62,8 @@ public static class MonitoringMetrics
         // Only the raise (version 1) measures latency: later changes come from clinicians and deadlines.
         if (alarm.Version == 1) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
     }
+
+    public static void CountNetworkWarning(string kind) => NetworkWarnings.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public static void CountEscalation(AlarmPriority priority) => AlarmsEscalated.Add(1, new KeyValuePair<string, object?>("priority", priority.ToString()));
 

@@ -3,6 +3,7 @@ using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Contracts.Users;
+using Monitoring.Server.Network;
 using Monitoring.Server.Security;
 
 namespace Monitoring.Server.Api;
@@ -43,6 +44,8 @@ public static class OperatorApi
         });
         api.MapGet("/network/facilities/{facilityId}", async (string facilityId, IGrainFactory grains) =>
             Ids.IsValid(facilityId) && await grains.GetGrain<IFacilityGrain>(facilityId).GetAsync() is { } info ? Results.Ok(info) : Results.NotFound());
+        api.MapGet("/network/quality/{facilityId}", async (string facilityId, NetworkQuality quality) =>
+            Ids.IsValid(facilityId) && await quality.ReportAsync(facilityId) is { } report ? Results.Ok(report) : Results.NotFound());
         api.MapPost("/network/centres", async (DefineCentreRequest request, IGrainFactory grains) =>
         {
             if (!Ids.IsValid(request.CentreId)) return Ids.Invalid("centre", request.CentreId);

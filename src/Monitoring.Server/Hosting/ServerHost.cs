@@ -35,6 +35,8 @@ public static class ServerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
         builder.Services.AddSingleton(options.Alarms);
+        builder.Services.AddSingleton(options.Consults);
+        builder.Services.AddSingleton<NetworkQuality>();
         builder.Services.AddHostedService<NetworkSeeding>();
 
         builder.Services.AddAuthentication()
@@ -78,7 +80,7 @@ public static class ServerHost
         silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
         silo.AddMonitoringGrainStorage(options);
         // Orleans refuses reminder periods under a minute unless told otherwise; the alarm policy's period may be shorter (tests).
-        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, options.Alarms.ReminderSeconds)));
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, Math.Min(options.Alarms.ReminderSeconds, options.Consults.ReminderSeconds))));
         silo.AddActivityPropagation();
         silo.AddDashboard();
     }

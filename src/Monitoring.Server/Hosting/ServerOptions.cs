@@ -25,6 +25,9 @@ public sealed class ServerOptions
     /// <summary>Escalation and audio-pause times.</summary>
     public Monitoring.Grains.Alarms.AlarmPolicy Alarms { get; set; } = new();
 
+    /// <summary>Times to acceptance of consults, by urgency.</summary>
+    public Monitoring.Grains.Consults.ConsultPolicy Consults { get; set; } = new();
+
     public ClusterSettings Cluster { get; set; } = new();
 
     public TelemetrySettings Telemetry { get; set; } = new();

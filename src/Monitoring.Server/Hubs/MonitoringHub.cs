@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Centres;
+using Monitoring.Contracts.Consults;
+using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Live;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Audit;
+using Monitoring.Server.Network;
 using Monitoring.Server.Security;
 
 namespace Monitoring.Server.Hubs;
@@ -17,7 +20,7 @@ namespace Monitoring.Server.Hubs;
 /// is never the end of an alarm. Every call is checked against the user's jurisdiction and audited when it touches a patient.
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthSchemes.User)]
-public sealed class MonitoringHub(IGrainFactory grains, Jurisdiction jurisdiction, AuditTrail audit) : Hub
+public sealed partial class MonitoringHub(IGrainFactory grains, Jurisdiction jurisdiction, AuditTrail audit, NetworkQuality networkQuality) : Hub
 {
     private SignedInUser User => UserClaims.From(Context.User!) is { IsClinician: true } user
         ? user
@@ -55,6 +58,13 @@ public sealed class MonitoringHub(IGrainFactory grains, Jurisdiction jurisdictio
         PatientStatus status = await VisibleAsync(patientId, AuditActions.ViewPatient);
         await audit.RecordAsync(Context.GetHttpContext(), User, AuditActions.ViewPatient, patientId);
         return status;
+    }
+
+    /// <summary>Link quality of the devices below a facility of the user's jurisdiction (network-quality panel).</summary>
+    public async Task<NetworkQualityReport> GetNetworkQuality(string facilityId)
+    {
+        _ = await GetFacility(facilityId);
+        return await networkQuality.ReportAsync(facilityId) ?? throw Refused($"Facility {facilityId} is not defined.");
     }
 
     /// <summary>Starts the live waveform of a patient of the user's jurisdiction.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Consults;
 using Monitoring.Contracts.Live;
 using Monitoring.Grains.Live;
 using Monitoring.Server.Hubs;
@@ -11,6 +12,9 @@ public sealed class SignalRMonitoringPublisher(IHubContext<MonitoringHub> hub) :
 {
     public Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds) =>
         centreIds.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(CentreGroups(centreIds)).SendAsync(MonitoringHubMethods.Alarm, alarm);
+
+    public Task PublishConsultAsync(ConsultView consult, IReadOnlyList<string> centreIds) =>
+        centreIds.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(CentreGroups(centreIds)).SendAsync(MonitoringHubMethods.Consult, consult);
 
     public Task PublishWaveformAsync(WaveformFrame frame) =>
         hub.Clients.Group(MonitoringGroups.Patient(frame.PatientId)).SendAsync(MonitoringHubMethods.Waveform, frame);
