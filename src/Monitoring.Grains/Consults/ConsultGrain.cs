@@ -219,14 +219,13 @@ public sealed class ConsultGrain(
         return ArmDeadlineAsync();
     }
 
-    private async Task ArmDeadlineAsync()
+    private Task ArmDeadlineAsync() =>
+        _deadline.ArmAsync(State.Consult?.AcceptDueUnixMs, clock.GetUtcNow().ToUnixTimeMilliseconds(), State.DeadlineReminder, SaveDeadlineReminderAsync);
+
+    private Task SaveDeadlineReminderAsync(bool registered)
     {
-        long? due = State.Consult?.AcceptDueUnixMs;
-        DateTimeOffset? at = due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        bool registered = await _deadline.ArmAsync(at, clock.GetUtcNow(), State.DeadlineReminder);
-        if (registered == State.DeadlineReminder) return;
         State.DeadlineReminder = registered;
-        await state.WriteStateAsync();
+        return state.WriteStateAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

@@ -291,14 +291,12 @@ public sealed class PatientGrain(
         else await ArmDeadlinesAsync();
     }
 
-    private async Task ArmDeadlinesAsync()
+    private Task ArmDeadlinesAsync() => _deadlines.ArmAsync(_alarms.NextDeadline(), Now, State.DeadlineReminder, SaveDeadlineReminderAsync);
+
+    private Task SaveDeadlineReminderAsync(bool registered)
     {
-        long? next = _alarms.NextDeadline();
-        DateTimeOffset? at = next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        bool registered = await _deadlines.ArmAsync(at, clock.GetUtcNow(), State.DeadlineReminder);
-        if (registered == State.DeadlineReminder) return;
         State.DeadlineReminder = registered;
-        await state.WriteStateAsync();
+        return state.WriteStateAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

@@ -12,21 +12,24 @@ public sealed class DurableDeadline(IGrainBase grain, string reminderName, TimeS
 {
     private IGrainTimer? _timer;
 
-    /// <summary>Arms the timer for <paramref name="deadline"/> (null: nothing pending) and registers or removes the reminder.
-    /// <paramref name="reminderRegistered"/> is the persisted flag the grain keeps; returns its new value.</summary>
-    public async Task<bool> ArmAsync(DateTimeOffset? deadline, DateTimeOffset now, bool reminderRegistered)
+    /// <summary>
+    /// Arms the timer for <paramref name="deadlineUnixMs"/> (null: nothing pending) and registers or removes the
+    /// reminder. <paramref name="reminderRegistered"/> is the flag the grain persists; when it changes,
+    /// <paramref name="saveReminderRegistered"/> stores the new value.
+    /// </summary>
+    public async Task ArmAsync(long? deadlineUnixMs, long nowUnixMs, bool reminderRegistered, Func<bool, Task> saveReminderRegistered)
     {
         _timer?.Dispose();
         _timer = null;
-        if (deadline is { } at)
+        if (deadlineUnixMs is { } at)
         {
-            TimeSpan due = at > now ? at - now : TimeSpan.Zero;
+            var due = TimeSpan.FromMilliseconds(Math.Max(0, at - nowUnixMs));
             _timer = grain.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
-        bool wanted = deadline is not null;
-        if (wanted == reminderRegistered) return wanted;
+        bool wanted = deadlineUnixMs is not null;
+        if (wanted == reminderRegistered) return;
         if (wanted) await grain.RegisterOrUpdateReminder(reminderName, reminderPeriod, reminderPeriod);
         else if (await grain.GetReminder(reminderName) is { } reminder) await grain.UnregisterReminder(reminder);
-        return wanted;
+        await saveReminderRegistered(wanted);
     }
 }
