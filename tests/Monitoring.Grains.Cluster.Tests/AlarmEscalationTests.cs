@@ -85,6 +85,34 @@ public sealed class AlarmEscalationTests(ClusterFixture fixture)
         Assert.Null(alarm.EscalationDueUnixMs); // the province has it: nobody further up
     }
 
+    [Fact]
+    public async Task ALowDeviceBatteryIsATechnicalAlarmThatEndsWhenTheBatteryIsCharged()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        string deviceId = $"{patientId}-device";
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        await patient.AttachDeviceAsync(deviceId);
+        var batches = RecordBatches.From("mitdb", "101", 0, 6, device: deviceId).ToList();
+        int[] battery = [20, 12, 10, 9, 14, 12, 16];
+        var states = new List<bool>();
+        for (int i = 0; i < batches.Count; i++)
+        {
+            DeviceBatch b = batches[i];
+            var reported = new DeviceBatch
+            {
+                DeviceId = b.DeviceId, Sequence = b.Sequence, FirstSampleTimeUnixMs = b.FirstSampleTimeUnixMs, SamplingRateHz = b.SamplingRateHz,
+                GainUnitsPerMv = b.GainUnitsPerMv, Leads = b.Leads, Samples = b.Samples, BatteryPercent = battery[Math.Min(i, battery.Length - 1)],
+            };
+            await patient.IngestAsync(reported, Now, 0);
+            states.Add((await patient.GetActiveAlarmsAsync()).Any(a => a.Condition == AlarmCatalog.BatteryLow));
+        }
+        // Starts at 10 %, stays through 14 % and 12 % (hysteresis), ends above 15 %.
+        Assert.Equal([false, false, true, true, true, true, false], states.Take(7));
+        Alarm? low = (await Grains.GetGrain<IPatientGrain>(patientId).GetStatusAsync()).ActiveAlarms.FirstOrDefault(a => a.Condition == AlarmCatalog.BatteryLow);
+        Assert.Null(low);
+    }
+
     private long Now => fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static async Task<Alarm> WaitForAlarmAsync(IPatientGrain patient, Func<Alarm, bool> match, string awaited)

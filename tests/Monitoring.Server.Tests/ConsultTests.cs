@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Monitoring.Contracts.Consults;
@@ -17,15 +18,16 @@ public class ConsultTests(FakeClockServerFixture server) : IClassFixture<FakeClo
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task ARoutineConsultNobodyAcceptsEscalatesAndIsAnsweredOneTierUp()
+    public async Task ARoutineConsultNobodyAcceptsEscalatesAcrossThreeTiersAndIsAnsweredThere()
     {
         var net = await TestNetwork.DefineAsync(server, "cons");
         await TestNetwork.AdmitWithDeviceAsync(server, "pat-cons", "dev-cons", net.Village("a"));
         var (village, _) = await TestNetwork.ConsoleAsync(server, net.Village("a"), "Nurse");
         var (township, _) = await TestNetwork.ConsoleAsync(server, net.Township("a"), "Physician");
         var (county, _) = await TestNetwork.ConsoleAsync(server, net.County("a"), "Physician");
+        var (city, _) = await TestNetwork.ConsoleAsync(server, net.City, "Physician");
         var (outsider, _) = await TestNetwork.ConsoleAsync(server, net.County("b"), "Physician");
-        var pushes = Record(village, township, county, outsider);
+        var pushes = Record(village, township, county, outsider, city);
 
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var requested = await village.Connection.InvokeAsync<ConsultView>("RequestConsult",
@@ -38,17 +40,30 @@ public class ConsultTests(FakeClockServerFixture server) : IClassFixture<FakeClo
         server.GrainClock.Advance(TimeSpan.FromMinutes(30));
         await WaitAsync(() => pushes[2].Any(c => c.ConsultId == requested.ConsultId && c.TargetCentreId == TestNetwork.CentreOf(net.County("a"))));
 
+        // Nor at the county: it goes to the city, the third tier.
+        server.GrainClock.Advance(TimeSpan.FromMinutes(30));
+        await WaitAsync(() => pushes[4].Any(c => c.ConsultId == requested.ConsultId && c.TargetCentreId == TestNetwork.CentreOf(net.City)));
+
         await Assert.ThrowsAsync<HubException>(() => outsider.Connection.InvokeAsync<ConsultView>("AcceptConsult", requested.ConsultId));
-        await Assert.ThrowsAsync<HubException>(() => township.Connection.InvokeAsync<ConsultView>("AcceptConsult", requested.ConsultId));
-        var accepted = await county.Connection.InvokeAsync<ConsultView>("AcceptConsult", requested.ConsultId);
-        var answered = await county.Connection.InvokeAsync<ConsultView>("AnswerConsult", requested.ConsultId, "Sinus rhythm with ventricular bigeminy; no VT.");
+        await Assert.ThrowsAsync<HubException>(() => county.Connection.InvokeAsync<ConsultView>("AcceptConsult", requested.ConsultId));
+        var accepted = await city.Connection.InvokeAsync<ConsultView>("AcceptConsult", requested.ConsultId);
+        var answered = await city.Connection.InvokeAsync<ConsultView>("AnswerConsult", requested.ConsultId, "Sinus rhythm with ventricular bigeminy; no VT.");
         Assert.Equal((ConsultState.Accepted, ConsultState.Answered), (accepted.State, answered.State));
-        Assert.Equal(["Requested", "Routed", "Escalated", "Accepted", "Answered"], answered.History.Select(e => e.Kind.ToString()));
+        Assert.Equal(["Requested", "Routed", "Escalated", "Escalated", "Accepted", "Answered"], answered.History.Select(e => e.Kind.ToString()));
 
         // The requester sees the answer live; the other county never saw the consult.
         await WaitAsync(() => pushes[0].Any(c => c.ConsultId == requested.ConsultId && c.State == ConsultState.Answered));
         Assert.Empty(pushes[3]);
-        foreach (var console in new[] { village, township, county, outsider }) await console.DisposeAsync();
+
+        // Each consult action is in the patient's audit log.
+        string admin = await server.SignInNewUserAsync("admin-cons", "CentreAdministrator", TestNetwork.CentreOf(net.City));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", admin);
+        var audit = await http.GetFromJsonAsync<List<AuditDto>>($"/api/patients/pat-cons/audit?from={now - 60_000}&to={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1_000}", TestJson.Options);
+        string[] actions = [.. audit!.Where(e => e.Action == "consult" && e.Outcome == "ok").Select(e => e.Target!.Split(' ')[0])];
+        Assert.Equal(["request", "accept", "answer"], actions);
+        Assert.Contains(audit!, e => e.Action == "consult" && e.Outcome.StartsWith("refused"));
+        foreach (var console in new[] { village, township, county, outsider, city }) await console.DisposeAsync();
     }
 
     [Fact]
@@ -65,6 +80,8 @@ public class ConsultTests(FakeClockServerFixture server) : IClassFixture<FakeClo
         Assert.True(stat.Request.FromAmbulance);
         await crew.DisposeAsync();
     }
+
+    private sealed record AuditDto(string Action, string? Target, string Outcome);
 
     /// <summary>Every consult each console receives, per console.</summary>
     private static ConcurrentQueue<ConsultView>[] Record(params CentreConsole[] consoles)

@@ -13,6 +13,10 @@ public static class AlarmCatalog
 {
     public const string SignalLoss = "SignalLoss";
     public const string LeadsOff = "LeadsOff";
+    public const string BatteryLow = "BatteryLow";
+
+    /// <summary>Battery level (percent) at which the device's battery alarm starts, and above which it ends.</summary>
+    public const int BatteryLowPercent = 10, BatteryRecoveredPercent = 15;
 
     private static readonly FrozenDictionary<string, AlarmDefinition> Definitions = new AlarmDefinition[]
     {
@@ -37,6 +41,7 @@ public static class AlarmCatalog
         new(SignalLoss, "NO SIGNAL", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
         new(LeadsOff, "LEADS OFF", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
         new("SignalArtifact", "ECG ARTIFACT", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
+        new(BatteryLow, "BATTERY LOW", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
 
     /// <summary>The definition of a condition; an unknown one (a newer analyzer) is a medium-priority physiological alarm.</summary>

@@ -135,6 +135,7 @@ public sealed class PatientGrain(
         // The analysis needs one unbroken stream: a gap or a new format starts it afresh.
         if (_analysis is not null && (gapBeforeMs > 0 || !_analysis.Accepts(batch))) _analysis = null;
 
+        NoteBattery(batch);
         bool leadsOff = IsAnalysisLeadOff(batch);
         if (leadsOff != _leadsOff)
         {
@@ -170,6 +171,20 @@ public sealed class PatientGrain(
         var evidence = new AlarmEvidence(IntervalMs: gapMs);
         _events.Add(new AnalysisEvent(AlarmCatalog.SignalLoss, true, resumedUnixMs - gapMs, evidence));
         _events.Add(new AnalysisEvent(AlarmCatalog.SignalLoss, false, resumedUnixMs, evidence));
+    }
+
+    /// <summary>
+    /// Device battery, when the device reports it: a technical alarm at or below 10 %, ended above 15 % (the
+    /// hysteresis keeps a battery hovering at the limit from toggling it).
+    /// </summary>
+    private void NoteBattery(DeviceBatch batch)
+    {
+        if (batch.BatteryPercent < 0) return;
+        bool present = _alarms.IsPresent(AlarmCatalog.BatteryLow);
+        if (!present && batch.BatteryPercent <= AlarmCatalog.BatteryLowPercent)
+            _events.Add(new AnalysisEvent(AlarmCatalog.BatteryLow, true, batch.FirstSampleTimeUnixMs, default));
+        else if (present && batch.BatteryPercent > AlarmCatalog.BatteryRecoveredPercent)
+            _events.Add(new AnalysisEvent(AlarmCatalog.BatteryLow, false, batch.FirstSampleTimeUnixMs, default));
     }
 
     private static bool IsAnalysisLeadOff(DeviceBatch batch) =>
