@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Ingestion load on one machine: a fresh Azurite and server, then the simulator with N one-lead devices at 250 Hz
-# (vfdb records, 4 batches/s each) for S seconds. Prints the simulator's summary, the server's CPU and memory, and the
-# server-side alarm raise latency (batch arrival -> alarm stored and pushed) from /metrics; the simulator's summary
-# has the console-side latency (batch arrival -> alarm received by a console of the demo centre) as alarmLatency. The server log is left in
+# (vfdb records, 4 batches/s each) for S seconds. Writes a JSON report (REPORT, default
+# artifacts/load/ingest-N-S.json) with the simulator's summary (batches accepted, duplicates, rejected, pending at the
+# end = not yet persisted, console-side alarm latency p50/p95/p99/max from batch arrival to a console of the
+# responsible centre), the server's CPU, memory and GC pause time, and the server-side raise-latency histogram
+# (batch arrival -> alarm stored, then pushed) from /metrics; prints it too. The server log is left in
 # /tmp/ingest-load-server.log.
-#   loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
+#   REPORT=out.json loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 devices="${1:?devices}"; seconds="${2:?seconds}"; shift 2
@@ -21,12 +23,31 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cpu0=$(ticks $server_pid); azcpu0=$(ticks $azurite_pid); t0=$(date +%s.%N)
 dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll --server "http://127.0.0.1:$port" \
   --operator-key "$key" --provision --devices "$devices" --duration "$seconds" \
-  --records vfdb/418,vfdb/420,vfdb/422,vfdb/424,vfdb/426,vfdb/428,vfdb/430,vfdb/605,vfdb/609,vfdb/611,vfdb/614 "$@" \
-  2> "$work/sim.err" || echo "simulator exit code $? (it fails when batches were rejected)"
+  --records vfdb/418,vfdb/420,vfdb/422,vfdb/424,vfdb/426,vfdb/428,vfdb/430,vfdb/605,vfdb/609,vfdb/611,vfdb/614 \
+  --report "$work/sim.json" "$@" 2> "$work/sim.err" || echo "simulator exit code $? (it fails when batches were rejected)" >&2
 t1=$(date +%s.%N); cpu1=$(ticks $server_pid); azcpu1=$(ticks $azurite_pid)
 hz=$(getconf CLK_TCK)
-echo "server_cpu_percent_of_one_core=$(echo "($cpu1-$cpu0)/$hz/($t1-$t0)*100" | bc -l | cut -c1-5)"
-echo "azurite_cpu_percent_of_one_core=$(echo "($azcpu1-$azcpu0)/$hz/($t1-$t0)*100" | bc -l | cut -c1-5)"
-echo "server_rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 ))"
-curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^monitoring_alarm_raise_latency_milliseconds_(bucket|count|sum)' | grep -v 'le="+Inf"' | awk '{print}' | tail -30
-grep -E "accepted/s" "$work/sim.err" | tail -3
+metrics=$(curl -fs "http://127.0.0.1:$port/metrics")
+metric() { awk -v name="$1" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.3f", sum + 0 }' <<<"$metrics"; }
+buckets=$(grep -E '^monitoring_alarm_raise_latency_milliseconds_bucket' <<<"$metrics" | grep -v 'le="+Inf"' \
+  | sed -E 's/.*le="([^"]+)".* ([0-9.e+]+)$/{"le": \1, "count": \2}/' | paste -sd, -)
+report="${REPORT:-artifacts/load/ingest-$devices-$seconds.json}"
+mkdir -p "$(dirname "$report")"
+cat > "$report" <<JSON
+{
+  "scenario": {"devices": $devices, "seconds": $seconds, "samplingRateHz": 250, "batchesPerSecondPerDevice": 4, "cores": $(nproc)},
+  "server": {
+    "cpuPercentOfOneCore": $(echo "($cpu1-$cpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),
+    "azuriteCpuPercentOfOneCore": $(echo "($azcpu1-$azcpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),
+    "rssMb": $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )),
+    "gcPauseSeconds": $(metric dotnet_gc_pause_time_seconds_total),
+    "batchesAccepted": $(metric monitoring_batches_accepted_total),
+    "batchesDuplicate": $(metric monitoring_batches_duplicate_total),
+    "batchesRejected": $(metric monitoring_batches_rejected_total),
+    "alarmRaiseLatencyMsBuckets": [$buckets]
+  },
+  "simulator": $(cat "$work/sim.json" 2>/dev/null || echo null)
+}
+JSON
+cat "$report"
+echo "report: $report" >&2

@@ -15,7 +15,7 @@ public static class TelemetryHosting
             .ConfigureResource(resource => resource.AddService("monitoring-server"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(MonitoringMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections");
+                metrics.AddMeter(MonitoringMetrics.MeterName, "System.Runtime", "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections");
                 if (options.Telemetry.Prometheus) metrics.AddPrometheusExporter();
                 if (!string.IsNullOrWhiteSpace(options.Telemetry.OtlpEndpoint)) metrics.AddOtlpExporter(o => o.Endpoint = new Uri(options.Telemetry.OtlpEndpoint));
             })
