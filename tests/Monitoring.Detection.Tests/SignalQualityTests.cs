@@ -1,0 +1,119 @@
+using Monitoring.Detection.Analysis;
+using Monitoring.Detection.Classification;
+using Monitoring.Detection.Fibrillation;
+using Monitoring.Detection.Qrs;
+using Monitoring.Detection.Quality;
+using Monitoring.Detection.Rhythm;
+using Monitoring.Wfdb;
+
+namespace Monitoring.Detection.Tests;
+
+/// <summary><see cref="SignalQualityMonitor"/> on synthetic signals, and its place in <see cref="EcgAnalyzer"/>.</summary>
+public class SignalQualityTests
+{
+    private const int Fs = 250;
+
+    [Fact]
+    public void A_flat_line_is_a_technical_condition_not_asystole_and_ends_when_the_ecg_returns()
+    {
+        short[] ecg = Ecg(30);
+        short[] signal = [.. ecg, .. Enumerable.Repeat(ecg[^1], 10 * Fs), .. Ecg(20)];
+
+        var events = Analyse(signal);
+
+        Assert.DoesNotContain(events, e => e.Condition is RhythmCondition.Asystole or RhythmCondition.Pause);
+        var flat = events.Where(e => e.Condition == RhythmCondition.FlatLine).ToList();
+        Assert.Equal([true, false], flat.Select(e => e.Onset));
+        Assert.InRange(flat[0].SampleIndex, 30 * Fs, 32 * Fs);  // the first whole flat second
+        Assert.InRange(flat[1].SampleIndex, 40 * Fs, 42 * Fs);
+    }
+
+    [Fact]
+    public void A_signal_resting_on_the_end_of_its_range_is_saturation()
+    {
+        short[] ecg = Ecg(30);
+        short[] signal = [.. ecg, .. Enumerable.Repeat(short.MaxValue, 3 * Fs / 10), .. ecg];
+
+        var events = Analyse(signal);
+
+        var saturation = events.Where(e => e.Condition == RhythmCondition.SignalSaturation).ToList();
+        Assert.Equal([true, false], saturation.Select(e => e.Onset));
+        Assert.InRange(saturation[0].SampleIndex, 30 * Fs, 32 * Fs);
+    }
+
+    [Fact]
+    public void Clean_ecg_raises_no_technical_condition()
+    {
+        var events = Analyse(Ecg(120));
+
+        Assert.DoesNotContain(events, e => IsTechnical(e.Condition));
+    }
+
+    [Fact]
+    public void A_monitor_that_is_told_of_fibrillation_calls_nothing_noise()
+    {
+        var monitor = new SignalQualityMonitor(new QrsDetectorSettings(Fs, 200));
+        var sink = new Events();
+        var rough = new FibrillationFeatures(AmplitudeMv: 0.5, Leakage: 0.8, RatePerMinute: 300, SlopeRatio: 3, Roughness: 4.5);
+        short[] noise = new SyntheticEcg { NoiseMv = 0.3 }.Render(Array.Empty<double>(), Fs, 10);
+
+        monitor.Process(noise, rough, fibrillating: true, ref sink);
+        Assert.Empty(sink.List);
+        monitor.Process(noise, rough, fibrillating: false, ref sink);
+        Assert.Equal([(RhythmCondition.HighFrequencyNoise, true)], sink.List.Select(e => (e.Condition, e.Onset)));
+        Assert.True(monitor.IsUnreadable);
+    }
+
+    [Fact]
+    public void Processing_allocates_nothing()
+    {
+        var monitor = new SignalQualityMonitor(new QrsDetectorSettings(360, 200));
+        short[] samples = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "116")).GetSignal(0);
+        var features = new FibrillationFeatures(0.2, 0.7, 100, 8, 4);
+        var sink = new Counting();
+        Pass(monitor, samples, features, ref sink);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Pass(monitor, samples, features, ref sink);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sink.Count > 0);
+    }
+
+    private static void Pass(SignalQualityMonitor monitor, short[] samples, in FibrillationFeatures features, ref Counting sink)
+    {
+        for (int offset = 0; offset < samples.Length; offset += 90)
+            monitor.Process(samples.AsSpan(offset, Math.Min(90, samples.Length - offset)), features, false, ref sink);
+    }
+
+    internal static bool IsTechnical(RhythmCondition condition) => condition >= RhythmCondition.SignalArtifact;
+
+    private static short[] Ecg(double seconds) =>
+        new SyntheticEcg { NoiseMv = 0.01 }.Render(SyntheticEcg.RegularBeats(75, seconds), Fs, seconds);
+
+    private static List<RhythmEvent> Analyse(short[] signal)
+    {
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(Fs, 200));
+        var sink = new AnalysisEvents();
+        analyzer.Process(signal, ref sink);
+        return sink.List;
+    }
+
+    private readonly struct AnalysisEvents() : IAnalysisSink
+    {
+        public List<RhythmEvent> List { get; } = [];
+        public void OnBeat(in QrsBeat beat) { }
+        public void OnClassifiedBeat(in ClassifiedBeat beat) { }
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
+    }
+
+    private readonly struct Events() : IRhythmSink
+    {
+        public List<RhythmEvent> List { get; } = [];
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
+    }
+
+    private struct Counting : IRhythmSink
+    {
+        public int Count;
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Count++;
+    }
+}
