@@ -78,6 +78,63 @@ public class SignalQualityTests
         Assert.True(sink.Count > 0);
     }
 
+    [Fact]
+    public void Chunk_size_does_not_change_the_rhythm_and_technical_conditions()
+    {
+        // 118 with electrode-motion noise at 0 dB from 5:00 to 7:00 and 9:00 to 11:00: technical conditions, and
+        // beat-based conditions before, between and after them.
+        short[] samples = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "118e00")).GetSignal(0)[..(12 * 60 * 360)];
+
+        List<RhythmEvent> Events(int chunk)
+        {
+            var analyzer = new EcgAnalyzer(new QrsDetectorSettings(360, 200));
+            var sink = new AnalysisEvents();
+            for (int offset = 0; offset < samples.Length; offset += chunk)
+                analyzer.Process(samples.AsSpan(offset, Math.Min(chunk, samples.Length - offset)), ref sink);
+            // Rate conditions are left out: they are checked against the rate known when the check is made, which
+            // depends on how far the stream has been processed (a property of RhythmMonitor older than this monitor).
+            return sink.List.Where(e => e.Condition is < RhythmCondition.Bradycardia or > RhythmCondition.ExtremeTachycardia).ToList();
+        }
+
+        var reference = Events(samples.Length);
+        Assert.Contains(reference, e => IsTechnical(e.Condition));
+        Assert.Contains(reference, e => !IsTechnical(e.Condition));
+        foreach (int chunk in new[] { 7, 90, 1000 }) Assert.Equal(reference, Events(chunk));
+    }
+
+    [Fact]
+    public void The_whole_analysis_allocates_nothing_in_steady_state_through_noise_and_clean_signal()
+    {
+        short[] samples = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "118e00")).GetSignal(0);
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(360, 200));
+        var sink = new CountingAnalysis();
+        // The first pass takes every path once (type loading allocates once per process); the second must allocate nothing.
+        AnalysePass(analyzer, samples, ref sink);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AnalysePass(analyzer, samples, ref sink);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sink.Technical > 10, $"{sink.Technical} technical condition events");
+        Assert.Equal(0, allocated);
+    }
+
+    private static void AnalysePass(EcgAnalyzer analyzer, short[] samples, ref CountingAnalysis sink)
+    {
+        for (int offset = 0; offset < samples.Length; offset += 90)
+            analyzer.Process(samples.AsSpan(offset, Math.Min(90, samples.Length - offset)), ref sink);
+    }
+
+    private struct CountingAnalysis : IAnalysisSink
+    {
+        public int Technical;
+        public void OnBeat(in QrsBeat beat) { }
+        public void OnClassifiedBeat(in ClassifiedBeat beat) { }
+        public void OnRhythmEvent(in RhythmEvent rhythmEvent)
+        {
+            if (IsTechnical(rhythmEvent.Condition)) Technical++;
+        }
+    }
+
     private static void Pass(SignalQualityMonitor monitor, short[] samples, in FibrillationFeatures features, ref Counting sink)
     {
         for (int offset = 0; offset < samples.Length; offset += 90)

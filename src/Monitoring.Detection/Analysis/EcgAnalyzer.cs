@@ -56,13 +56,16 @@ public sealed class EcgAnalyzer
     {
         while (!samples.IsEmpty)
         {
-            var part = samples[..Math.Min(_step, samples.Length)];
+            // Parts end on whole seconds of the stream, where signal quality is judged: beats found before the end of
+            // a second see the quality judged at its start, whatever the chunk size.
+            int toSecondEnd = _step - (int)(_detector.SamplesProcessed % _step);
+            var part = samples[..Math.Min(toSecondEnd, samples.Length)];
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
+            Dispatch(ref sink);
             _fibrillation.Process(part, ref sink);
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             JudgeQuality(part, ref sink);
-            Dispatch(ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
         }
@@ -86,9 +89,8 @@ public sealed class EcgAnalyzer
         bool unreadable = _quality.IsUnreadable;
         _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating, ref sink);
         if (_quality.IsUnreadable == unreadable) return;
-        long now = _detector.SamplesProcessed;
-        _rhythm.OnSignalArtifact(_quality.IsUnreadable, now, ref sink);
-        if (_quality.IsUnreadable) _ectopy.Interrupt(now, ref sink);
+        _rhythm.OnSignalArtifact(_quality.IsUnreadable, _quality.ChangedAt, ref sink);
+        if (_quality.IsUnreadable) _ectopy.Interrupt(_quality.ChangedAt, ref sink);
     }
 
     private void Dispatch<TSink>(ref TSink sink) where TSink : IAnalysisSink

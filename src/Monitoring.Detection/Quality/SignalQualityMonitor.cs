@@ -66,6 +66,9 @@ public sealed class SignalQualityMonitor
     public bool IsUnreadable =>
         _flatLine.IsActive || _saturation.IsActive || _noise.IsActive || _wander.IsActive || _baseline.IsActive;
 
+    /// <summary>The end of the second at which <see cref="IsUnreadable"/> last changed (0 before it ever did).</summary>
+    public long ChangedAt { get; private set; }
+
     /// <summary>
     /// Takes the next chunk of raw samples. <paramref name="waveform"/> is the lead's latest waveform measurement and
     /// <paramref name="fibrillating"/> whether fibrillation is declared (both from its
@@ -90,7 +93,9 @@ public sealed class SignalQualityMonitor
             }
             if (++_inBlock < _samplesPerBlock) continue;
             _next += _inBlock;
+            bool unreadable = IsUnreadable;
             Judge(waveform, fibrillating, ref sink);
+            if (IsUnreadable != unreadable) ChangedAt = _next;
         }
     }
 

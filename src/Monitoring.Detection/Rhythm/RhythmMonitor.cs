@@ -133,7 +133,9 @@ public sealed class RhythmMonitor
         while (_nextRateCheck <= watermark)
         {
             double? rate = HeartRate.BeatsPerMinute;
-            if (!_asystole && !_pause && !_artifact) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
+            // A check dated inside an unreadable stretch is skipped even when it is made after the stretch has ended.
+            bool readable = !_artifact && _nextRateCheck >= _artifactEnd;
+            if (!_asystole && !_pause && readable) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
             _nextRateCheck += _samplingRateHz;
         }
     }
