@@ -23,10 +23,10 @@ public static class AnalysisAnnotations
     /// <summary>Rhythm names in order of precedence.</summary>
     private static readonly string[] Rhythms = ["(NOISE", "(ASYS", "(VT", "(IVR", RhythmEpisodes.AtrialFibrillation, "(B", "(T", "(SBR"];
 
+    /// <summary>Beats, rhythm changes and VF/flutter episodes, in time order.</summary>
     public static List<WfdbAnnotation> From(RecordAnalysis analysis)
     {
-        var annotations = new List<WfdbAnnotation>(analysis.ClassifiedBeats.Count);
-        foreach (var beat in analysis.ClassifiedBeats) annotations.Add(new WfdbAnnotation(beat.SampleIndex, Code(beat.Class)));
+        var annotations = Beats(analysis);
         foreach (var rhythmEvent in analysis.RhythmEvents)
         {
             if (rhythmEvent.Condition != RhythmCondition.VentricularFibrillation) continue;
@@ -35,6 +35,18 @@ public static class AnalysisAnnotations
         AddRhythmChanges(annotations, analysis.RhythmEvents, analysis.SampleCount);
         // Rhythm events are dated back to the start of a run or an irregular stretch; WFDB files are in time order.
         return [.. annotations.OrderBy(a => a.Sample)];
+    }
+
+    /// <summary>
+    /// The beat labels alone, in time order: what QRS detection and beat classification are scored on. (EC57 skips a
+    /// test annotator's beats inside its own <c>[</c> <c>]</c> episodes, so with <see cref="From"/> every false
+    /// fibrillation episode also costs QRS sensitivity.)
+    /// </summary>
+    public static List<WfdbAnnotation> Beats(RecordAnalysis analysis)
+    {
+        var annotations = new List<WfdbAnnotation>(analysis.ClassifiedBeats.Count + 64);
+        foreach (var beat in analysis.ClassifiedBeats) annotations.Add(new WfdbAnnotation(beat.SampleIndex, Code(beat.Class)));
+        return annotations;
     }
 
     /// <summary>The WFDB code that stands for each class: N, A (for S), V, F, Q.</summary>
