@@ -12,7 +12,6 @@ namespace Monitoring.Detection.Tests;
 /// </summary>
 public class SignalQualityRecordTests(ITestOutputHelper output)
 {
-
     private static bool InNoise(long second) => second / 60 is >= 5 and < 27 && (second / 60 - 5) % 4 < 2;
 
     /// <summary>For each whole second of the record: whether some technical condition covered it.</summary>
