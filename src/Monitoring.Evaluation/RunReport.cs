@@ -3,13 +3,16 @@ using System.Text;
 
 namespace Monitoring.Evaluation;
 
-/// <summary>Fixed-width text report of run-by-run comparisons: per record, then gross (pooled counts), per run class.</summary>
+/// <summary>
+/// Fixed-width text report of run-by-run comparisons: per record, then gross (counts pooled over the records not
+/// excluded; EC57 leaves the paced records out of ventricular ectopy statistics), per run class.
+/// </summary>
 public static class RunReport
 {
     private const string Header =
         "Record   Couplets ref/det/test/tp  CSe    C+P    Short runs             SSe    S+P    Long runs              LSe    L+P";
 
-    public static string FormatTable(IReadOnlyList<RunComparison> records)
+    public static string FormatTable(IReadOnlyList<RunComparison> records, IReadOnlySet<string>? excludedFromGross = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var text = new StringBuilder();
@@ -18,6 +21,7 @@ public static class RunReport
         foreach (var record in records)
         {
             text.AppendLine(Row(record));
+            if (excludedFromGross?.Contains(record.RecordName) == true) continue;
             total = new RunComparison("Gross", total.Couplets + record.Couplets, total.ShortRuns + record.ShortRuns, total.LongRuns + record.LongRuns);
         }
         text.AppendLine(new string('_', Header.Length));

@@ -61,6 +61,9 @@ public class RunComparisonTests
         Assert.StartsWith("Record", lines[0]);
         Assert.StartsWith("r        1/1/1/1", lines[1]);
         Assert.StartsWith("Gross    2/1/1/1", lines[^1]);
+
+        var paced = new HashSet<string> { "r" };
+        Assert.StartsWith("Gross    0/0/0/0", RunReport.FormatTable([Compare(reference, reference)], paced).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
     [Fact]

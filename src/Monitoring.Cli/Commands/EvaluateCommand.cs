@@ -69,8 +69,8 @@ public static class EvaluateCommand
         output.WriteLine($"EC57 beat-by-beat comparison, scored from {fromSeconds:0.#} s, match window {options.MatchWindowSeconds * 1000:0} ms");
         output.Write(Ec57Report.FormatTable(summary));
         output.WriteLine();
-        output.WriteLine($"Runs of ventricular ectopic beats (run-by-run comparison), scored from {fromSeconds:0.#} s: couplets (2), short runs (3-5), long runs (6+)");
-        output.Write(RunReport.FormatTable(runs));
+        output.WriteLine($"Runs of ventricular ectopic beats (run-by-run comparison), scored from {fromSeconds:0.#} s: couplets (2), short runs (3-5), long runs (6+); gross without the paced records");
+        output.Write(RunReport.FormatTable(runs, Ec57.PacedMitdbRecords));
         if (testMarksAf) WriteEpisodes(output, "Atrial fibrillation", fromSeconds, atrialFibrillation);
         if (testMarksVf) WriteEpisodes(output, "Ventricular flutter/fibrillation", fromSeconds, ventricularFibrillation);
         if (testMarksVt) WriteEpisodes(output, "Ventricular tachycardia", fromSeconds, ventricularTachycardia);
