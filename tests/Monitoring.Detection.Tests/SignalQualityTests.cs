@@ -53,7 +53,7 @@ public class SignalQualityTests
     public void A_monitor_that_is_told_of_fibrillation_calls_nothing_noise()
     {
         var monitor = new SignalQualityMonitor(new QrsDetectorSettings(Fs, 200));
-        var sink = new Events();
+        var sink = new CollectingRhythmSink();
         var rough = new FibrillationFeatures(AmplitudeMv: 0.5, Leakage: 0.8, RatePerMinute: 300, SlopeRatio: 3, Roughness: 4.5);
         short[] noise = new SyntheticEcg { NoiseMv = 0.3 }.Render(Array.Empty<double>(), Fs, 10);
 
@@ -70,7 +70,7 @@ public class SignalQualityTests
         var monitor = new SignalQualityMonitor(new QrsDetectorSettings(360, 200));
         short[] samples = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "116")).GetSignal(0);
         var features = new FibrillationFeatures(0.2, 0.7, 100, 8, 4);
-        var sink = new Counting();
+        var sink = new CountingRhythmSink();
         Pass(monitor, samples, features, ref sink);
         long before = GC.GetAllocatedBytesForCurrentThread();
         Pass(monitor, samples, features, ref sink);
@@ -135,7 +135,7 @@ public class SignalQualityTests
         }
     }
 
-    private static void Pass(SignalQualityMonitor monitor, short[] samples, in FibrillationFeatures features, ref Counting sink)
+    private static void Pass(SignalQualityMonitor monitor, short[] samples, in FibrillationFeatures features, ref CountingRhythmSink sink)
     {
         for (int offset = 0; offset < samples.Length; offset += 90)
             monitor.Process(samples.AsSpan(offset, Math.Min(90, samples.Length - offset)), features, false, ref sink);
@@ -160,17 +160,5 @@ public class SignalQualityTests
         public void OnBeat(in QrsBeat beat) { }
         public void OnClassifiedBeat(in ClassifiedBeat beat) { }
         public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
-    }
-
-    private readonly struct Events() : IRhythmSink
-    {
-        public List<RhythmEvent> List { get; } = [];
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
-    }
-
-    private struct Counting : IRhythmSink
-    {
-        public int Count;
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Count++;
     }
 }
