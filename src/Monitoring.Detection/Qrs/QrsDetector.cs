@@ -108,7 +108,6 @@ public sealed class QrsDetector
 
     private bool _hasSearchBack;
     private QrsCandidate _searchBack;
-    private double _quietestEnergy = double.MaxValue;
     private long _relearnAt;
 
     // Learning period.
@@ -157,23 +156,6 @@ public sealed class QrsDetector
         }
     }
 
-    /// <summary>Median height of the last eight QRS peaks of the slope energy (mV/s): the signal level as detection sees it.</summary>
-    public double QrsLevel => _qrsLevels.Median;
-
-    /// <summary>Median height of the last eight rejected (noise) peaks of the slope energy (mV/s).</summary>
-    public double NoiseLevel => _noiseLevels.Median;
-
-    /// <summary>
-    /// The lowest slope energy (mV/s) since the last call, then starts over: the activity of the quietest 80 ms,
-    /// near zero between the complexes of a clean ECG and raised throughout by noise.
-    /// </summary>
-    public double TakeQuietestEnergy()
-    {
-        double quietest = _quietestEnergy;
-        _quietestEnergy = double.MaxValue;
-        return quietest;
-    }
-
     /// <summary>Number of samples processed so far; the index the next sample will get.</summary>
     public long SamplesProcessed => _next;
 
@@ -204,7 +186,6 @@ public sealed class QrsDetector
     {
         long n = _next++;
         double energy = _filter.Step(sample, n);
-        if (energy < _quietestEnergy) _quietestEnergy = energy;
 
         if (_descending)
         {

@@ -78,42 +78,53 @@ public sealed class SignalQualityMonitor
     public void Process<TSink>(ReadOnlySpan<short> samples, in FibrillationFeatures waveform, bool fibrillating, ref TSink sink)
         where TSink : IRhythmSink
     {
+        // Per sample only the sum and the extremes run; locals keep them in registers.
+        long sum = _sum;
+        int inBlock = _inBlock, atHigh = _atHigh, atLow = _atLow;
+        short high = _high, low = _low;
         foreach (short sample in samples)
         {
-            _sum += sample;
-            if (sample >= _high)
+            sum += sample;
+            if (sample >= high)
             {
-                _atHigh = sample == _high ? _atHigh + 1 : 1;
-                _high = sample;
+                atHigh = sample == high ? atHigh + 1 : 1;
+                high = sample;
             }
-            if (sample <= _low)
+            if (sample <= low)
             {
-                _atLow = sample == _low ? _atLow + 1 : 1;
-                _low = sample;
+                atLow = sample == low ? atLow + 1 : 1;
+                low = sample;
             }
-            if (++_inBlock < _samplesPerBlock) continue;
-            _next += _inBlock;
+            if (++inBlock < _samplesPerBlock) continue;
+            _next += inBlock;
             bool unreadable = IsUnreadable;
-            Judge(waveform, fibrillating, ref sink);
+            Judge(sum, high - low, Math.Max(atHigh, atLow), waveform, fibrillating, ref sink);
             if (IsUnreadable != unreadable) ChangedAt = _next;
+            sum = 0;
+            inBlock = atHigh = atLow = 0;
+            high = short.MinValue;
+            low = short.MaxValue;
         }
+        _sum = sum;
+        _inBlock = inBlock;
+        _atHigh = atHigh;
+        _atLow = atLow;
+        _high = high;
+        _low = low;
     }
 
-    private void Judge<TSink>(in FibrillationFeatures waveform, bool fibrillating, ref TSink sink) where TSink : IRhythmSink
+    /// <summary>Judges the second that just ended from its sum, its range (ADC units) and the longest stay on one extreme.</summary>
+    private void Judge<TSink>(long sum, int range, int atExtreme, in FibrillationFeatures waveform, bool fibrillating, ref TSink sink)
+        where TSink : IRhythmSink
     {
-        bool flat = (_high - _low) * _toMillivolts < FlatLineMillivolts;
+        bool flat = range * _toMillivolts < FlatLineMillivolts;
         _flatLine.Update(flat, _next, ref sink);
-        _saturation.Update(!flat && Math.Max(_atHigh, _atLow) >= _saturationSamples, _next, ref sink);
-        _baseline.AddSecond(_sum * _toMillivolts / _samplesPerBlock, _next, ref sink);
+        _saturation.Update(!flat && atExtreme >= _saturationSamples, _next, ref sink);
+        _baseline.AddSecond(sum * _toMillivolts / _samplesPerBlock, _next, ref sink);
 
         bool organised = fibrillating || waveform.Leakage < OrganisedLeakage;
         bool rough = waveform.Roughness >= NoiseRoughness && waveform.AmplitudeMv >= NoiseMinimumMillivolts;
         _noise.Update(!organised && rough, _next, ref sink);
         _wander.Update(!organised && _baseline.RangeMillivolts >= WanderMillivolts, _next, ref sink);
-
-        _sum = 0;
-        _inBlock = _atHigh = _atLow = 0;
-        _high = short.MinValue;
-        _low = short.MaxValue;
     }
 }
