@@ -1,4 +1,6 @@
 using Monitoring.Cli;
+using Monitoring.Detection.Analysis;
+using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Rhythm;
 using Monitoring.Wfdb;
 using Xunit.Abstractions;
@@ -15,21 +17,23 @@ public class SignalQualityRecordTests(ITestOutputHelper output)
     private static bool InNoise(long second) => second / 60 is >= 5 and < 27 && (second / 60 - 5) % 4 < 2;
 
     /// <summary>For each whole second of the record: whether some technical condition covered it.</summary>
-    private static bool[] TechnicalSeconds(RecordAnalysis analysis)
+    private static bool[] TechnicalSeconds(RecordAnalysis analysis) =>
+        TechnicalSeconds(analysis.RhythmEvents, analysis.SampleCount, (int)analysis.SamplingFrequency);
+
+    private static bool[] TechnicalSeconds(IReadOnlyList<RhythmEvent> events, long sampleCount, int fs)
     {
-        int fs = (int)analysis.SamplingFrequency;
-        var covered = new bool[analysis.SampleCount / fs + 1];
+        var covered = new bool[sampleCount / fs + 1];
         var onsets = new Dictionary<RhythmCondition, long>();
         void Mark(long start, long end)
         {
             for (long s = start / fs; s < Math.Min(covered.Length, end / fs); s++) covered[s] = true;
         }
-        foreach (var e in analysis.RhythmEvents.Where(e => SignalQualityTests.IsTechnical(e.Condition)))
+        foreach (var e in events.Where(e => SignalQualityTests.IsTechnical(e.Condition)))
         {
             if (e.Onset) onsets[e.Condition] = e.SampleIndex;
             else if (onsets.Remove(e.Condition, out long start)) Mark(start, e.SampleIndex);
         }
-        foreach (long start in onsets.Values) Mark(start, analysis.SampleCount);
+        foreach (long start in onsets.Values) Mark(start, sampleCount);
         return covered;
     }
 
@@ -118,6 +122,36 @@ public class SignalQualityRecordTests(ITestOutputHelper output)
         output.WriteLine($"vfdb (VT: {detected} of {episodes} episodes with VT declared; technical conditions {technicalVtSeconds} of {vtSeconds} s");
         Assert.True(detected >= 17, $"{detected} of {episodes}");
         Assert.True(technicalVtSeconds <= 0.05 * vtSeconds, $"{technicalVtSeconds} of {vtSeconds} s");
+    }
+
+    /// <summary>
+    /// Real muscle noise (nstdb <c>ma</c>, eight times its recorded amplitude) added to mitdb 119 every other two
+    /// minutes: measured 86 % of the noisy minutes covered, 3.5 % of the clean ones, with high-frequency noise among
+    /// the conditions. (At four times: 50 %; at twice, which already makes false couplets, 6 %: weaker muscle noise in
+    /// a full ECG is not recognised.)
+    /// </summary>
+    [Fact]
+    public void Strong_muscle_noise_is_a_technical_condition()
+    {
+        short[] ecg = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "119")).GetSignal(0);
+        short[] noise = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "ma")).GetSignal(0);
+        const int fs = 360, stretch = 120 * fs;
+        var mixed = new short[Math.Min(ecg.Length, noise.Length)];
+        for (int i = 0; i < mixed.Length; i++)
+            mixed[i] = (short)(ecg[i] + (i / stretch % 2 == 1 ? 8 * (noise[i] - noise[0]) : 0));
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, 200));
+        var sink = new CollectingAnalysisSink();
+        analyzer.Process(mixed, ref sink);
+        bool[] technical = TechnicalSeconds(sink.List, mixed.Length, fs);
+        var noisy = Enumerable.Range(0, technical.Length).Where(s => s * fs / stretch % 2 == 1).ToList();
+        var clean = Enumerable.Range(0, technical.Length).Where(s => s * fs / stretch % 2 == 0).ToList();
+        double noiseCovered = noisy.Count(s => technical[s]) / (double)noisy.Count;
+        double cleanCovered = clean.Count(s => technical[s]) / (double)clean.Count;
+        output.WriteLine($"119 + muscle noise: noise covered {noiseCovered:P1}, clean covered {cleanCovered:P1}");
+
+        Assert.Contains(sink.List, e => e.Condition == RhythmCondition.HighFrequencyNoise);
+        Assert.True(noiseCovered >= 0.8, $"noise covered {noiseCovered:P1}");
+        Assert.True(cleanCovered <= 0.05, $"clean covered {cleanCovered:P1}");
     }
 
     private static List<(long Start, long End)> RhythmIntervals(IReadOnlyList<WfdbAnnotation> annotations, string rhythm, long end)

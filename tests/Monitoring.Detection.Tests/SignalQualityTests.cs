@@ -88,7 +88,7 @@ public class SignalQualityTests
         List<RhythmEvent> Events(int chunk)
         {
             var analyzer = new EcgAnalyzer(new QrsDetectorSettings(360, 200));
-            var sink = new AnalysisEvents();
+            var sink = new CollectingAnalysisSink();
             for (int offset = 0; offset < samples.Length; offset += chunk)
                 analyzer.Process(samples.AsSpan(offset, Math.Min(chunk, samples.Length - offset)), ref sink);
             // Rate conditions are left out: they are checked against the rate known when the check is made, which
@@ -149,16 +149,8 @@ public class SignalQualityTests
     private static List<RhythmEvent> Analyse(short[] signal)
     {
         var analyzer = new EcgAnalyzer(new QrsDetectorSettings(Fs, 200));
-        var sink = new AnalysisEvents();
+        var sink = new CollectingAnalysisSink();
         analyzer.Process(signal, ref sink);
         return sink.List;
-    }
-
-    private readonly struct AnalysisEvents() : IAnalysisSink
-    {
-        public List<RhythmEvent> List { get; } = [];
-        public void OnBeat(in QrsBeat beat) { }
-        public void OnClassifiedBeat(in ClassifiedBeat beat) { }
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
     }
 }
