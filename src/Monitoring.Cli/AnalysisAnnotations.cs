@@ -10,8 +10,8 @@ namespace Monitoring.Cli;
 /// score: each beat labelled with its EC57 class (N, A for S, V, F, Q); rhythm changes as RHYTHM (<c>+</c>)
 /// annotations with the MIT-BIH rhythm names; ventricular fibrillation or flutter as VFON <c>[</c> and VFOFF <c>]</c>.
 /// <para>
-/// The rhythm at any moment is the first of these whose condition is active, else <c>(N</c>: <c>(NOISE</c> (any
-/// technical condition: the signal is unreadable), <c>(ASYS</c> (asystole), <c>(VT</c> (ventricular tachycardia,
+/// The rhythm at any moment is the first of these whose condition is active, else <c>(N</c>: <c>(NOISE</c> (a
+/// technical condition that makes the signal unreadable: all but the flat line), <c>(ASYS</c> (asystole), <c>(VT</c> (ventricular tachycardia,
 /// sustained or not), <c>(IVR</c> (ventricular rhythm), <c>(AFIB</c> (atrial fibrillation), <c>(B</c> (ventricular
 /// bigeminy), <c>(T</c> (ventricular trigeminy), <c>(SBR</c> (bradycardia). A rhythm annotation is written where
 /// that changes; the record starts in <c>(N</c> without one. MIT-BIH has no name for sinus tachycardia, so
@@ -62,6 +62,7 @@ public static class AnalysisAnnotations
     /// <summary>The index in <see cref="Rhythms"/> of the rhythm a condition marks, or -1.</summary>
     public static int RhythmOf(RhythmCondition condition) => condition switch
     {
+        RhythmCondition.FlatLine => -1,   // a prompt to check the leads; the signal is not called unreadable (asystole stands)
         >= RhythmCondition.SignalArtifact => 0,
         RhythmCondition.Asystole => 1,
         RhythmCondition.VentricularTachycardia or RhythmCondition.NonSustainedVentricularTachycardia => 2,

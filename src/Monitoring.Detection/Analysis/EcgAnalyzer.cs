@@ -13,8 +13,8 @@ namespace Monitoring.Detection.Analysis;
 /// by its own detector. While fibrillation is
 /// declared there is no asystole or pause (see <see cref="RhythmMonitor"/>); beats, heart rate and the rate conditions
 /// go on as the QRS detector finds them. Signal quality (<see cref="SignalQualityMonitor"/>) raises technical
-/// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any of them lasts the
-/// signal is unreadable and the beat-based conditions are suppressed: no asystole, pause or rate condition, no
+/// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any but the flat line
+/// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause or rate condition, no
 /// ventricular ectopy (a run in progress ends), and atrial fibrillation takes no beats (it neither starts nor ends).
 /// Beats and the displayed heart rate are still reported. Ventricular fibrillation is judged throughout: the
 /// quality monitor does not call organised ventricular activity noise. Feed it chunks of any size; it works through them a second at a time, so that rhythm

@@ -9,7 +9,8 @@ namespace Monitoring.Detection.Quality;
 /// condition for each way it cannot (clinical definitions on each <see cref="RhythmCondition"/>):
 /// <list type="bullet">
 /// <item><see cref="RhythmCondition.FlatLine"/>: under <see cref="FlatLineMillivolts"/> from lowest to highest value
-/// in a second (leads off, no signal); declared after that second, ended by the first second that moves.</item>
+/// in a second (leads off, no signal); declared after that second, ended by the first second that moves. It does not
+/// make the signal unreadable (see <see cref="IsUnreadable"/>): asystole is still declared.</item>
 /// <item><see cref="RhythmCondition.SignalSaturation"/>: the waveform rests on its extreme value for
 /// <see cref="SaturationSeconds"/> or more in a second (clipping); declared and ended the same way.</item>
 /// <item><see cref="RhythmCondition.HighFrequencyNoise"/>: roughness (see <see cref="FibrillationFeatures.Roughness"/>)
@@ -62,9 +63,13 @@ public sealed class SignalQualityMonitor
         _toMillivolts = 1.0 / settings.GainUnitsPerMv;
     }
 
-    /// <summary>True while any technical condition is declared: beat-based alarms cannot be trusted.</summary>
-    public bool IsUnreadable =>
-        _flatLine.IsActive || _saturation.IsActive || _noise.IsActive || _wander.IsActive || _baseline.IsActive;
+    /// <summary>
+    /// True while a technical condition that hides the ECG is declared (saturation, noise, wander, artifact): beat-based
+    /// alarms cannot be trusted. A flat line is not among them: a flat line from a lead still attached may be
+    /// asystole, and asystole must not wait for proof that it is not a loose lead (leads off comes from the device's
+    /// leads-off detection); the flat-line condition is raised beside it as a prompt to check the leads.
+    /// </summary>
+    public bool IsUnreadable => _saturation.IsActive || _noise.IsActive || _wander.IsActive || _baseline.IsActive;
 
     /// <summary>The end of the second at which <see cref="IsUnreadable"/> last changed (0 before it ever did).</summary>
     public long ChangedAt { get; private set; }

@@ -78,7 +78,8 @@ public enum RhythmCondition
     /// <summary>
     /// Technical condition, flat line (leads off, no signal): the ECG does not move at all — under 0.015 mV from its
     /// lowest to its highest value for a whole second. A connected electrode always shows some baseline noise and
-    /// activity, so this is a detached lead, an open input or a device sending a constant; standstill is not judged.
+    /// activity, so this is most likely a detached lead, an open input or a device sending a constant; "check leads".
+    /// Asystole is still judged: a device that filters or quantises coarsely can send a constant during real standstill.
     /// </summary>
     FlatLine,
 
