@@ -23,6 +23,14 @@ public static class EpisodeComparer
             RhythmEpisodes.Rhythm(reference, RhythmEpisodes.AtrialFlutter, recordEnd),
             samplingFrequency, recordEnd, options ?? EpisodeOptions.Standard);
 
+    /// <summary>Ventricular tachycardia: <c>(VT</c> rhythm episodes.</summary>
+    public static EpisodeComparison VentricularTachycardia(string recordName, IReadOnlyList<WfdbAnnotation> reference,
+        IReadOnlyList<WfdbAnnotation> test, double samplingFrequency, long recordEnd, EpisodeOptions? options = null) =>
+        Compare(recordName,
+            RhythmEpisodes.Rhythm(reference, RhythmEpisodes.VentricularTachycardia, recordEnd),
+            RhythmEpisodes.Rhythm(test, RhythmEpisodes.VentricularTachycardia, recordEnd),
+            [], samplingFrequency, recordEnd, options ?? EpisodeOptions.Standard);
+
     /// <summary>Ventricular flutter/fibrillation: VFON-VFOFF episodes.</summary>
     public static EpisodeComparison VentricularFibrillation(string recordName, IReadOnlyList<WfdbAnnotation> reference,
         IReadOnlyList<WfdbAnnotation> test, double samplingFrequency, long recordEnd, EpisodeOptions? options = null) =>

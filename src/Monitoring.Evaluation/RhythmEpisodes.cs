@@ -13,6 +13,7 @@ public static class RhythmEpisodes
     public const string AtrialFibrillation = "(AFIB";
     public const string AtrialFlutter = "(AFL";
     public const string Normal = "(N";
+    public const string VentricularTachycardia = "(VT";
 
     /// <summary>Episodes of the rhythm named <paramref name="rhythm"/> (e.g. <c>(AFIB</c>); unterminated ones end at <paramref name="recordEnd"/>.</summary>
     public static List<Episode> Rhythm(IReadOnlyList<WfdbAnnotation> annotations, string rhythm, long recordEnd)

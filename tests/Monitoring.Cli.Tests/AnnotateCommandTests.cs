@@ -1,4 +1,6 @@
 using Monitoring.Cli.Commands;
+using Monitoring.Detection.Rhythm;
+using Monitoring.Evaluation;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Cli.Tests;
@@ -8,6 +10,9 @@ public sealed class AnnotateCommandTests : IDisposable
     /// <summary>The labels annotate writes: N, A (for S), V, F, Q.</summary>
     private static readonly int[] ClassCodes =
         [AnnotationCode.Normal, AnnotationCode.Apc, AnnotationCode.Pvc, AnnotationCode.Fusion, AnnotationCode.Unknown];
+
+    /// <summary>Besides beats: rhythm changes and VF/flutter onsets and ends.</summary>
+    private static readonly int[] OtherCodes = [AnnotationCode.Rhythm, AnnotationCode.Vfon, AnnotationCode.Vfoff];
 
     private readonly TempDirectory _temp = new();
 
@@ -33,7 +38,7 @@ public sealed class AnnotateCommandTests : IDisposable
         IReadOnlyList<WfdbAnnotation> annotations = WfdbAnnotationReader.Read(path);
         List<long> beats = annotations.Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample).ToList();
         Assert.Equal(expected, beats);
-        Assert.All(annotations, a => Assert.Contains(a.Code, ClassCodes));
+        Assert.All(annotations, a => Assert.Contains(a.Code, ClassCodes.Concat(OtherCodes)));
         Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "annotations in time order");
     }
 
@@ -51,15 +56,15 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Equal("sample,label", lines[0]);
         var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
         Assert.All(rows, row => Assert.Equal(2, row.Length));
-        Assert.All(rows, row => Assert.Contains(row[1], new[] { "N", "A", "V", "F", "Q" }));
+        Assert.All(rows, row => Assert.True(row[1] is "N" or "A" or "V" or "F" or "Q" or "[" or "]" || row[1].StartsWith('('), row[1]));
 
-        List<long> csvBeats = rows.Select(row => long.Parse(row[0])).ToList();
+        List<long> csvBeats = rows.Where(row => row[1].Length == 1 && char.IsLetter(row[1][0])).Select(row => long.Parse(row[0])).ToList();
         List<long> expected = DetectedBeats(record);
         Assert.Equal(expected, csvBeats);
 
         // The CSV and the WFDB file of the same record hold the same annotations.
         IReadOnlyList<WfdbAnnotation> annotations = WfdbAnnotationReader.Read(wfdb);
-        Assert.Equal(annotations.Select(a => $"{a.Sample},{AnnotationCode.ToMnemonic(a.Code)}"), lines.Skip(1));
+        Assert.Equal(annotations.Select(a => $"{a.Sample},{(a.Code == AnnotationCode.Rhythm ? a.Aux : AnnotationCode.ToMnemonic(a.Code))}"), lines.Skip(1));
     }
 
     [Fact]
@@ -84,18 +89,53 @@ public sealed class AnnotateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Atrial_fibrillation_is_marked_with_afib_and_normal_rhythm_annotations()
+    public void Atrial_fibrillation_episodes_are_afib_rhythm_episodes_as_epicmp_reads_them()
     {
+        string record = SharedData.Record("mitdb", "201");
         string path = _temp.File("201.test");
 
-        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([SharedData.Record("mitdb", "201")], path, "test", 0, log)).ExitCode);
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([record], path, "test", 0, log)).ExitCode);
+
+        var annotations = WfdbAnnotationReader.Read(path);
+        var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(record));
+        int declared = analysis.RhythmEvents.Count(e => e.Condition == RhythmCondition.AtrialFibrillation && e.Onset);
+        var episodes = RhythmEpisodes.Rhythm(annotations, RhythmEpisodes.AtrialFibrillation, analysis.SampleCount);
+        Assert.InRange(declared, 3, 10);    // 201 has three AF episodes
+        // An AF episode may be cut by a higher-precedence rhythm (noise, VT) inside it, never merged with another.
+        Assert.InRange(episodes.Count, declared, declared + 10);
+        Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "annotations in time order");
+    }
+
+    [Fact]
+    public void Rhythm_changes_use_the_mit_bih_names_and_fibrillation_is_bracketed()
+    {
+        string path = _temp.File("430.test");
+
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([SharedData.Record("vfdb", "430")], path, "test", 0, log)).ExitCode);
 
         var annotations = WfdbAnnotationReader.Read(path);
         var rhythms = annotations.Where(a => a.Code == AnnotationCode.Rhythm).Select(a => a.Aux).ToList();
-        Assert.True(rhythms.Count >= 4, $"{rhythms.Count} rhythm annotations");   // 201 has three AF episodes
-        Assert.All(rhythms.Where((_, i) => i % 2 == 0), text => Assert.Equal("(AFIB", text));
-        Assert.All(rhythms.Where((_, i) => i % 2 == 1), text => Assert.Equal("(N", text));
-        Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "annotations in time order");
+        Assert.Contains("(VT", rhythms);
+        Assert.All(rhythms, text => Assert.Contains(text, new[] { "(N", "(NOISE", "(ASYS", "(VT", "(IVR", "(AFIB", "(B", "(T", "(SBR" }));
+        Assert.True(rhythms.Zip(rhythms.Skip(1)).All(p => p.First != p.Second), "a rhythm annotation marks a change");
+        // VFON and VFOFF alternate, starting with VFON; vfdb 430 is mostly ventricular flutter and fibrillation.
+        var brackets = annotations.Where(a => a.Code is AnnotationCode.Vfon or AnnotationCode.Vfoff).Select(a => a.Code).ToList();
+        Assert.NotEmpty(brackets);
+        Assert.All(brackets.Where((_, i) => i % 2 == 0), code => Assert.Equal(AnnotationCode.Vfon, code));
+        Assert.All(brackets.Where((_, i) => i % 2 == 1), code => Assert.Equal(AnnotationCode.Vfoff, code));
+    }
+
+    [Fact]
+    public void Unreadable_signal_is_marked_noise()
+    {
+        string path = _temp.File("118e00.test");
+
+        Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([SharedData.Record("nstdb", "118e00")], path, "test", 0, log)).ExitCode);
+
+        var noise = RhythmEpisodes.Rhythm(WfdbAnnotationReader.Read(path), "(NOISE", 650_000);
+        // Electrode-motion noise at 0 dB fills 5:00-7:00, 9:00-11:00 ... 25:00-27:00 (12 min): most of it is marked.
+        double minutes = noise.Sum(e => e.Length) / 360.0 / 60;
+        Assert.InRange(minutes, 8, 16);
     }
 
     [Fact]

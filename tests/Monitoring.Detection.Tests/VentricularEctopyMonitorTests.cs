@@ -107,6 +107,30 @@ public class VentricularEctopyMonitorTests
         Assert.Throws<ArgumentException>(() => new VentricularEctopyMonitor(Fs, new VentricularEctopySettings { VtRateBpm = 250 }));
     }
 
+    [Fact]
+    public void Unreadable_signal_ends_vt_in_progress_and_drops_a_shorter_run()
+    {
+        var monitor = new VentricularEctopyMonitor(Fs);
+        var sink = new Sink();
+        var vt = Join(Rhythm("NNNNN", 0.8), Rhythm("VVVVVVV", 0.375));
+        foreach (var beat in vt) monitor.OnBeat(beat, ref sink);
+        long interruptedAt = vt[^1].SampleIndex + Fs;
+        monitor.Interrupt(interruptedAt, ref sink);
+        Assert.Equal([(RhythmCondition.VentricularTachycardia, true), (RhythmCondition.VentricularTachycardia, false)],
+            sink.Events.Select(e => (e.Condition, e.Onset)));
+        Assert.Equal(interruptedAt, sink.Events[^1].SampleIndex);
+
+        // Two PVCs before and two after the interruption are not a run of four.
+        sink.Events.Clear();
+        var before = Rhythm("NNNNNVV", 0.6, start: interruptedAt + 10 * Fs);
+        var after = Rhythm("VVNNNN", 0.6, start: before[^1].SampleIndex + 5 * Fs);
+        foreach (var beat in before) monitor.OnBeat(beat, ref sink);
+        monitor.Interrupt(before[^1].SampleIndex + Fs, ref sink);
+        foreach (var beat in after) monitor.OnBeat(beat, ref sink);
+        Assert.Equal([(RhythmCondition.Couplet, true), (RhythmCondition.Couplet, false)],
+            sink.Events.Where(e => e.Condition != RhythmCondition.PvcsPerMinute).Select(e => (e.Condition, e.Onset)));
+    }
+
     /// <summary>Beats of the given classes ("N", "V") at a constant interval (seconds), starting after <paramref name="start"/>.</summary>
     private static List<ClassifiedBeat> Rhythm(string classes, double interval, long start = -1)
     {

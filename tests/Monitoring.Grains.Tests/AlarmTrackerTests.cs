@@ -173,4 +173,12 @@ public class AlarmTrackerTests
         var definition = AlarmCatalog.For(condition);
         Assert.Equal((priority, latched), (definition.Priority, definition.Latched));
     }
+
+    [Fact]
+    public void The_analyzers_signal_quality_conditions_are_technical_alarms()
+    {
+        var technical = Enum.GetValues<Monitoring.Detection.Rhythm.RhythmCondition>()
+            .Where(c => c >= Monitoring.Detection.Rhythm.RhythmCondition.SignalArtifact);
+        Assert.All(technical, condition => Assert.Equal(AlarmKind.Technical, AlarmCatalog.For(condition.ToString()).Kind));
+    }
 }

@@ -6,7 +6,8 @@ namespace Monitoring.Cli.Commands;
 
 /// <summary>
 /// <c>annotate &lt;record&gt;... --out &lt;file-or-dir&gt; [--ext test]</c>: streams each record through the detector in
-/// 250 ms chunks and writes the beats as a WFDB annotation file, or as CSV <c>sample,label</c> for a <c>.csv</c> name.
+/// 250 ms chunks and writes the beats, rhythm changes and VF/flutter episodes (<see cref="AnalysisAnnotations"/>) as a
+/// WFDB annotation file, or as CSV <c>sample,label</c> for a <c>.csv</c> name (rhythm changes labelled with their name).
 /// </summary>
 public static class AnnotateCommand
 {
@@ -46,7 +47,8 @@ public static class AnnotateCommand
         {
             writer.Write(annotation.Sample.ToString(CultureInfo.InvariantCulture));
             writer.Write(',');
-            writer.WriteLine(AnnotationCode.ToMnemonic(annotation.Code));
+            // A rhythm change is written as its rhythm name, as in the MIT-BIH tables: (AFIB, (VT, (N ...
+            writer.WriteLine(annotation.Code == AnnotationCode.Rhythm ? annotation.Aux : AnnotationCode.ToMnemonic(annotation.Code));
         }
     }
 }

@@ -7,8 +7,10 @@ namespace Monitoring.Cli.Commands;
 /// <summary>
 /// <c>evaluate --ref &lt;dir&gt; --test &lt;dir&gt; --ext &lt;ext&gt; [--records ...] [--from 300]</c>: EC57 beat-by-beat
 /// comparison of test annotations against the reference (<c>.atr</c>) of each record, with gross and average statistics;
-/// then, when the test annotations mark atrial fibrillation (<c>(AFIB</c> rhythm annotations) or ventricular
-/// fibrillation (<c>[</c> <c>]</c>), the EC57 episode and duration statistics of those episodes (epicmp).
+/// the run-by-run statistics of ventricular ectopic runs (couplets, short runs of 3-5, long runs of 6 or more); then,
+/// when the test annotations mark atrial fibrillation (<c>(AFIB</c> rhythm annotations), ventricular fibrillation
+/// (<c>[</c> <c>]</c>) or ventricular tachycardia (<c>(VT</c>), the EC57 episode and duration statistics of those
+/// episodes (epicmp).
 /// </summary>
 public static class EvaluateCommand
 {
@@ -43,7 +45,9 @@ public static class EvaluateCommand
         var comparisons = new List<RecordComparison>(names.Count);
         var atrialFibrillation = new List<EpisodeComparison>(names.Count);
         var ventricularFibrillation = new List<EpisodeComparison>(names.Count);
-        bool testMarksAf = false, testMarksVf = false;
+        var ventricularTachycardia = new List<EpisodeComparison>(names.Count);
+        var runs = new List<RunComparison>(names.Count);
+        bool testMarksAf = false, testMarksVf = false, testMarksVt = false;
         foreach (string name in names)
         {
             WfdbHeader header = WfdbRecordReader.ReadHeader(Path.Combine(referenceDirectory, name));
@@ -54,15 +58,22 @@ public static class EvaluateCommand
             comparisons.Add(Ec57Comparer.Compare(name, referenceAnnotations, testAnnotations, fs, options));
             atrialFibrillation.Add(EpisodeComparer.AtrialFibrillation(name, referenceAnnotations, testAnnotations, fs, end, episodeOptions));
             ventricularFibrillation.Add(EpisodeComparer.VentricularFibrillation(name, referenceAnnotations, testAnnotations, fs, end, episodeOptions));
+            ventricularTachycardia.Add(EpisodeComparer.VentricularTachycardia(name, referenceAnnotations, testAnnotations, fs, end, episodeOptions));
+            runs.Add(RunComparer.Compare(name, referenceAnnotations, testAnnotations, fs, options));
             testMarksAf |= RhythmEpisodes.Rhythm(testAnnotations, RhythmEpisodes.AtrialFibrillation, end).Count > 0;
             testMarksVf |= RhythmEpisodes.VentricularFibrillation(testAnnotations, end).Count > 0;
+            testMarksVt |= RhythmEpisodes.Rhythm(testAnnotations, RhythmEpisodes.VentricularTachycardia, end).Count > 0;
         }
 
         var summary = Ec57Summary.From(comparisons, new HashSet<string>(Ec57.PacedMitdbRecords));
         output.WriteLine($"EC57 beat-by-beat comparison, scored from {fromSeconds:0.#} s, match window {options.MatchWindowSeconds * 1000:0} ms");
         output.Write(Ec57Report.FormatTable(summary));
+        output.WriteLine();
+        output.WriteLine($"Runs of ventricular ectopic beats (run-by-run comparison), scored from {fromSeconds:0.#} s: couplets (2), short runs (3-5), long runs (6+); gross without the paced records");
+        output.Write(RunReport.FormatTable(runs, Ec57.PacedMitdbRecords));
         if (testMarksAf) WriteEpisodes(output, "Atrial fibrillation", fromSeconds, atrialFibrillation);
         if (testMarksVf) WriteEpisodes(output, "Ventricular flutter/fibrillation", fromSeconds, ventricularFibrillation);
+        if (testMarksVt) WriteEpisodes(output, "Ventricular tachycardia", fromSeconds, ventricularTachycardia);
         return 0;
     }
 

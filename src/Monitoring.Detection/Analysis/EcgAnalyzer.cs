@@ -12,7 +12,12 @@ namespace Monitoring.Detection.Analysis;
 /// minute), atrial fibrillation and irregular rhythm, and ventricular fibrillation or flutter, judged from the waveform
 /// by its own detector. While fibrillation is
 /// declared there is no asystole or pause (see <see cref="RhythmMonitor"/>); beats, heart rate and the rate conditions
-/// go on as the QRS detector finds them. Feed it chunks of any size; it works through them a second at a time, so that rhythm
+/// go on as the QRS detector finds them. Signal quality (<see cref="SignalQualityMonitor"/>) raises technical
+/// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any but the flat line
+/// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause or rate condition, no
+/// ventricular ectopy (a run in progress ends), and atrial fibrillation takes no beats (it neither starts nor ends).
+/// Beats and the displayed heart rate are still reported. Ventricular fibrillation is judged throughout: the
+/// quality monitor does not call organised ventricular activity noise. Feed it chunks of any size; it works through them a second at a time, so that rhythm
 /// conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
 public sealed class EcgAnalyzer
@@ -23,7 +28,7 @@ public sealed class EcgAnalyzer
     private readonly VentricularEctopyMonitor _ectopy;
     private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly VentricularFibrillationDetector _fibrillation;
-    private readonly BaselineArtifactMonitor _artifact;
+    private readonly SignalQualityMonitor _quality;
     private readonly int _step;
     private Pending _pending = new();
 
@@ -35,7 +40,7 @@ public sealed class EcgAnalyzer
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
         _fibrillation = new VentricularFibrillationDetector(settings);
-        _artifact = new BaselineArtifactMonitor(settings);
+        _quality = new SignalQualityMonitor(settings);
         _step = settings.SamplingRateHz;
     }
 
@@ -51,15 +56,16 @@ public sealed class EcgAnalyzer
     {
         while (!samples.IsEmpty)
         {
-            var part = samples[..Math.Min(_step, samples.Length)];
+            // Parts end on whole seconds of the stream, where signal quality is judged: beats found before the end of
+            // a second see the quality judged at its start, whatever the chunk size.
+            int toSecondEnd = _step - (int)(_detector.SamplesProcessed % _step);
+            var part = samples[..Math.Min(toSecondEnd, samples.Length)];
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
             Dispatch(ref sink);
             _fibrillation.Process(part, ref sink);
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
-            bool artifact = _artifact.IsActive;
-            _artifact.Process(part, ref sink);
-            if (_artifact.IsActive != artifact) _rhythm.OnSignalArtifact(_artifact.IsActive, _detector.SamplesProcessed, ref sink);
+            JudgeQuality(part, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             samples = samples[part.Length..];
         }
@@ -75,6 +81,16 @@ public sealed class EcgAnalyzer
         Dispatch(ref sink);
         _classifier.Flush(ref _pending);
         ForwardClassified(ref sink);
+    }
+
+    /// <summary>Signal quality; when the signal turns unreadable, beat-based conditions in progress end.</summary>
+    private void JudgeQuality<TSink>(ReadOnlySpan<short> part, ref TSink sink) where TSink : IAnalysisSink
+    {
+        bool unreadable = _quality.IsUnreadable;
+        _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating, ref sink);
+        if (_quality.IsUnreadable == unreadable) return;
+        _rhythm.OnSignalArtifact(_quality.IsUnreadable, _quality.ChangedAt, ref sink);
+        if (_quality.IsUnreadable) _ectopy.Interrupt(_quality.ChangedAt, ref sink);
     }
 
     private void Dispatch<TSink>(ref TSink sink) where TSink : IAnalysisSink
@@ -96,6 +112,7 @@ public sealed class EcgAnalyzer
         {
             ClassifiedBeat beat = _pending.Classified(i);
             sink.OnClassifiedBeat(beat);
+            if (_quality.IsUnreadable) continue;
             _ectopy.OnBeat(beat, ref sink);
             _atrialFibrillation.OnBeat(beat, ref sink);
         }

@@ -32,6 +32,9 @@ public sealed class BaselineArtifactMonitor
     /// <summary>True while the artifact is declared.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>How far the baseline moved over the last <see cref="WindowSeconds"/> s (range of the one-second means, mV); 0 until they are known.</summary>
+    public double RangeMillivolts { get; private set; }
+
     /// <summary>Reports the artifact's onset and end, dated at the end of the second that decided it.</summary>
     public void Process<TSink>(ReadOnlySpan<short> samples, ref TSink sink) where TSink : IRhythmSink
     {
@@ -40,14 +43,23 @@ public sealed class BaselineArtifactMonitor
             _sum += sample;
             _next++;
             if (++_inBlock < _samplesPerBlock) continue;
-            _means[_blocks++ % WindowSeconds] = _sum * _toMillivolts;
+            AddSecond(_sum * _toMillivolts, _next, ref sink);
             _sum = 0;
             _inBlock = 0;
-            if (_blocks >= WindowSeconds) Judge(ref sink);
         }
     }
 
-    private void Judge<TSink>(ref TSink sink) where TSink : IRhythmSink
+    /// <summary>
+    /// Takes the mean of the second that ended at <paramref name="endSample"/>, for a caller that sums the samples
+    /// itself (<see cref="SignalQualityMonitor"/>); do not mix with <see cref="Process{TSink}"/>.
+    /// </summary>
+    internal void AddSecond<TSink>(double meanMillivolts, long endSample, ref TSink sink) where TSink : IRhythmSink
+    {
+        _means[_blocks++ % WindowSeconds] = meanMillivolts;
+        if (_blocks >= WindowSeconds) Judge(endSample, ref sink);
+    }
+
+    private void Judge<TSink>(long endSample, ref TSink sink) where TSink : IRhythmSink
     {
         double low = _means[0], high = _means[0];
         for (int i = 1; i < WindowSeconds; i++)
@@ -56,9 +68,10 @@ public sealed class BaselineArtifactMonitor
             high = Math.Max(high, _means[i]);
         }
         double range = high - low;
+        RangeMillivolts = range;
         bool active = IsActive ? range >= OffsetMillivolts : range >= OnsetMillivolts;
         if (active == IsActive) return;
         IsActive = active;
-        sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.SignalArtifact, active, _next, null, 0));
+        sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.SignalArtifact, active, endSample, null, 0));
     }
 }

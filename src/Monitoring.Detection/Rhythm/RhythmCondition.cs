@@ -74,4 +74,33 @@ public enum RhythmCondition
     /// pulled, amplifier saturated); the ECG is unreadable and standstill is not judged until it settles.
     /// </summary>
     SignalArtifact,
+
+    /// <summary>
+    /// Technical condition, flat line (leads off, no signal): the ECG does not move at all — under 0.015 mV from its
+    /// lowest to its highest value for a whole second. A connected electrode always shows some baseline noise and
+    /// activity, so this is most likely a detached lead, an open input or a device sending a constant; "check leads".
+    /// Asystole is still judged: a device that filters or quantises coarsely can send a constant during real standstill.
+    /// </summary>
+    FlatLine,
+
+    /// <summary>
+    /// Technical condition, signal saturation (clipping): the ECG rests on its highest or lowest value for 100 ms or
+    /// more within a second — the amplifier or converter at the end of its range, as after a defibrillation shock or
+    /// with a large offset. No physiological waveform dwells that long on its extreme.
+    /// </summary>
+    SignalSaturation,
+
+    /// <summary>
+    /// Technical condition, high-frequency noise (muscle tremor, shivering, electrical interference): most of the
+    /// ECG's slope lies above about 15 Hz, where the complexes hold little energy, with enough amplitude to hide them.
+    /// Not declared while the waveform is organised ventricular activity (VT, VF, flutter).
+    /// </summary>
+    HighFrequencyNoise,
+
+    /// <summary>
+    /// Technical condition, strong baseline wander (electrode motion, patient movement): the baseline moves by more
+    /// than 1 mV within 3 s, so that QRS detection and morphology cannot be trusted. Not declared while the waveform
+    /// is organised ventricular activity (VT, VF, flutter). A step of 2.5 mV or more is <see cref="SignalArtifact"/>.
+    /// </summary>
+    BaselineWander,
 }

@@ -16,7 +16,8 @@ namespace Monitoring.Detection.Rhythm;
 /// asystole back to where its threshold was crossed. The start of monitoring counts as a beat, so a flat line from
 /// the start is asystole too. While ventricular fibrillation is declared (<see cref="OnVentricularFibrillation{TSink}"/>)
 /// there is no asystole or pause: the missing or erratic QRS of fibrillation are not cardiac standstill, and the
-/// fibrillation alarm is the one that applies (as vendors define asystole: no QRS and no VF). Allocation-free.
+/// fibrillation alarm is the one that applies (as vendors define asystole: no QRS and no VF). While the signal is
+/// unreadable (<see cref="OnSignalArtifact{TSink}"/>) none of the conditions is judged. Allocation-free.
 /// </summary>
 public sealed class RhythmMonitor
 {
@@ -81,17 +82,22 @@ public sealed class RhythmMonitor
     }
 
     /// <summary>
-    /// The signal became unreadable (<paramref name="active"/>: a baseline step or swing, see
-    /// <see cref="Quality.BaselineArtifactMonitor"/>) or readable again at <paramref name="sampleIndex"/>. Its onset
-    /// ends asystole and pause; after its end a whole pause or asystole delay must pass again before they are
-    /// declared, since what happened during the artifact cannot be known.
+    /// The signal became unreadable (<paramref name="active"/>: a technical condition, see
+    /// <see cref="Quality.SignalQualityMonitor"/>) or readable again at <paramref name="sampleIndex"/>. Its onset
+    /// ends asystole, pause and the rate conditions, which are not judged while it lasts; after its end a whole pause
+    /// or asystole delay must pass again before they are declared, since what happened meanwhile cannot be known.
     /// </summary>
     public void OnSignalArtifact<TSink>(bool active, long sampleIndex, ref TSink sink) where TSink : IRhythmSink
     {
         if (active == _artifact) return;
         _artifact = active;
-        if (active) EndStandstill(sampleIndex, ref sink);
-        else _artifactEnd = sampleIndex;
+        if (!active)
+        {
+            _artifactEnd = sampleIndex;
+            return;
+        }
+        EndStandstill(sampleIndex, ref sink);
+        SetRateCondition(null, sampleIndex, HeartRate.BeatsPerMinute, ref sink);
     }
 
     private void EndStandstill<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
@@ -127,7 +133,9 @@ public sealed class RhythmMonitor
         while (_nextRateCheck <= watermark)
         {
             double? rate = HeartRate.BeatsPerMinute;
-            if (!_asystole && !_pause) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
+            // A check dated inside an unreadable stretch is skipped even when it is made after the stretch has ended.
+            bool readable = !_artifact && _nextRateCheck >= _artifactEnd;
+            if (!_asystole && !_pause && readable) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
             _nextRateCheck += _samplingRateHz;
         }
     }

@@ -62,6 +62,26 @@ public sealed class VentricularEctopyMonitor
         _previousClass = beat.Class;
     }
 
+    /// <summary>
+    /// The signal became unreadable at <paramref name="sampleIndex"/> (a technical condition): a sustained run or a
+    /// pattern in progress ends there, a shorter run is dropped unreported, and runs and patterns start afresh with
+    /// the next beat given, since the beats in between cannot be known. Give no beats while the signal is unreadable.
+    /// </summary>
+    public void Interrupt<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
+    {
+        if (_sustained is { } sustained)
+        {
+            Report(sustained, false, sampleIndex, RunRate(), _runLength, ref sink);
+            _sustained = null;
+        }
+        _runLength = 0;
+        UpdatePattern(ref _bigeminy, 0, 0, RhythmCondition.Bigeminy, sampleIndex, ref sink);
+        UpdatePattern(ref _trigeminy, 0, 0, RhythmCondition.Trigeminy, sampleIndex, ref sink);
+        _bigeminyCycles = _trigeminyCycles = 0;
+        _sinceVentricular = -1;
+        _previousClass = BeatClass.Unclassifiable;
+    }
+
     private void OnVentricular<TSink>(in ClassifiedBeat beat, ref TSink sink) where TSink : IRhythmSink
     {
         if (_normalRr > 0 && beat.RrBeforeSamples > 0 && beat.RrBeforeSamples < RonTFraction * _normalRr)

@@ -42,6 +42,10 @@ public static class AlarmCatalog
         new(LeadsOff, "LEADS OFF", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
         new("SignalArtifact", "ECG ARTIFACT", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
         new(BatteryLow, "BATTERY LOW", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
+        new("FlatLine", "ECG FLAT LINE - CHECK LEADS", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
+        new("SignalSaturation", "ECG SIGNAL OVERRANGE", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
+        new("HighFrequencyNoise", "ECG NOISY SIGNAL", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
+        new("BaselineWander", "ECG BASELINE WANDER", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
 
     /// <summary>The definition of a condition; an unknown one (a newer analyzer) is a medium-priority physiological alarm.</summary>
