@@ -8,6 +8,12 @@ export const GAIN_MM_PER_MV = 10;
 export const PX_PER_SECOND = PX_PER_MM * SWEEP_MM_PER_S;
 export const PX_PER_MV = PX_PER_MM * GAIN_MM_PER_MV;
 
+/** True when a canvas's backing store no longer matches its CSS size (refitting clears it). */
+export function needsFit(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  return canvas.width !== Math.round(canvas.clientWidth * ratio) || canvas.height !== Math.round(canvas.clientHeight * ratio);
+}
+
 /** Sizes a canvas's backing store to its CSS size and device pixel ratio; returns the context in CSS pixels. */
 export function fitCanvas(canvas) {
   const ratio = window.devicePixelRatio || 1;

@@ -1,4 +1,4 @@
-import { el } from "./dom.js";
+import { el, notify } from "./dom.js";
 import { tierName } from "./enums.js";
 import { tryInvoke } from "./session.js";
 
@@ -25,8 +25,12 @@ export class FacilityNavigator {
   }
 
   async showHome() {
-    const patients = await tryInvoke(this.hub, "GetPatients");
-    this.onSelect({ facilityId: this.home, title: "My centre's patients", patientIds: patients.ok ? patients.value : [] });
+    this.select(this.home, "My centre's patients", await tryInvoke(this.hub, "GetPatients"));
+  }
+
+  select(facilityId, title, patients) {
+    if (!patients.ok) notify(`Patients not available: ${patients.error}`);
+    this.onSelect({ facilityId, title, patientIds: patients.ok ? patients.value : [] });
   }
 
   async open(facilityId) {
@@ -44,8 +48,7 @@ export class FacilityNavigator {
       el("div", { class: "children" }, children.map(id =>
         el("button", { class: "facility", dataset: { facilityId: id }, onclick: () => this.open(id) }, names.get(id) ?? id))));
     if (facilityId === this.home) return this.showHome();
-    const patients = await tryInvoke(this.hub, "GetFacilityPatients", facilityId);
-    this.onSelect({ facilityId, title: `${tierName(definition.tier)} · ${definition.name}`, patientIds: patients.ok ? patients.value : [] });
+    this.select(facilityId, `${tierName(definition.tier)} · ${definition.name}`, await tryInvoke(this.hub, "GetFacilityPatients", facilityId));
   }
 
   /** Display names with tiers, e.g. "Township · Riverside health centre". */

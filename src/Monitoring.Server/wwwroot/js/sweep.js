@@ -1,9 +1,10 @@
-import { BaselineTracker, PX_PER_MV, PX_PER_SECOND, fitCanvas } from "./ecg-scale.js";
+import { BaselineTracker, PX_PER_MV, PX_PER_SECOND, fitCanvas, needsFit } from "./ecg-scale.js";
 
 const ERASE_BAR_PX = 14;
 const BUFFER_SECONDS = 12;
 // Frames arrive in bursts (250-ms batches, and faster while a device catches up after a gap): the sweep plays them
-// out at paper speed from a short buffer, and skips ahead when it falls behind by more than MAX_LAG_SECONDS.
+// out at paper speed from a short buffer. More than MAX_LAG_SECONDS behind (a tile just opened, a burst after a
+// gap), it redraws the screen at once with the latest samples and plays on from RESUME_LAG_SECONDS behind.
 const MAX_LAG_SECONDS = 2;
 const RESUME_LAG_SECONDS = 0.5;
 
@@ -26,7 +27,9 @@ export class WaveformSweep {
     this.resize();
   }
 
+  /** Fits the canvas to its box, when that changed (which clears it). */
   resize() {
+    if (this.context && !needsFit(this.canvas)) return;
     const { context, width, height } = fitCanvas(this.canvas);
     Object.assign(this, { context, width, height });
     this.x = 0;
@@ -51,15 +54,26 @@ export class WaveformSweep {
   /** Advances the pen by `elapsedMs` of paper time and draws what it passed over. */
   tick(elapsedMs) {
     if (this.rate === 0 || this.width === 0) return;
-    let backlog = this.written - this.read;
+    const backlog = this.written - this.read;
     if (backlog > this.rate * MAX_LAG_SECONDS || backlog > this.samples.length) {
-      this.read = this.written - Math.round(this.rate * RESUME_LAG_SECONDS);
-      backlog = this.written - this.read;
+      this.redrawLatest();
+      return;
     }
     this.due += elapsedMs * this.rate / 1000;
     const count = Math.min(Math.floor(this.due), backlog);
     this.due = count < backlog ? this.due - count : 0; // a starved pen waits instead of racing later
     if (count > 0) this.draw(count);
+  }
+
+  /** Clears the screen and draws the latest screenful of samples but the last half second. */
+  redrawLatest() {
+    const screenful = Math.floor(this.width / PX_PER_SECOND * this.rate);
+    this.read = this.written - Math.min(screenful, this.samples.length, this.written);
+    this.context.clearRect(0, 0, this.width, this.height);
+    this.x = 0;
+    this.lastY = null;
+    this.due = 0;
+    this.draw(Math.max(0, this.written - this.read - Math.round(this.rate * RESUME_LAG_SECONDS)));
   }
 
   draw(count) {

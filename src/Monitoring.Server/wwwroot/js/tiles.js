@@ -1,5 +1,5 @@
 import { alarmKindName, alarmStateName, isUnacknowledged, priorityName } from "./enums.js";
-import { drawGrid, fitCanvas } from "./ecg-scale.js";
+import { drawGrid, fitCanvas, needsFit } from "./ecg-scale.js";
 import { el, notify } from "./dom.js";
 import { tryInvoke } from "./session.js";
 import { WaveformSweep } from "./sweep.js";
@@ -29,8 +29,10 @@ class PatientTile {
 
   /** Called once the tile is in the document (canvases have their size then), and when the window resizes. */
   layout() {
-    const { context, width, height } = fitCanvas(this.grid);
-    drawGrid(context, width, height);
+    if (needsFit(this.grid)) {
+      const { context, width, height } = fitCanvas(this.grid);
+      drawGrid(context, width, height);
+    }
     if (this.sweep) this.sweep.resize(); else this.sweep = new WaveformSweep(this.traceCanvas);
   }
 
