@@ -11,7 +11,8 @@ namespace Monitoring.Web.Tests;
 /// <summary>
 /// The monitoring-centre console in real headless Chromium against the real server and Azurite: a physician signs
 /// in through the form, sees a patient's ECG drawn on the tile's canvas, sees a V-TACH alarm appear (red, flashing)
-/// when the device streams ventricular tachycardia (mitdb 205), reviews its stored strip and acknowledges it.
+/// when the device streams ventricular tachycardia (mitdb 205), reviews its stored strip and acknowledges it; a
+/// wrong password shows an error and nothing else; navigation goes down the tiers of the user's jurisdiction.
 /// </summary>
 public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
     : IClassFixture<ServerFixture>, IClassFixture<ChromiumFixture>
@@ -19,6 +20,9 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
     private static readonly TimeSpan AlarmTimeout = TimeSpan.FromSeconds(15);
     private static readonly Regex Flashing = new(@"\bflashing\b");
     private const string Red = "rgb(255, 45, 45)";
+
+    /// <summary>Uncaught exceptions and unhandled rejections of the console's scripts: every test expects none.</summary>
+    private readonly List<string> _scriptErrors = [];
 
     [Fact]
     public async Task Physician_sees_the_live_waveform_and_acknowledges_a_ventricular_tachycardia_alarm()
@@ -79,6 +83,7 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
         await AcknowledgeRemainingAsync(page.Locator($".alarm-list li.alarm.flashing[data-patient-id='{patientId}'][data-priority='High']"));
         await Expect(page.Locator($".tile.flashing[data-patient-id='{patientId}'][data-alarm-priority='high']")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "console-acknowledged");
+        Assert.Empty(_scriptErrors);
 
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var journal = await server.Operator.GetFromJsonAsync<List<Alarm>>(
@@ -100,16 +105,45 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
         await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
         await Expect(page.Locator(".alarm")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "console-wrong-password");
+        Assert.Empty(_scriptErrors);
     }
 
-    /// <summary>A centre at a provincial facility of its own and a physician with a known password.</summary>
+    [Fact]
+    public async Task County_physician_navigates_down_the_tiers_to_a_village_patient()
+    {
+        var network = await TestNetwork.DefineAsync(server, "webnav");
+        await TestNetwork.AdmitWithDeviceAsync(server, "p-web-nav", "d-web-nav", network.Village("a"));
+        var (userId, password) = await DefinePhysicianAsync("phys-webnav", TestNetwork.CentreOf(network.County("a")));
+        var page = await OpenConsoleAsync();
+
+        await SignInAsync(page, userId, password);
+        // The village clinic has a centre of its own: the patient is not the county's responsibility, but in its jurisdiction.
+        await Expect(page.Locator("#view-title")).ToHaveTextAsync("My centre's patients");
+        await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#facility-nav .children button")).ToHaveCountAsync(1);
+        await page.Locator($"#facility-nav button[data-facility-id='{network.Township("a")}']").ClickAsync();
+        await page.Locator($"#facility-nav button[data-facility-id='{network.Village("a")}']").ClickAsync();
+
+        await Expect(page.Locator("#view-title")).ToHaveTextAsync($"Village · Facility {network.Village("a")}");
+        await Expect(page.Locator(".tile[data-patient-id='p-web-nav']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#facility-nav .breadcrumb button")).ToHaveCountAsync(3);
+        await Screenshots.SaveAsync(page, "console-navigation");
+        Assert.Empty(_scriptErrors);
+    }
+
+    /// <summary>A centre at a provincial facility of its own and a physician of it with a known password.</summary>
     private async Task<(string UserId, string Password)> DefineCentreWithPhysicianAsync(string name)
     {
         await server.DefineFacilityAsync("fac-" + name, "Province", null);
         await server.DefineCentreAsync("c-" + name, "fac-" + name);
-        string userId = "phys-" + name, password = "pw-" + Guid.NewGuid().ToString("N");
+        return await DefinePhysicianAsync("phys-" + name, "c-" + name);
+    }
+
+    private async Task<(string UserId, string Password)> DefinePhysicianAsync(string userId, string centreId)
+    {
+        string password = "pw-" + Guid.NewGuid().ToString("N");
         (await server.Operator.PostAsJsonAsync("/api/users",
-            new { userId, displayName = "Dr " + name, role = "Physician", centreId = "c-" + name, password })).EnsureSuccessStatusCode();
+            new { userId, displayName = "Dr " + userId, role = "Physician", centreId, password })).EnsureSuccessStatusCode();
         return (userId, password);
     }
 
@@ -122,7 +156,11 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
-        page.PageError += (_, error) => output.WriteLine($"browser error: {error}");
+        page.PageError += (_, error) =>
+        {
+            output.WriteLine($"browser error: {error}");
+            _scriptErrors.Add(error);
+        };
         page.Response += (_, response) => { if (response.Status >= 400) output.WriteLine($"HTTP {response.Status}: {response.Url}"); };
         await page.GotoAsync("/");
         return page;

@@ -58,6 +58,7 @@ async function start(session) {
   hub.onreconnected(() => { showState("connected"); tiles.rewatch(); });
   hub.onclose(() => showState("disconnected"));
 
+  alarms.render();
   await hub.start();
   showState("connected");
   await navigator.start();

@@ -7,8 +7,13 @@ export function el(tag, attributes = {}, ...children) {
     else if (name === "dataset") Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? "" : value);
   }
-  element.append(...children.flat().filter(child => child !== null && child !== undefined && child !== false));
+  element.append(...nodes(children));
   return element;
+}
+
+/** Children for append/replaceChildren: nested lists flattened, and `cond && el(...)` that came out false left out. */
+export function nodes(...children) {
+  return children.flat(Infinity).filter(child => child !== null && child !== undefined && child !== false);
 }
 
 export function clockTime(unixMs) {

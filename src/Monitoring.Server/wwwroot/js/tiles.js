@@ -1,6 +1,6 @@
 import { alarmKindName, alarmStateName, isUnacknowledged, priorityName } from "./enums.js";
 import { drawGrid, fitCanvas, needsFit } from "./ecg-scale.js";
-import { el, notify } from "./dom.js";
+import { el, nodes, notify } from "./dom.js";
 import { tryInvoke } from "./session.js";
 import { WaveformSweep } from "./sweep.js";
 
@@ -62,11 +62,11 @@ class PatientTile {
       this.alarm.replaceChildren();
       return;
     }
-    this.alarm.replaceChildren(
+    this.alarm.replaceChildren(...nodes(
       el("span", { class: "tile-alarm-label" }, top.label),
       el("span", { class: "tile-alarm-state" }, alarmStateName(top.state)),
       isUnacknowledged(top) && el("button", { class: "ack", onclick: () => this.alarms.acknowledge(top.alarmId) }, "Acknowledge"),
-      el("button", { class: "pause-audio", onclick: () => this.alarms.pauseAudio(this.patientId) }, "Audio pause"));
+      el("button", { class: "pause-audio", onclick: () => this.alarms.pauseAudio(this.patientId) }, "Audio pause")));
   }
 }
 
