@@ -8,6 +8,7 @@ const REFRESH_MS = 10000;
 export class NetworkQualityPanel {
   constructor(hub, container) {
     Object.assign(this, { hub, container });
+    container.closest("details")?.addEventListener("toggle", () => this.refresh());
     setInterval(() => this.refresh(), REFRESH_MS);
   }
 

@@ -80,7 +80,7 @@ export class TileGrid {
     window.addEventListener("resize", () => { for (const tile of this.tiles.values()) tile.layout(); });
   }
 
-  async show(patientIds) {
+  show(patientIds) {
     for (const [patientId, tile] of this.tiles) {
       if (patientIds.includes(patientId)) continue;
       tile.element.remove();
