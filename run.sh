@@ -35,9 +35,19 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:${port}/health" > /dev/null || { echo "The server did not become healthy; see .data/server.log"; exit 1; }
 
+# A physician of the simulator's monitoring desk for the web console (the sample network is loaded at start).
+console_password="${MONITORING_CONSOLE_PASSWORD:-demo-console-password}"
+for _ in $(seq 1 20); do
+  curl -fs -X POST "http://127.0.0.1:${port}/api/users" -H "Authorization: Bearer $Monitoring__OperatorKey" -H "Content-Type: application/json" \
+    -d "{\"userId\":\"demo-physician\",\"displayName\":\"Demo physician\",\"role\":\"Physician\",\"centreId\":\"centre-hetang\",\"password\":\"${console_password}\"}" \
+    > /dev/null && break
+  sleep 0.5
+done
+
 cat <<INFO
 Monitoring cloud running:
   server            http://127.0.0.1:${port}   (log: .data/server.log)
+  web console       http://127.0.0.1:${port}/   (sign in: demo-physician / \$MONITORING_CONSOLE_PASSWORD, default demo-console-password)
   device hub        http://127.0.0.1:${port}/hubs/device       (SignalR, MessagePack; bearer "deviceId:secret")
   monitoring hub    http://127.0.0.1:${port}/hubs/monitoring   (SignalR, JSON or MessagePack; bearer JWT of a signed-in clinician)
   operator API      http://127.0.0.1:${port}/api               (bearer \$Monitoring__OperatorKey)

@@ -27,4 +27,14 @@ if [ ! -x infra/azurite/node_modules/.bin/azurite-table ]; then
   (cd infra/azurite && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The SignalR browser client the monitoring console loads from the server, pinned by src/Monitoring.Server/web.
+if [ ! -f src/Monitoring.Server/web/node_modules/@microsoft/signalr/dist/browser/signalr.min.js ]; then
+  (cd src/Monitoring.Server/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Headless Chromium for the console's browser tests (Playwright drives it; it never downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
 dotnet restore Monitoring.sln -nologo -v quiet

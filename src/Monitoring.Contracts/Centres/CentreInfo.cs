@@ -1,8 +1,9 @@
+using MessagePack;
 namespace Monitoring.Contracts.Centres;
 
 /// <summary>A monitoring centre: its name and the facility that runs it.</summary>
-[GenerateSerializer, Immutable]
+[MessagePackObject, GenerateSerializer, Immutable]
 public sealed record CentreInfo(
-    [property: Id(0)] string CentreId,
-    [property: Id(1)] string Name,
-    [property: Id(2)] string FacilityId);
+    [property: Key("centreId"), Id(0)] string CentreId,
+    [property: Key("name"), Id(1)] string Name,
+    [property: Key("facilityId"), Id(2)] string FacilityId);

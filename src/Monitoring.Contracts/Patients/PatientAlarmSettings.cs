@@ -1,3 +1,4 @@
+using MessagePack;
 namespace Monitoring.Contracts.Patients;
 
 /// <summary>
@@ -5,19 +6,19 @@ namespace Monitoring.Contracts.Patients;
 /// (Mindray/Philips: asystole 4 s, pause 2 s, brady 50, tachy 120, extreme brady 40, extreme tachy 140 bpm,
 /// VT 6 PVCs at 130 bpm, 10 PVCs/min).
 /// </summary>
-[GenerateSerializer, Immutable]
+[MessagePackObject, GenerateSerializer, Immutable]
 public sealed record PatientAlarmSettings
 {
-    [Id(0)] public double AsystoleSeconds { get; init; } = 4.0;
-    [Id(1)] public double PauseSeconds { get; init; } = 2.0;
-    [Id(2)] public double BradycardiaBpm { get; init; } = 50;
-    [Id(3)] public double TachycardiaBpm { get; init; } = 120;
-    [Id(4)] public double ExtremeBradycardiaBpm { get; init; } = 40;
-    [Id(5)] public double ExtremeTachycardiaBpm { get; init; } = 140;
-    [Id(6)] public int VentricularTachycardiaBeats { get; init; } = 6;
-    [Id(7)] public double VentricularTachycardiaBpm { get; init; } = 130;
-    [Id(8)] public int PvcsPerMinute { get; init; } = 10;
+    [Key("asystoleSeconds"), Id(0)] public double AsystoleSeconds { get; init; } = 4.0;
+    [Key("pauseSeconds"), Id(1)] public double PauseSeconds { get; init; } = 2.0;
+    [Key("bradycardiaBpm"), Id(2)] public double BradycardiaBpm { get; init; } = 50;
+    [Key("tachycardiaBpm"), Id(3)] public double TachycardiaBpm { get; init; } = 120;
+    [Key("extremeBradycardiaBpm"), Id(4)] public double ExtremeBradycardiaBpm { get; init; } = 40;
+    [Key("extremeTachycardiaBpm"), Id(5)] public double ExtremeTachycardiaBpm { get; init; } = 140;
+    [Key("ventricularTachycardiaBeats"), Id(6)] public int VentricularTachycardiaBeats { get; init; } = 6;
+    [Key("ventricularTachycardiaBpm"), Id(7)] public double VentricularTachycardiaBpm { get; init; } = 130;
+    [Key("pvcsPerMinute"), Id(8)] public int PvcsPerMinute { get; init; } = 10;
 
     /// <summary>Seconds without data from the device before a signal-loss technical alarm.</summary>
-    [Id(9)] public double SignalLossSeconds { get; init; } = 5.0;
+    [Key("signalLossSeconds"), Id(9)] public double SignalLossSeconds { get; init; } = 5.0;
 }

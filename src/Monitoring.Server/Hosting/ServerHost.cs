@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.FileProviders;
 using Monitoring.Contracts.Devices;
 using Monitoring.Grains;
 using Monitoring.Grains.Live;
@@ -61,6 +62,7 @@ public static class ServerHost
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 
         var app = builder.Build();
+        app.UseMonitoringConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHub<DeviceHub>(DeviceHubMethods.Path);
@@ -73,6 +75,17 @@ public static class ServerHost
         // The Orleans dashboard for operators (grains, silos, call rates); bind the server to a private address.
         app.MapOrleansDashboard("/dashboard");
         return app;
+    }
+
+    /// <summary>
+    /// The monitoring-centre console: static files from the output folder's wwwroot (copied at build), so the server
+    /// serves the same console wherever it runs from; "/" opens index.html.
+    /// </summary>
+    private static void UseMonitoringConsole(this WebApplication app)
+    {
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
 
     private static void AddMonitoringSilo(this ISiloBuilder silo, ServerOptions options)

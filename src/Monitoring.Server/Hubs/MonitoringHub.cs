@@ -36,6 +36,10 @@ public sealed partial class MonitoringHub(IGrainFactory grains, Jurisdiction jur
         await base.OnConnectedAsync();
     }
 
+    /// <summary>The user's centre, with the facility that runs it: where the console's navigation starts.</summary>
+    public async Task<CentreInfo> GetCentre() =>
+        await Centre.GetAsync() ?? throw new HubException($"Centre {User.CentreId} is not defined.");
+
     /// <summary>The centre's active and latched alarms, with those escalated to it.</summary>
     public Task<IReadOnlyList<Alarm>> GetActiveAlarms() => Centre.GetActiveAlarmsAsync();
 

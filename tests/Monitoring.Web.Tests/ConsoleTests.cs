@@ -1,0 +1,215 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Monitoring.Contracts.Alarms;
+using Monitoring.Server.Tests;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Monitoring.Web.Tests;
+
+/// <summary>
+/// The monitoring-centre console in real headless Chromium against the real server and Azurite: a physician signs
+/// in through the form, sees a patient's ECG drawn on the tile's canvas, sees a V-TACH alarm appear (red, flashing)
+/// when the device streams ventricular tachycardia (mitdb 205), reviews its stored strip and acknowledges it; a
+/// wrong password shows an error and nothing else; navigation goes down the tiers of the user's jurisdiction.
+/// </summary>
+public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
+    : IClassFixture<ServerFixture>, IClassFixture<ChromiumFixture>
+{
+    private static readonly TimeSpan AlarmTimeout = TimeSpan.FromSeconds(15);
+    private static readonly Regex Flashing = new(@"\bflashing\b");
+    private const string Red = "rgb(255, 45, 45)";
+
+    /// <summary>Uncaught exceptions and unhandled rejections of the console's scripts: every test expects none.</summary>
+    private readonly List<string> _scriptErrors = [];
+
+    [Fact]
+    public async Task Physician_sees_the_live_waveform_and_acknowledges_a_ventricular_tachycardia_alarm()
+    {
+        var (userId, password) = await DefineCentreWithPhysicianAsync("web-vt");
+        const string patientId = "p-web-vt", deviceId = "d-web-vt";
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, patientId, deviceId, "fac-web-vt");
+        var page = await OpenConsoleAsync();
+
+        await SignInAsync(page, userId, password);
+        var tile = page.Locator($".tile[data-patient-id='{patientId}']");
+        await Expect(tile).ToBeVisibleAsync();
+        await Expect(page.Locator("#centre-name")).ToHaveTextAsync("Centre c-web-vt");
+        await Expect(tile.Locator(".tile-name")).ToContainTextAsync("Patient");
+
+        // mitdb 205 from 4:30: sinus rhythm first, ventricular tachycardia from 4:58.8 on.
+        var batches = RecordStream.Batches(deviceId, "mitdb", "205", 270, 310);
+        int sinus = batches.Count / 2;
+        await using var device = await HubClients.ConnectDeviceAsync(server.BaseAddress, deviceToken);
+        foreach (var batch in batches.Take(sinus)) await device.SendAsync(batch);
+
+        var trace = await WaitForTraceAsync(page, $".tile[data-patient-id='{patientId}'] canvas.tile-sweep");
+        output.WriteLine($"Sweep canvas: {trace.Pixels} drawn pixels over {trace.Rows} rows.");
+        Assert.True(trace.Rows >= 20, $"The trace spans {trace.Rows} pixel rows: a flat line, not an ECG.");
+        await Expect(tile.Locator(".tile-quality")).ToHaveTextAsync("GOOD");
+        await Screenshots.SaveAsync(page, "console-waveform");
+
+        foreach (var batch in batches.Skip(sinus)) await device.SendAsync(batch);
+        var streamed = System.Diagnostics.Stopwatch.StartNew();
+        var ventricularTachycardia = page.Locator(
+            $".alarm-list li.alarm[data-patient-id='{patientId}'][data-priority='High']", new() { HasText = "V-TACH" }).First;
+        await Expect(ventricularTachycardia).ToBeVisibleAsync(new() { Timeout = (float)AlarmTimeout.TotalMilliseconds });
+        output.WriteLine($"V-TACH shown {streamed.ElapsedMilliseconds} ms after the last batch was sent.");
+        string alarmId = (await ventricularTachycardia.GetAttributeAsync("data-alarm-id"))!;
+        var alarm = page.Locator($".alarm-list li.alarm[data-alarm-id='{alarmId}']");
+        await Expect(alarm).ToHaveClassAsync(Flashing);
+        await Expect(alarm.Locator(".alarm-label")).ToHaveCSSAsync("background-color", Red);
+        await Expect(tile).ToHaveAttributeAsync("data-alarm-priority", "high");
+        await Expect(tile).ToHaveClassAsync(Flashing);
+        var label = tile.Locator(".tile-alarm-label");
+        await Expect(label).ToHaveTextAsync("V-TACH");
+        await Expect(label).ToHaveCSSAsync("background-color", Red);
+        await Expect(label).ToHaveCSSAsync("animation-name", "flash");
+        await Screenshots.SaveAsync(page, "console-vt-alarm");
+
+        // Alarm review: the stored strip around the onset (full disclosure is written in 10-s segments).
+        await server.WaitPersistedAsync(deviceId, batches[^1].Sequence);
+        await alarm.Locator("button.review").ClickAsync();
+        await Expect(page.Locator("#review .review-message")).ToContainTextAsync("25 mm/s");
+        var strip = await WaitForTraceAsync(page, "#review canvas", darkOnly: true);
+        output.WriteLine($"Review strip: {strip.Pixels} trace pixels over {strip.Rows} rows.");
+        await Screenshots.SaveAsync(page, "console-alarm-review");
+        await page.Locator("#review button.close").ClickAsync();
+
+        // Acknowledged: shown steady while the condition lasts, or gone from the list once a latched alarm is reset.
+        await alarm.Locator("button.ack").ClickAsync();
+        await Expect(page.Locator($".alarm-list li.alarm.flashing[data-alarm-id='{alarmId}']")).ToHaveCountAsync(0);
+        await AcknowledgeRemainingAsync(page.Locator($".alarm-list li.alarm.flashing[data-patient-id='{patientId}'][data-priority='High']"));
+        await Expect(page.Locator($".tile.flashing[data-patient-id='{patientId}'][data-alarm-priority='high']")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "console-acknowledged");
+        Assert.Empty(_scriptErrors);
+
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var journal = await server.Operator.GetFromJsonAsync<List<Alarm>>(
+            $"/api/patients/{patientId}/alarms?from={now - 600_000}&to={now + 60_000}", TestJson.Options);
+        Assert.Contains(journal!, a => a.AlarmId == alarmId && a.Condition == "VentricularTachycardia" && a.AcknowledgedBy == userId);
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_an_error_and_no_patient_data()
+    {
+        var (userId, _) = await DefineCentreWithPhysicianAsync("web-denied");
+        await TestNetwork.AdmitWithDeviceAsync(server, "p-web-denied", "d-web-denied", "fac-web-denied");
+        var page = await OpenConsoleAsync();
+
+        await SignInAsync(page, userId, "not-the-password-at-all");
+
+        await Expect(page.Locator("#signin-error")).ToHaveTextAsync("Wrong user id or password.");
+        await Expect(page.Locator("#console")).ToBeHiddenAsync();
+        await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".alarm")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "console-wrong-password");
+        Assert.Empty(_scriptErrors);
+    }
+
+    [Fact]
+    public async Task County_physician_navigates_down_the_tiers_to_a_village_patient()
+    {
+        var network = await TestNetwork.DefineAsync(server, "webnav");
+        await TestNetwork.AdmitWithDeviceAsync(server, "p-web-nav", "d-web-nav", network.Village("a"));
+        var (userId, password) = await DefinePhysicianAsync("phys-webnav", TestNetwork.CentreOf(network.County("a")));
+        var page = await OpenConsoleAsync();
+
+        await SignInAsync(page, userId, password);
+        // The village clinic has a centre of its own: the patient is not the county's responsibility, but in its jurisdiction.
+        await Expect(page.Locator("#view-title")).ToHaveTextAsync("My centre's patients");
+        await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#facility-nav .children button")).ToHaveCountAsync(1);
+        await page.Locator($"#facility-nav button[data-facility-id='{network.Township("a")}']").ClickAsync();
+        await page.Locator($"#facility-nav button[data-facility-id='{network.Village("a")}']").ClickAsync();
+
+        await Expect(page.Locator("#view-title")).ToHaveTextAsync($"Village · Facility {network.Village("a")}");
+        await Expect(page.Locator(".tile[data-patient-id='p-web-nav']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#facility-nav .breadcrumb button")).ToHaveCountAsync(3);
+        await Screenshots.SaveAsync(page, "console-navigation");
+        Assert.Empty(_scriptErrors);
+    }
+
+    /// <summary>A centre at a provincial facility of its own and a physician of it with a known password.</summary>
+    private async Task<(string UserId, string Password)> DefineCentreWithPhysicianAsync(string name)
+    {
+        await server.DefineFacilityAsync("fac-" + name, "Province", null);
+        await server.DefineCentreAsync("c-" + name, "fac-" + name);
+        return await DefinePhysicianAsync("phys-" + name, "c-" + name);
+    }
+
+    private async Task<(string UserId, string Password)> DefinePhysicianAsync(string userId, string centreId)
+    {
+        string password = "pw-" + Guid.NewGuid().ToString("N");
+        (await server.Operator.PostAsJsonAsync("/api/users",
+            new { userId, displayName = "Dr " + userId, role = "Physician", centreId, password })).EnsureSuccessStatusCode();
+        return (userId, password);
+    }
+
+    private async Task<IPage> OpenConsoleAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
+        page.PageError += (_, error) =>
+        {
+            output.WriteLine($"browser error: {error}");
+            _scriptErrors.Add(error);
+        };
+        page.Response += (_, response) => { if (response.Status >= 400) output.WriteLine($"HTTP {response.Status}: {response.Url}"); };
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    /// <summary>mitdb 205 has more than one run of VT in the stretch streamed: acknowledges the others, one at a time.</summary>
+    private static async Task AcknowledgeRemainingAsync(ILocator flashing)
+    {
+        for (int remaining = await flashing.CountAsync(); remaining > 0; remaining = await flashing.CountAsync())
+        {
+            await flashing.First.Locator("button.ack").ClickAsync();
+            await Expect(flashing).ToHaveCountAsync(remaining - 1);
+        }
+    }
+
+    private static async Task SignInAsync(IPage page, string userId, string password)
+    {
+        await page.Locator("#signin-form [name=userId]").FillAsync(userId);
+        await page.Locator("#signin-form [name=password]").FillAsync(password);
+        await page.Locator("#signin-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits until a canvas shows at least 500 trace pixels; returns how many, and over how many pixel rows. On the
+    /// transparent sweep canvas every drawn pixel is trace; on the review strip (white, green grid, red onset marker)
+    /// the trace is the dark pixels.
+    /// </summary>
+    private static async Task<(int Pixels, int Rows)> WaitForTraceAsync(IPage page, string canvasSelector, bool darkOnly = false)
+    {
+        const string count = """
+            ([selector, darkOnly]) => {
+              const canvas = document.querySelector(selector);
+              if (!canvas || canvas.width === 0) return [0, 0];
+              const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+              let pixels = 0; const rows = new Set();
+              for (let i = 0; i < data.length; i += 4) {
+                const dark = data[i + 3] > 128 && data[i] < 100 && data[i + 1] < 100 && data[i + 2] < 100;
+                if (darkOnly ? dark : data[i + 3] > 0) { pixels++; rows.add(Math.floor(i / 4 / canvas.width)); }
+              }
+              return [pixels, rows.size];
+            }
+            """;
+        int[] result = [0, 0];
+        for (int attempt = 0; attempt < 100 && result[0] < 500; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            result = await page.EvaluateAsync<int[]>(count, new object[] { canvasSelector, darkOnly });
+        }
+        Assert.True(result[0] >= 500, $"{canvasSelector} showed {result[0]} trace pixels in 10 s.");
+        return (result[0], result[1]);
+    }
+}
