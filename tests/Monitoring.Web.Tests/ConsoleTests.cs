@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Monitoring.Contracts.Consults;
+using Monitoring.Server.Hubs;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -128,6 +131,42 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
         await Expect(page.Locator(".tile[data-patient-id='p-web-nav']")).ToBeVisibleAsync();
         await Expect(page.Locator("#facility-nav .breadcrumb button")).ToHaveCountAsync(3);
         await Screenshots.SaveAsync(page, "console-navigation");
+        Assert.Empty(_scriptErrors);
+    }
+
+    [Fact]
+    public async Task Township_physician_accepts_and_answers_a_consult_from_the_village_and_sees_the_network_panel()
+    {
+        var network = await TestNetwork.DefineAsync(server, "webcons");
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, "p-web-cons", "d-web-cons", network.Village("a"));
+        await TestNetwork.StreamVentricularTachycardiaAsync(server, "d-web-cons", deviceToken);
+        var (userId, password) = await DefinePhysicianAsync("phys-webcons", TestNetwork.CentreOf(network.Township("a")));
+        var page = await OpenConsoleAsync();
+        await SignInAsync(page, userId, password);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        // A nurse at the village clinic asks for a reading; it lands in the township's inbox, live.
+        var (village, _) = await TestNetwork.ConsoleAsync(server, network.Village("a"), "Nurse");
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var consult = await village.Connection.InvokeAsync<ConsultView>("RequestConsult",
+            new ConsultInput("p-web-cons", "Broad-complex tachycardia?", ConsultUrgency.Urgent, now - 30_000, now));
+        var row = page.Locator($"#consult-inbox li.consult[data-consult-id='{consult.ConsultId}']");
+        await Expect(row).ToContainTextAsync("Broad-complex tachycardia?");
+        await Expect(row).ToContainTextAsync("Urgent · p-web-cons");
+
+        await row.Locator("button", new() { HasText = "Accept" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Accepted");
+        await row.Locator("input[name=answer]").FillAsync("Ventricular tachycardia; treat as VT.");
+        await row.Locator("button", new() { HasText = "Answer" }).ClickAsync();
+        var answered = await village.Connection.InvokeAsync<IReadOnlyList<ConsultView>>("GetConsults");
+        Assert.DoesNotContain(answered, c => c.ConsultId == consult.ConsultId); // closed: out of the queues
+
+        // The network panel lists the patient's device (it went offline when the stream ended).
+        await page.Locator("details:has(#network-quality) > summary").ClickAsync();
+        await Expect(page.Locator("#network-quality")).ToContainTextAsync("d-web-cons");
+        await Expect(page.Locator("#network-quality")).ToContainTextAsync("OFFLINE");
+        await Screenshots.SaveAsync(page, "console-consult-network");
+        await village.DisposeAsync();
         Assert.Empty(_scriptErrors);
     }
 

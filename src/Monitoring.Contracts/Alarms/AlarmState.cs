@@ -2,7 +2,7 @@ namespace Monitoring.Contracts.Alarms;
 
 /// <summary>
 /// Alarm states as IEC 60601-1-8 and the central stations define them. Values are appended, never reordered
-/// (they are stored and sent as numbers over MessagePack).
+/// (grain state stores them as numbers; SignalR sends them by name).
 /// </summary>
 public enum AlarmState
 {

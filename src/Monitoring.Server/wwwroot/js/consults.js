@@ -72,9 +72,10 @@ export class ConsultDesk {
 
   row(consult) {
     const answer = el("input", { name: "answer", placeholder: "Report" });
-    return el("li", { class: `consult urgency-${String(consult.urgency).toLowerCase()}`, dataset: { consultId: consult.consultId } },
-      el("div", {}, el("strong", {}, `${consult.urgency} · ${consult.patientId}`), ` ${consult.state} → ${consult.targetCentreId ?? ""}`),
-      el("div", { class: "consult-reason" }, consult.reason),
+    const { urgency, patientId, reason } = consult.request ?? {};
+    return el("li", { class: `consult urgency-${String(urgency).toLowerCase()}`, dataset: { consultId: consult.consultId } },
+      el("div", {}, el("strong", {}, `${urgency} · ${patientId}`), ` ${consult.state} → ${consult.targetCentreId ?? ""}`),
+      el("div", { class: "consult-reason" }, reason),
       el("ol", { class: "consult-history" }, (consult.history ?? []).map(h =>
         el("li", {}, `${clockTime(h.atUnixMs)} ${h.kind} ${h.userId ?? h.centreId ?? ""}${h.text ? `: ${h.text}` : ""}`))),
       el("div", { class: "consult-actions" },

@@ -24,16 +24,22 @@ export class NetworkQualityPanel {
       this.container.replaceChildren(el("p", { class: "unavailable" }, "Network quality not available on this server."));
       return;
     }
-    const { devices = [], children = [] } = result.value;
+    const { devices = [], children = [], tiers = [] } = result.value;
     this.container.replaceChildren(
       table(["Device", "Patient", "Link", "Latency ms", "Jitter ms", "Loss %", "Reconnects", "Batches/s"], devices.map(d =>
         el("tr", { class: d.warning ? "warning" : "", title: d.warning ?? "" },
           cells(d.deviceId, d.patientId, d.connected ? "connected" : "OFFLINE", round(d.latencyMs), round(d.jitterMs),
             round(d.lossPercent, 1), d.reconnects, round(d.batchesPerSecond, 1))))),
-      table(["Facility", "Tier", "Devices", "Warnings", "Latency p95 ms", "Loss %"], children.map(c =>
-        el("tr", { class: c.warnings ? "warning" : "" },
-          cells(c.name ?? c.facilityId, tierName(c.tier), c.devices, c.warnings, round(c.latencyMsP95), round(c.lossPercent, 1))))));
+      summaryTable("Facility below", children),
+      summaryTable("Tier", tiers.map(t => ({ ...t, name: tierName(t.id) }))));
   }
+}
+
+/** Devices, connected, warnings, p95 latency and loss of each child facility's subtree or of each tier. */
+function summaryTable(heading, summaries) {
+  return table([heading, "Devices", "Connected", "Warnings", "Latency p95 ms", "Loss %"], summaries.map(s =>
+    el("tr", { class: s.warnings ? "warning" : "" },
+      cells(s.name ?? s.id, s.devices, s.connected, s.warnings, round(s.latencyMsP95), round(s.lossPercent, 1)))));
 }
 
 function table(headings, rows) {
