@@ -32,6 +32,7 @@ public static class ServerHost
         builder.Host.UseOrleans(silo => silo.AddMonitoringSilo(options));
         builder.Services.AddMonitoringStorage(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClusterHubGroups();
         builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
 
         builder.Services.AddAuthentication()
@@ -68,7 +69,7 @@ public static class ServerHost
 
     private static void AddMonitoringSilo(this ISiloBuilder silo, ServerOptions options)
     {
-        silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+        silo.UseMonitoringClustering(options.Cluster);
         silo.AddMonitoringGrainStorage(options);
         silo.AddActivityPropagation();
         silo.AddDashboard();
