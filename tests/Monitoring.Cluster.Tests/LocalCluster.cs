@@ -1,0 +1,190 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Monitoring.Storage;
+using Monitoring.Storage.Waveforms;
+
+namespace Monitoring.Cluster.Tests;
+
+/// <summary>
+/// A cluster on loopback, as infra/start-cluster.sh starts one: a real redis-server (Orleans membership), a real
+/// Azurite with its data on disk (so that it can be stopped and started again) and <see cref="Hosts"/> server
+/// processes (Monitoring.Server.dll, Redis clustering), each on free ports of 127.0.0.1. Every process started here
+/// is killed on dispose, also when a test fails.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _azuriteData = new();
+    private readonly string _tablePrefix = "c" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ChildProcess?[] _servers;
+    private readonly (int Http, int Silo, int Gateway)[] _ports;
+    private ChildProcess? _redis, _azurite;
+
+    private LocalCluster(int hosts)
+    {
+        _servers = new ChildProcess?[hosts];
+        _ports = new (int, int, int)[hosts];
+        for (int i = 0; i < hosts; i++) _ports[i] = (ChildProcess.FreePort(), ChildProcess.FreePort(), ChildProcess.FreePort());
+        RedisPort = ChildProcess.FreePort();
+        AzuritePort = ChildProcess.FreePort();
+    }
+
+    public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
+
+    public int Hosts => _servers.Length;
+
+    public int RedisPort { get; }
+
+    public int AzuritePort { get; }
+
+    public string StorageConnectionString => AzuriteConnection.ForTables(AzuritePort);
+
+    /// <summary>Base address of host <paramref name="index"/> (whether it runs or not).</summary>
+    public Uri Host(int index) => new($"http://127.0.0.1:{_ports[index].Http}/");
+
+    public IReadOnlyList<Uri> AllHosts => [.. Enumerable.Range(0, Hosts).Select(Host)];
+
+    public bool IsRunning(int index) => _servers[index] is { HasExited: false };
+
+    public static async Task<LocalCluster> StartAsync(int hosts)
+    {
+        var cluster = new LocalCluster(hosts);
+        try
+        {
+            await cluster.StartRedisAsync();
+            await cluster.StartAzuriteAsync();
+            await Task.WhenAll(Enumerable.Range(0, hosts).Select(cluster.StartServerAsync));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task StartRedisAsync() =>
+        _redis = await ChildProcess.StartAsync("redis", "redis-server",
+            ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], RedisPort);
+
+    public Task StopRedisAsync() => _redis!.StopAsync(TimeSpan.FromSeconds(10));
+
+    public async Task StartAzuriteAsync() =>
+        _azurite = await ChildProcess.StartAsync("azurite", Path.Combine(RepositoryRoot, "infra", "azurite", "node_modules", ".bin", "azurite-table"),
+            ["--tableHost", "127.0.0.1", "--tablePort", AzuritePort.ToString(), "--location", _azuriteData.Path, "--silent", "--disableTelemetry"],
+            AzuritePort);
+
+    public Task StopAzuriteAsync() => _azurite!.StopAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Starts server <paramref name="index"/> (again) on its ports and waits until its health endpoint answers.</summary>
+    public async Task StartServerAsync(int index)
+    {
+        var (http, silo, gateway) = _ports[index];
+        var environment = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{http}",
+            ["Monitoring__OperatorKey"] = OperatorKey,
+            ["Monitoring__StorageConnectionString"] = StorageConnectionString,
+            ["Monitoring__TablePrefix"] = _tablePrefix,
+            ["Monitoring__Cluster__Provider"] = "Redis",
+            ["Monitoring__Cluster__RedisConnectionString"] = $"127.0.0.1:{RedisPort}",
+            ["Monitoring__Cluster__AdvertisedIPAddress"] = "127.0.0.1",
+            ["Monitoring__Cluster__ClusterId"] = _tablePrefix,
+            ["Monitoring__Cluster__SiloPort"] = silo.ToString(),
+            ["Monitoring__Cluster__GatewayPort"] = gateway.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Orleans"] = "Warning",
+        };
+        _servers[index] = await ChildProcess.StartAsync($"server-{index}", "dotnet", [ServerAssembly], http, environment);
+        await WaitHealthyAsync(index);
+    }
+
+    /// <summary>SIGKILL of server <paramref name="index"/>: a crash, nothing closed or flushed.</summary>
+    public void KillServer(int index) => _servers[index]!.Kill();
+
+    /// <summary>SIGTERM of server <paramref name="index"/>: the silo leaves the cluster gracefully.</summary>
+    public Task StopServerAsync(int index) => _servers[index]!.StopAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>The operator API on host <paramref name="index"/>.</summary>
+    public HttpClient Operator(int index = 0)
+    {
+        var http = new HttpClient { BaseAddress = Host(index), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
+        return http;
+    }
+
+    /// <summary>Registers a device, admits a patient to the centre and attaches the device; returns the device token.</summary>
+    public async Task<string> ProvisionDeviceAsync(string deviceId, string patientId, string centreId, int host = 0)
+    {
+        using HttpClient http = Operator(host);
+        var registered = await http.PostAsJsonAsync("/api/devices", new { deviceId, kind = "WearablePatch" });
+        registered.EnsureSuccessStatusCode();
+        string token = (await registered.Content.ReadFromJsonAsync<DeviceCredential>())!.Token;
+        (await http.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = "county-1", centreId })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
+        return token;
+    }
+
+    /// <summary>The servers' full-disclosure table (Monitoring:TablePrefix + "Waveforms").</summary>
+    public string WaveformTable => _tablePrefix + "Waveforms";
+
+    /// <summary>The full-disclosure store the servers write, read directly.</summary>
+    public WaveformStore Waveforms() => new(new WaveformStoreOptions { ConnectionString = StorageConnectionString, TableName = WaveformTable });
+
+    /// <summary>Output of every process, for failure messages.</summary>
+    public string Logs() => string.Join("\n", _servers.Where(s => s is not null).Select(s => $"--- {s!.Name}\n{Tail(s.Output())}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (ChildProcess? server in _servers)
+            if (server is not null) await server.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+        if (_redis is not null) await _redis.DisposeAsync();
+        _azuriteData.Dispose();
+    }
+
+    private async Task WaitHealthyAsync(int index)
+    {
+        using var http = new HttpClient { BaseAddress = Host(index), Timeout = TimeSpan.FromSeconds(5) };
+        for (int attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (_servers[index]!.HasExited) break;
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException($"Server {index} is not healthy:\n{Tail(_servers[index]!.Output())}");
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+
+    private static string ServerAssembly
+    {
+        get
+        {
+            // This test assembly runs from tests/Monitoring.Cluster.Tests/bin/<configuration>/net10.0/.
+            string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            string path = Path.Combine(RepositoryRoot, "src", "Monitoring.Server", "bin", configuration, "net10.0", "Monitoring.Server.dll");
+            return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the solution first.");
+        }
+    }
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitoring.sln"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException($"No Monitoring.sln above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    private sealed record DeviceCredential(string DeviceId, string Token);
+}
