@@ -8,7 +8,8 @@ using Monitoring.Contracts.Live;
 namespace Monitoring.Cluster.Tests;
 
 /// <summary>
-/// A monitoring-centre console connected to one host of the cluster, recording the alarms and vitals it is pushed.
+/// A monitoring-centre console connected to one host of the cluster (and reconnecting to it after a restart),
+/// recording the alarms and vitals it is pushed.
 /// The one place where the tests sign a console in: today a centre registered through the operator API, whose
 /// credential ("centreId:secret") is the bearer token of /hubs/monitoring.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed class ClusterConsole : IAsyncDisposable
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(host, "/hubs/monitoring"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddMessagePackProtocol()
+            .WithAutomaticReconnect(new[] { TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10) })
             .Build();
         await connection.StartAsync();
         return new ClusterConsole(connection);

@@ -13,9 +13,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await using ClusterConsole console = await ClusterConsole.ConnectAsync(cluster.Host(0), consoleToken);
         await using Fleet fleet = await Fleet.StartAsync(cluster, "kill", devices: 9, "centre-kill");
 
-        await Task.Delay(TimeSpan.FromSeconds(12));
+        await Task.Delay(TimeSpan.FromSeconds(8));
         cluster.KillServer(1);
-        await Task.Delay(TimeSpan.FromSeconds(25));
+        await Task.Delay(TimeSpan.FromSeconds(15));
         await fleet.StopAndDrainAsync(TimeSpan.FromSeconds(90));
         output.WriteLine(fleet.Statistics());
         output.WriteLine($"alarms pushed to the console: {string.Join(", ", console.Alarms.Select(a => $"{a.AlarmId} {a.Condition} {a.State}"))}");

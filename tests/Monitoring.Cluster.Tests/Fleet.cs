@@ -81,9 +81,9 @@ public sealed class Fleet : IAsyncDisposable
             {
                 long step = rows[k].StartTicks - rows[k - 1].EndTicks;
                 Assert.True(Math.Abs(step) <= halfPeriod,
-                    $"{device.PatientId}: row {k} starts {step / 10_000.0:F1} ms from the end of row {k - 1} ({(step < 0 ? "overlap: samples stored twice" : "gap: samples missing")})");
+                    $"{device.PatientId}: row {k} starts {step / 10_000.0:F1} ms from the end of row {k - 1} ({(step < 0 ? "overlap: samples stored twice" : "gap: samples missing")})\n{Rows(rows)}\n{_cluster.Logs()}");
             }
-            Assert.Equal(device.Sent.Count, rows.Sum(r => r.SampleCount));
+            Assert.True(device.Sent.Count == rows.Sum(r => r.SampleCount), $"{device.PatientId}: {device.Sent.Count} samples sent, {rows.Sum(r => r.SampleCount)} stored\n{Rows(rows)}\n{_cluster.Logs()}");
 
             WaveformRange range = await store.ReadAsync(device.PatientId,
                 DateTimeOffset.FromUnixTimeMilliseconds(device.StartUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(device.EndUnixMs + 1_000));
@@ -103,6 +103,9 @@ public sealed class Fleet : IAsyncDisposable
             .ToList();
         Assert.True(episodes.Count == 0, "Alarms raised twice: " + string.Join("; ", episodes));
     }
+
+    private static string Rows(List<StoredRows.Row> rows) =>
+        string.Join("\n", rows.Select(r => $"  {new DateTime(r.StartTicks, DateTimeKind.Utc):HH:mm:ss.fff} {r.SampleCount} samples"));
 
     public string Statistics() => string.Join("\n", _devices.Select(d => $"{d.DeviceId}: {d.Client.GetStatistics()}"));
 

@@ -7,17 +7,19 @@ namespace Monitoring.Cluster.Tests;
 
 /// <summary>
 /// A cluster on loopback, as infra/start-cluster.sh starts one: a real redis-server (Orleans membership), a real
-/// Azurite with its data on disk (so that it can be stopped and started again) and <see cref="Hosts"/> server
-/// processes (Monitoring.Server.dll, Redis clustering), each on free ports of 127.0.0.1. Every process started here
-/// is killed on dispose, also when a test fails.
+/// Azurite and <see cref="Hosts"/> server processes (Monitoring.Server.dll, Redis clustering), each on free ports of
+/// 127.0.0.1. The servers reach Redis and Azurite through <see cref="TcpProxy"/> links that tests can cut. Every
+/// process started here is killed on dispose, also when a test fails.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly TempDirectory _azuriteData = new();
+    private readonly TempDirectory _redisData = new();
     private readonly string _tablePrefix = "c" + Guid.NewGuid().ToString("N")[..12];
     private readonly ChildProcess?[] _servers;
     private readonly (int Http, int Silo, int Gateway)[] _ports;
     private ChildProcess? _redis, _azurite;
+    private TcpProxy? _storageLink, _redisLink;
 
     private LocalCluster(int hosts)
     {
@@ -36,6 +38,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public int AzuritePort { get; }
 
+    /// <summary>Azurite reached directly (the tests' own reads).</summary>
     public string StorageConnectionString => AzuriteConnection.ForTables(AzuritePort);
 
     /// <summary>Base address of host <paramref name="index"/> (whether it runs or not).</summary>
@@ -52,6 +55,8 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             await cluster.StartRedisAsync();
             await cluster.StartAzuriteAsync();
+            cluster._redisLink = new TcpProxy(cluster.RedisPort);
+            cluster._storageLink = new TcpProxy(cluster.AzuritePort);
             await Task.WhenAll(Enumerable.Range(0, hosts).Select(cluster.StartServerAsync));
             return cluster;
         }
@@ -62,18 +67,25 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    public async Task StartRedisAsync() =>
+    private async Task StartRedisAsync() =>
         _redis = await ChildProcess.StartAsync("redis", "redis-server",
-            ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], RedisPort);
+            // Append-only file: the membership table survives a Redis restart, as with a replicated managed Redis.
+            ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--dir", _redisData.Path], RedisPort);
 
-    public Task StopRedisAsync() => _redis!.StopAsync(TimeSpan.FromSeconds(10));
-
-    public async Task StartAzuriteAsync() =>
+    private async Task StartAzuriteAsync() =>
         _azurite = await ChildProcess.StartAsync("azurite", Path.Combine(RepositoryRoot, "infra", "azurite", "node_modules", ".bin", "azurite-table"),
             ["--tableHost", "127.0.0.1", "--tablePort", AzuritePort.ToString(), "--location", _azuriteData.Path, "--silent", "--disableTelemetry"],
             AzuritePort);
 
-    public Task StopAzuriteAsync() => _azurite!.StopAsync(TimeSpan.FromSeconds(10));
+    /// <summary>Cuts the servers off Azurite (connections reset, new ones refused) until <see cref="RestoreStorage"/>.</summary>
+    public void CutStorage() => _storageLink!.Cut();
+
+    public void RestoreStorage() => _storageLink!.Mend();
+
+    /// <summary>Cuts the servers off Redis (the membership table) until <see cref="RestoreRedis"/>.</summary>
+    public void CutRedis() => _redisLink!.Cut();
+
+    public void RestoreRedis() => _redisLink!.Mend();
 
     /// <summary>Starts server <paramref name="index"/> (again) on its ports and waits until its health endpoint answers.</summary>
     public async Task StartServerAsync(int index)
@@ -83,10 +95,11 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
             ["Monitoring__OperatorKey"] = OperatorKey,
-            ["Monitoring__StorageConnectionString"] = StorageConnectionString,
+            // Through the links a test can cut.
+            ["Monitoring__StorageConnectionString"] = AzuriteConnection.ForTables(_storageLink!.Port),
             ["Monitoring__TablePrefix"] = _tablePrefix,
             ["Monitoring__Cluster__Provider"] = "Redis",
-            ["Monitoring__Cluster__RedisConnectionString"] = $"127.0.0.1:{RedisPort}",
+            ["Monitoring__Cluster__RedisConnectionString"] = $"127.0.0.1:{_redisLink!.Port}",
             ["Monitoring__Cluster__AdvertisedIPAddress"] = "127.0.0.1",
             ["Monitoring__Cluster__ClusterId"] = _tablePrefix,
             ["Monitoring__Cluster__SiloPort"] = silo.ToString(),
@@ -103,6 +116,13 @@ public sealed class LocalCluster : IAsyncDisposable
 
     /// <summary>SIGTERM of server <paramref name="index"/>: the silo leaves the cluster gracefully.</summary>
     public Task StopServerAsync(int index) => _servers[index]!.StopAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>HTTP status of the health endpoint of host <paramref name="index"/>.</summary>
+    public async Task<int> HealthAsync(int index)
+    {
+        using var http = new HttpClient { BaseAddress = Host(index), Timeout = TimeSpan.FromSeconds(10) };
+        return (int)(await http.GetAsync("/health")).StatusCode;
+    }
 
     /// <summary>The operator API on host <paramref name="index"/>.</summary>
     public HttpClient Operator(int index = 0)
@@ -137,9 +157,12 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         foreach (ChildProcess? server in _servers)
             if (server is not null) await server.DisposeAsync();
+        if (_storageLink is not null) await _storageLink.DisposeAsync();
+        if (_redisLink is not null) await _redisLink.DisposeAsync();
         if (_azurite is not null) await _azurite.DisposeAsync();
         if (_redis is not null) await _redis.DisposeAsync();
         _azuriteData.Dispose();
+        _redisData.Dispose();
     }
 
     private async Task WaitHealthyAsync(int index)
