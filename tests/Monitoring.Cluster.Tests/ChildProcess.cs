@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Monitoring.Cluster.Tests;
@@ -99,31 +97,14 @@ public sealed class ChildProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     private async Task WaitUntilListeningAsync()
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
             if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{Output()}");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+            if (await Loopback.IsListeningAsync(Port)) return;
+            await Task.Delay(100);
         }
         throw new TimeoutException($"{Name} did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
     }

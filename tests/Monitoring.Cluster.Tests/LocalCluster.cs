@@ -25,9 +25,9 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         _servers = new ChildProcess?[hosts];
         _ports = new (int, int, int)[hosts];
-        for (int i = 0; i < hosts; i++) _ports[i] = (ChildProcess.FreePort(), ChildProcess.FreePort(), ChildProcess.FreePort());
-        RedisPort = ChildProcess.FreePort();
-        AzuritePort = ChildProcess.FreePort();
+        for (int i = 0; i < hosts; i++) _ports[i] = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
+        RedisPort = Loopback.FreePort();
+        AzuritePort = Loopback.FreePort();
     }
 
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
@@ -73,7 +73,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--dir", _redisData.Path], RedisPort);
 
     private async Task StartAzuriteAsync() =>
-        _azurite = await ChildProcess.StartAsync("azurite", Path.Combine(RepositoryRoot, "infra", "azurite", "node_modules", ".bin", "azurite-table"),
+        _azurite = await ChildProcess.StartAsync("azurite", Path.Combine(Repository.Root, "infra", "azurite", "node_modules", ".bin", "azurite-table"),
             ["--tableHost", "127.0.0.1", "--tablePort", AzuritePort.ToString(), "--location", _azuriteData.Path, "--silent", "--disableTelemetry"],
             AzuritePort);
 
@@ -105,6 +105,8 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Monitoring__Cluster__SiloPort"] = silo.ToString(),
             ["Monitoring__Cluster__GatewayPort"] = gateway.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
+            // Device grain activations and storage failures, for the failure messages.
+            ["Logging__LogLevel__Monitoring"] = Environment.GetEnvironmentVariable("CLUSTER_TEST_LOGS") is { Length: > 0 } ? "Debug" : "Information",
             ["Logging__LogLevel__Orleans"] = "Warning",
         };
         _servers[index] = await ChildProcess.StartAsync($"server-{index}", "dotnet", [ServerAssembly], http, environment);
@@ -155,6 +157,13 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // CLUSTER_TEST_LOGS=folder keeps every server's whole output.
+        if (Environment.GetEnvironmentVariable("CLUSTER_TEST_LOGS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (ChildProcess? server in _servers)
+                if (server is not null) await File.WriteAllTextAsync(Path.Combine(folder, $"{_tablePrefix}-{server.Name}.log"), server.Output());
+        }
         foreach (ChildProcess? server in _servers)
             if (server is not null) await server.DisposeAsync();
         if (_storageLink is not null) await _storageLink.DisposeAsync();
@@ -194,18 +203,8 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             // This test assembly runs from tests/Monitoring.Cluster.Tests/bin/<configuration>/net10.0/.
             string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            string path = Path.Combine(RepositoryRoot, "src", "Monitoring.Server", "bin", configuration, "net10.0", "Monitoring.Server.dll");
+            string path = Path.Combine(Repository.Root, "src", "Monitoring.Server", "bin", configuration, "net10.0", "Monitoring.Server.dll");
             return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the solution first.");
-        }
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitoring.sln"))) directory = directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException($"No Monitoring.sln above {AppContext.BaseDirectory}.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Monitoring.Server.Hosting;
+using Monitoring.Testing;
 
 namespace Monitoring.Server.Tests;
 
@@ -14,7 +15,7 @@ public sealed partial class DeploymentConfigurationTests
     public void The_kubernetes_definitions_bind_to_the_server_options_and_set_what_a_cluster_needs()
     {
         var settings = new Dictionary<string, string?>();
-        foreach (string file in Directory.GetFiles(Path.Combine(RepositoryRoot, "infra", "deploy", "kubernetes"), "*.yaml"))
+        foreach (string file in Directory.GetFiles(Path.Combine(Repository.Root, "infra", "deploy", "kubernetes"), "*.yaml"))
         {
             foreach (string line in File.ReadLines(file))
             {
@@ -36,10 +37,10 @@ public sealed partial class DeploymentConfigurationTests
     [Fact]
     public void Every_Monitoring_key_the_scripts_set_is_one_the_server_reads()
     {
-        var scripts = Directory.GetFiles(Path.Combine(RepositoryRoot, "infra"), "*.sh")
-            .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot, "loadtests"), "*.sh"))
-            .Concat(Directory.GetFiles(RepositoryRoot, "*.sh"))
-            .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot, "infra", "deploy"), "*", SearchOption.AllDirectories));
+        var scripts = Directory.GetFiles(Path.Combine(Repository.Root, "infra"), "*.sh")
+            .Concat(Directory.GetFiles(Path.Combine(Repository.Root, "loadtests"), "*.sh"))
+            .Concat(Directory.GetFiles(Repository.Root, "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(Repository.Root, "infra", "deploy"), "*", SearchOption.AllDirectories));
         var settings = new Dictionary<string, string?>();
         foreach (string script in scripts)
         {
@@ -58,16 +59,6 @@ public sealed partial class DeploymentConfigurationTests
     }
 
     private static string Key(string environmentName) => environmentName.Replace("__", ":", StringComparison.Ordinal);
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitoring.sln"))) directory = directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException($"No Monitoring.sln above {AppContext.BaseDirectory}.");
-        }
-    }
 
     [GeneratedRegex(@"^\s+(Monitoring__\w+):\s*""?([^""]*)""?\s*$")]
     private static partial Regex DataEntry();

@@ -47,7 +47,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        int siloPort = AzuriteFixture.FreePort(), gatewayPort = AzuriteFixture.FreePort();
+        int siloPort = Loopback.FreePort(), gatewayPort = Loopback.FreePort();
         _app = ServerHost.Build([], builder =>
         {
             // A restart keeps the address, so that devices and consoles can reconnect by themselves.

@@ -39,6 +39,7 @@ public sealed class DeviceGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _link = new DeviceLink(State.Link);
+        logger.LogInformation("Device {DeviceId} activated: batches persisted through {Persisted}, accepted through {Last}.", DeviceId, State.Link.PersistedThroughSequence, State.Link.LastSequence);
         _link.RewindToPersisted();
         _segments = new SegmentBuffer(DeviceId);
         this.RegisterGrainTimer(FlushIfIdleAsync, new GrainTimerCreationOptions(IdleFlush, IdleFlush));
@@ -208,6 +209,7 @@ public sealed class DeviceGrain(
                 var (streamId, segment) = _segments.Oldest;
                 await fullDisclosure.WriteAsync(streamId, segment);
                 _segments.Written();
+                logger.LogDebug("Device {DeviceId}: batches {First}-{Last} written to {Stream}.", DeviceId, segment.FirstSequence, segment.LastSequence, streamId);
                 _link.Persisted(segment.LastSequence, segment.EndUnixMs);
                 MonitoringMetrics.CountSegmentWritten();
             }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace Monitoring.Server.Live;
@@ -6,9 +7,9 @@ namespace Monitoring.Server.Live;
 public interface IHubGroupObserver : IGrainObserver
 {
     /// <summary>
-    /// Sends <paramref name="method"/> with <paramref name="payload"/> to the connections of <paramref name="group"/> on
-    /// this host. One-way: a host that died must not hold up the grain that pushes.
+    /// Sends each message, in order, to the connections of its group on this host. One-way: a host that died must
+    /// not hold up the sender.
     /// </summary>
     [OneWay]
-    Task SendToGroupAsync(string group, string method, object? payload);
+    Task SendToGroupsAsync(ImmutableArray<HubGroupMessage> messages);
 }
