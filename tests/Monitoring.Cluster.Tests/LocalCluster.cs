@@ -21,6 +21,9 @@ public sealed class LocalCluster : IAsyncDisposable
     private ChildProcess? _redis, _azurite;
     private TcpProxy? _storageLink, _redisLink;
 
+    /// <summary>Output of server processes that were restarted since (for CLUSTER_TEST_LOGS).</summary>
+    private readonly List<(string Name, string Output)> _earlierRuns = [];
+
     private LocalCluster(int hosts)
     {
         _servers = new ChildProcess?[hosts];
@@ -109,6 +112,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Monitoring"] = Environment.GetEnvironmentVariable("CLUSTER_TEST_LOGS") is { Length: > 0 } ? "Debug" : "Information",
             ["Logging__LogLevel__Orleans"] = "Warning",
         };
+        if (_servers[index] is { } earlier) _earlierRuns.Add(($"{earlier.Name}-run{_earlierRuns.Count + 1}", earlier.Output()));
         _servers[index] = await ChildProcess.StartAsync($"server-{index}", "dotnet", [ServerAssembly], http, environment);
         await WaitHealthyAsync(index);
     }
@@ -163,6 +167,7 @@ public sealed class LocalCluster : IAsyncDisposable
             Directory.CreateDirectory(folder);
             foreach (ChildProcess? server in _servers)
                 if (server is not null) await File.WriteAllTextAsync(Path.Combine(folder, $"{_tablePrefix}-{server.Name}.log"), server.Output());
+            foreach (var (name, output) in _earlierRuns) await File.WriteAllTextAsync(Path.Combine(folder, $"{_tablePrefix}-{name}.log"), output);
         }
         foreach (ChildProcess? server in _servers)
             if (server is not null) await server.DisposeAsync();

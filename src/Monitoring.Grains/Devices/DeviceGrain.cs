@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Security;
@@ -214,6 +215,15 @@ public sealed class DeviceGrain(
                 MonitoringMetrics.CountSegmentWritten();
             }
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation of this device wrote the state (a brief double activation while the cluster
+            // changes). This one can never save its watermark again: it must not go on acknowledging batches as
+            // persisted. The device's next call reaches the surviving activation and resends what it keeps.
+            logger.LogWarning(e, "Device {DeviceId}: the stored state changed under this activation; deactivating it.", DeviceId);
+            DeactivateOnIdle();
+            throw;
         }
         catch (Exception e) when (_segments.UnwrittenSeconds < MaxUnwritten.TotalSeconds)
         {
