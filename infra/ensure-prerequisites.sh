@@ -37,4 +37,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 
+# redis-server (Debian's package) for the local cluster (infra/start-cluster.sh) and the cluster tests: Orleans' Redis
+# membership table. Production uses a managed Redis (infra/deploy).
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing redis-server (apt) for the local cluster..." >&2
+  apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
+fi
+
 dotnet restore Monitoring.sln -nologo -v quiet

@@ -9,12 +9,12 @@ public static class SimulateCommand
 
     public static RootCommand Create()
     {
-        var server = new Option<Uri>("--server")
+        var server = new Option<Uri[]>("--server")
         {
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
+            DefaultValueFactory = _ => [new Uri("http://127.0.0.1:5080")],
             // System.CommandLine's built-in Uri conversion refuses absolute http URLs here; parse them ourselves.
-            CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) ? uri : ParseError(result),
-            Description = "The cloud's base address",
+            CustomParser = ParseServers,
+            Description = "The cloud's base address; repeat it for the hosts of a cluster (devices are spread over them and fail over to the others)",
         };
         var devices = new Option<int>("--devices") { DefaultValueFactory = _ => 10, Description = "Simulated devices (sim-0001, sim-0002, ...)" };
         var records = new Option<string>("--records")
@@ -55,7 +55,7 @@ public static class SimulateCommand
         {
             var settings = new SimulationSettings
             {
-                Server = parse.GetValue(server)!,
+                Servers = parse.GetValue(server)!,
                 Devices = parse.GetValue(devices),
                 Records = parse.GetValue(records)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 BatchMilliseconds = parse.GetValue(batchMs),
@@ -108,9 +108,19 @@ public static class SimulateCommand
         return problems;
     }
 
-    private static Uri ParseError(System.CommandLine.Parsing.ArgumentResult result)
+    private static Uri[] ParseServers(System.CommandLine.Parsing.ArgumentResult result)
     {
-        result.AddError($"'{result.Tokens[0].Value}' is not an absolute URL.");
-        return new Uri("http://127.0.0.1");
+        var servers = new Uri[result.Tokens.Count];
+        for (int i = 0; i < servers.Length; i++)
+        {
+            if (Uri.TryCreate(result.Tokens[i].Value, UriKind.Absolute, out var uri))
+            {
+                servers[i] = uri;
+                continue;
+            }
+            result.AddError($"'{result.Tokens[i].Value}' is not an absolute URL.");
+            return [];
+        }
+        return servers;
     }
 }

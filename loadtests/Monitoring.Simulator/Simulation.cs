@@ -131,9 +131,11 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
     {
         EcgRecording recording = recordings[index % recordings.Count];
         int offset = (int)(index / recordings.Count * OffsetBetweenDevices.TotalSeconds * recording.SamplingRateHz % recording.Length);
+        var (server, alternates) = settings.ServersFor(index);
         var options = new DeviceClientOptions
         {
-            ServerUrl = settings.Server,
+            ServerUrl = server,
+            AlternateServerUrls = alternates,
             DeviceId = deviceId,
             Token = token,
             MaxInFlight = settings.MaxInFlight,
@@ -210,7 +212,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         var totals = Totals.Of(devices);
         return new SimulationSummary
         {
-            Server = settings.Server.ToString(),
+            Server = string.Join(" ", settings.Servers),
             Devices = devices.Count,
             Leads = settings.Leads,
             BatchMilliseconds = settings.BatchMilliseconds,

@@ -3,7 +3,10 @@ namespace Monitoring.Simulator;
 /// <summary>What one simulator run does (the command-line options, checked).</summary>
 public sealed record SimulationSettings
 {
-    public required Uri Server { get; init; }
+    /// <summary>The cloud's hosts (one, or those of a cluster); provisioning and the console use the first.</summary>
+    public required IReadOnlyList<Uri> Servers { get; init; }
+
+    public Uri Server => Servers[0];
     public required int Devices { get; init; }
     public required IReadOnlyList<string> Records { get; init; }
     public required int BatchMilliseconds { get; init; }
@@ -30,4 +33,13 @@ public sealed record SimulationSettings
     public TimeSpan BatchPeriod => TimeSpan.FromMilliseconds(BatchMilliseconds / Speed);
 
     public string DeviceId(int index) => $"{DevicePrefix}{index + 1:D4}";
+
+    /// <summary>Device <paramref name="index"/> starts on host index mod n and fails over to the following ones, so that the devices are spread.</summary>
+    public (Uri First, Uri[] Alternates) ServersFor(int index)
+    {
+        int first = index % Servers.Count;
+        var alternates = new Uri[Servers.Count - 1];
+        for (int i = 1; i < Servers.Count; i++) alternates[i - 1] = Servers[(first + i) % Servers.Count];
+        return (Servers[first], alternates);
+    }
 }

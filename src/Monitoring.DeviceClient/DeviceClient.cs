@@ -12,7 +12,8 @@ namespace Monitoring.DeviceClient;
 /// it. After a reconnect every kept batch is sent again, in order: delivery is at-least-once and the cloud drops
 /// duplicates by sequence number. Rejected batches are dropped and reported (<see cref="BatchRejected"/>), never
 /// resent. An invocation that ends in an exception (server error, timeout, disconnect) is not an acknowledgement:
-/// the batch is kept and sent again. The connection is re-established forever, with backoff.
+/// the batch is kept and sent again. The connection is re-established forever, with backoff; when a host cannot be
+/// reached the next of <see cref="DeviceClientOptions.AlternateServerUrls"/> is tried (failover in a cluster).
 /// </summary>
 /// <remarks>
 /// Memory is bounded (<see cref="DeviceClientOptions.MaxPendingBatches"/>, <see cref="DeviceClientOptions.MaxPendingSignal"/>).
@@ -24,7 +25,8 @@ namespace Monitoring.DeviceClient;
 public sealed class DeviceClient : IAsyncDisposable
 {
     private readonly DeviceClientOptions _options;
-    private readonly HubConnection _connection;
+    /// <summary>One connection per server address; one of them is started at a time.</summary>
+    private readonly HubConnection[] _connections;
     private readonly object _gate = new();
     private readonly SendBuffer _buffer;
     private readonly AsyncSignal _work = new();
@@ -36,6 +38,7 @@ public sealed class DeviceClient : IAsyncDisposable
     private int _disposed;
 
     // Guarded by _gate.
+    private HubConnection _current;
     private long _nextSequence;
     private bool _connected;
     private bool _everConnected;
@@ -55,23 +58,17 @@ public sealed class DeviceClient : IAsyncDisposable
         _options = options;
         _nextSequence = options.FirstSequence;
         _buffer = new SendBuffer(options.MaxPendingBatches, options.MaxPendingSignal.TotalSeconds);
-        _connection = BuildConnection(options);
-        _connection.Reconnecting += error =>
+        _connections = [.. new[] { options.ServerUrl }.Concat(options.AlternateServerUrls).Select(url => BuildConnection(url, options))];
+        _current = _connections[0];
+        foreach (HubConnection connection in _connections)
         {
-            OnDisconnected(error);
-            return Task.CompletedTask;
-        };
-        _connection.Reconnected += _ =>
-        {
-            OnConnected();
-            return Task.CompletedTask;
-        };
-        _connection.Closed += error =>
-        {
-            OnDisconnected(error);
-            _closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+            connection.Closed += error =>
+            {
+                OnDisconnected(error);
+                _closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+        }
     }
 
     /// <summary>Raised (on a thread-pool thread) for each batch the cloud rejected.</summary>
@@ -159,7 +156,12 @@ public sealed class DeviceClient : IAsyncDisposable
     /// Closes the current connection as a lost link would: invocations in flight fail, and the client reconnects
     /// after its backoff and resends what is not persisted. For tests and the simulator's network impairment.
     /// </summary>
-    public Task DropConnectionAsync() => _connection.StopAsync();
+    public Task DropConnectionAsync()
+    {
+        HubConnection current;
+        lock (_gate) current = _current;
+        return current.StopAsync();
+    }
 
     public DeviceClientStatistics GetStatistics()
     {
@@ -202,13 +204,13 @@ public sealed class DeviceClient : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        foreach (HubConnection connection in _connections) await connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 
-    private static HubConnection BuildConnection(DeviceClientOptions options)
+    private static HubConnection BuildConnection(Uri server, DeviceClientOptions options)
     {
-        var url = new Uri(options.ServerUrl.ToString().TrimEnd('/') + DeviceHubMethods.Path);
+        var url = new Uri(server.ToString().TrimEnd('/') + DeviceHubMethods.Path);
         var builder = new HubConnectionBuilder()
             .WithUrl(url, http =>
             {
@@ -216,24 +218,26 @@ public sealed class DeviceClient : IAsyncDisposable
                 if (options.Transports is { } transports) http.Transports = transports;
             })
             .AddMessagePackProtocol()
-            .WithAutomaticReconnect(new ForeverRetryPolicy(options.ReconnectBackoff))
             .WithServerTimeout(options.ServerTimeout);
         return builder.Build();
     }
 
     /// <summary>
-    /// Starts the connection and starts it again whenever it closes for good (a start that failed, a server that
-    /// closed it, <see cref="DropConnectionAsync"/>); drops in between are SignalR's automatic reconnect.
+    /// Starts the connection and starts it again, after a backoff, whenever it closes (a server that closed it or
+    /// went away, a lost link, <see cref="DropConnectionAsync"/>). A connection that closed is tried again on the
+    /// same host first; a start that failed moves on to the next server address.
     /// </summary>
     private async Task SuperviseAsync(CancellationToken stop)
     {
-        int failures = 0;
+        int failures = 0, server = 0;
         while (!stop.IsCancellationRequested)
         {
+            HubConnection connection = _connections[server];
+            lock (_gate) _current = connection;
             _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             try
             {
-                await _connection.StartAsync(stop).ConfigureAwait(false);
+                await connection.StartAsync(stop).ConfigureAwait(false);
                 failures = 0;
                 OnConnected();
                 await _closed.Task.WaitAsync(stop).ConfigureAwait(false);
@@ -243,6 +247,7 @@ public sealed class DeviceClient : IAsyncDisposable
             {
                 if (stop.IsCancellationRequested) return;
                 failures++;
+                server = (server + 1) % _connections.Length;
                 lock (_gate) _lastError = "connect: " + e.Message;
             }
             await Task.Delay(_options.ReconnectBackoff.DelayFor(failures), stop).ConfigureAwait(false);
@@ -308,6 +313,7 @@ public sealed class DeviceClient : IAsyncDisposable
         PendingBatch batch;
         bool probe = false;
         long session;
+        HubConnection connection;
         lock (_gate)
         {
             long now = Environment.TickCount64;
@@ -341,18 +347,19 @@ public sealed class DeviceClient : IAsyncDisposable
             _inFlight++;
             _lastSendMs = now;
             session = _session;
+            connection = _current;
         }
-        _ = SendAsync(batch, session, probe, stop);
+        _ = SendAsync(connection, batch, session, probe, stop);
         return TimeSpan.Zero;
     }
 
-    private async Task SendAsync(PendingBatch batch, long session, bool probe, CancellationToken stop)
+    private async Task SendAsync(HubConnection connection, PendingBatch batch, long session, bool probe, CancellationToken stop)
     {
         BatchRejection? rejection = null;
         long started = Stopwatch.GetTimestamp();
         try
         {
-            BatchAck ack = await _connection.InvokeAsync<BatchAck>(DeviceHubMethods.SendBatch, batch.Frame, stop).ConfigureAwait(false);
+            BatchAck ack = await connection.InvokeAsync<BatchAck>(DeviceHubMethods.SendBatch, batch.Frame, stop).ConfigureAwait(false);
             if (_options.SimulatedExtraRoundTrip is { } extra) await Task.Delay(extra(), stop).ConfigureAwait(false);
             double latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             lock (_gate) rejection = OnAcknowledged(batch, ack, session, probe, latencyMs);

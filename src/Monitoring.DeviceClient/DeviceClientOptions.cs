@@ -8,6 +8,13 @@ public sealed record DeviceClientOptions
     /// <summary>The cloud's base address (for example <c>https://ecg.example.org</c>); the device hub path is appended.</summary>
     public required Uri ServerUrl { get; init; }
 
+    /// <summary>
+    /// Other hosts of the same cloud (a cluster without a load balancer in front, or several entry points). When
+    /// the current host cannot be reached the client tries the next address, in turn, after <see cref="ServerUrl"/>;
+    /// kept batches are resent to whichever host takes the connection. Empty: only <see cref="ServerUrl"/>.
+    /// </summary>
+    public IReadOnlyList<Uri> AlternateServerUrls { get; init; } = [];
+
     /// <summary>The device id the operator registered; stamped on every batch.</summary>
     public required string DeviceId { get; init; }
 
@@ -65,6 +72,7 @@ public sealed record DeviceClientOptions
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(DeviceId);
+        ArgumentNullException.ThrowIfNull(AlternateServerUrls);
         if (!Token.StartsWith(DeviceId + ":", StringComparison.Ordinal))
             throw new ArgumentException($"The token must be \"{DeviceId}:secret\".", nameof(Token));
         ArgumentOutOfRangeException.ThrowIfLessThan(FirstSequence, 1);

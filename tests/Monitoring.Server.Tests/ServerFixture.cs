@@ -55,7 +55,7 @@ public class ServerFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        int siloPort = AzuriteFixture.FreePort(), gatewayPort = AzuriteFixture.FreePort();
+        int siloPort = Loopback.FreePort(), gatewayPort = Loopback.FreePort();
         _app = ServerHost.Build([], builder =>
         {
             // A restart keeps the address, so that devices and consoles can reconnect by themselves.

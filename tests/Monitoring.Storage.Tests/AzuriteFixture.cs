@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Monitoring.Storage;
 
@@ -29,7 +27,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string azurite = FindAzurite();
-        Port = FreePort();
+        Port = Loopback.FreePort();
         var start = new ProcessStartInfo(azurite)
         {
             WorkingDirectory = _workingDirectory.Path,
@@ -74,16 +72,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             {
                 throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}:\n{Output()}");
             }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+            if (await Loopback.IsListeningAsync(Port)) return;
+            await Task.Delay(100);
         }
         throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
     }
@@ -107,27 +97,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    internal static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     private static string FindAzurite()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitoring.sln")))
-        {
-            directory = directory.Parent;
-        }
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"No directory containing Monitoring.sln above {AppContext.BaseDirectory}.");
-        }
-        string azurite = Path.Combine(directory.FullName, "infra", "azurite", "node_modules", ".bin", "azurite-table");
+        string azurite = Path.Combine(Repository.Root, "infra", "azurite", "node_modules", ".bin", "azurite-table");
         return File.Exists(azurite)
             ? azurite
             : throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Security;
@@ -41,6 +42,7 @@ public sealed class DeviceGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _link = new DeviceLink(State.Link);
+        logger.LogInformation("Device {DeviceId} activated: batches persisted through {Persisted}, accepted through {Last}.", DeviceId, State.Link.PersistedThroughSequence, State.Link.LastSequence);
         _link.RewindToPersisted();
         _segments = new SegmentBuffer(DeviceId);
         this.RegisterGrainTimer(FlushIfIdleAsync, new GrainTimerCreationOptions(IdleFlush, IdleFlush));
@@ -226,10 +228,20 @@ public sealed class DeviceGrain(
                 var (streamId, segment) = _segments.Oldest;
                 await fullDisclosure.WriteAsync(streamId, segment);
                 _segments.Written();
+                logger.LogDebug("Device {DeviceId}: batches {First}-{Last} written to {Stream}.", DeviceId, segment.FirstSequence, segment.LastSequence, streamId);
                 _link.Persisted(segment.LastSequence, segment.EndUnixMs);
                 MonitoringMetrics.CountSegmentWritten();
             }
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation of this device wrote the state (a brief double activation while the cluster
+            // changes). This one can never save its watermark again: it must not go on acknowledging batches as
+            // persisted. The device's next call reaches the surviving activation and resends what it keeps.
+            logger.LogWarning(e, "Device {DeviceId}: the stored state changed under this activation; deactivating it.", DeviceId);
+            DeactivateOnIdle();
+            throw;
         }
         catch (Exception e) when (_segments.UnwrittenSeconds < MaxUnwritten.TotalSeconds)
         {

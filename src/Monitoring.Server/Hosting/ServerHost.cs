@@ -34,6 +34,7 @@ public static class ServerHost
         builder.Host.UseOrleans(silo => silo.AddMonitoringSilo(options));
         builder.Services.AddMonitoringStorage(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClusterHubGroups();
         builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
         builder.Services.AddSingleton(options.Alarms);
         builder.Services.AddSingleton(options.Consults);
@@ -90,7 +91,7 @@ public static class ServerHost
 
     private static void AddMonitoringSilo(this ISiloBuilder silo, ServerOptions options)
     {
-        silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
+        silo.UseMonitoringClustering(options.Cluster);
         silo.AddMonitoringGrainStorage(options);
         // Orleans refuses reminder periods under a minute unless told otherwise; the alarm policy's period may be shorter (tests).
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, Math.Min(options.Alarms.ReminderSeconds, options.Consults.ReminderSeconds))));

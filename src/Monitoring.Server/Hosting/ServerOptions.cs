@@ -35,10 +35,32 @@ public sealed class ServerOptions
 
 public sealed class ClusterSettings
 {
+    /// <summary>How silos find one another: <see cref="ClusterProviders.Localhost"/> (one server) or <see cref="ClusterProviders.Redis"/> (several).</summary>
+    public string Provider { get; set; } = ClusterProviders.Localhost;
+
+    /// <summary>StackExchange.Redis connection string of the membership table (provider Redis), for example <c>redis:6379</c>.</summary>
+    public string RedisConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// The address other silos reach this one at (provider Redis): the pod or container IP in production,
+    /// 127.0.0.1 for a cluster on one machine. Empty: the host's first non-loopback address.
+    /// </summary>
+    public string AdvertisedIPAddress { get; set; } = "";
+
     public string ClusterId { get; set; } = "monitoring-local";
     public string ServiceId { get; set; } = "monitoring";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+}
+
+/// <summary>Values of <see cref="ClusterSettings.Provider"/>.</summary>
+public static class ClusterProviders
+{
+    /// <summary>A single silo with in-process membership (development, one county).</summary>
+    public const string Localhost = "Localhost";
+
+    /// <summary>Membership in Redis (Orleans' Redis clustering): any number of silos.</summary>
+    public const string Redis = "Redis";
 }
 
 public sealed class TelemetrySettings

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Consults;
 using Monitoring.Contracts.Live;
@@ -7,25 +6,21 @@ using Monitoring.Server.Hubs;
 
 namespace Monitoring.Server.Live;
 
-/// <summary>Pushes from grains to the consoles connected to this host, through the monitoring hub's groups.</summary>
-public sealed class SignalRMonitoringPublisher(IHubContext<MonitoringHub> hub) : IMonitoringPublisher
+/// <summary>Pushes from grains to the consoles of the monitoring hub's groups, on whichever host of the cluster they are connected.</summary>
+public sealed class SignalRMonitoringPublisher(ClusterHubGroups groups) : IMonitoringPublisher
 {
-    public Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds) =>
-        centreIds.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(CentreGroups(centreIds)).SendAsync(MonitoringHubMethods.Alarm, alarm);
+    public Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds) => ToCentresAsync(centreIds, MonitoringHubMethods.Alarm, alarm);
 
-    public Task PublishConsultAsync(ConsultView consult, IReadOnlyList<string> centreIds) =>
-        centreIds.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(CentreGroups(centreIds)).SendAsync(MonitoringHubMethods.Consult, consult);
+    public Task PublishConsultAsync(ConsultView consult, IReadOnlyList<string> centreIds) => ToCentresAsync(centreIds, MonitoringHubMethods.Consult, consult);
 
     public Task PublishWaveformAsync(WaveformFrame frame) =>
-        hub.Clients.Group(MonitoringGroups.Patient(frame.PatientId)).SendAsync(MonitoringHubMethods.Waveform, frame);
+        groups.SendAsync(MonitoringGroups.Patient(frame.PatientId), MonitoringHubMethods.Waveform, frame);
 
     public Task PublishVitalsAsync(string? centreId, VitalsUpdate vitals) =>
-        centreId is null ? Task.CompletedTask : hub.Clients.Group(MonitoringGroups.Centre(centreId)).SendAsync(MonitoringHubMethods.Vitals, vitals);
+        centreId is null ? Task.CompletedTask : groups.SendAsync(MonitoringGroups.Centre(centreId), MonitoringHubMethods.Vitals, vitals);
 
-    private static string[] CentreGroups(IReadOnlyList<string> centreIds)
+    private async Task ToCentresAsync(IReadOnlyList<string> centreIds, string method, object payload)
     {
-        var groups = new string[centreIds.Count];
-        for (int i = 0; i < groups.Length; i++) groups[i] = MonitoringGroups.Centre(centreIds[i]);
-        return groups;
+        foreach (string centreId in centreIds) await groups.SendAsync(MonitoringGroups.Centre(centreId), method, payload);
     }
 }
