@@ -5,7 +5,8 @@
 #   3. the device simulator: provisions a demo centre, devices and patients through the operator API, then streams
 #      shared PhysioNet records in real time, as wearable patches would.
 # Stop with Ctrl-C: everything it started is stopped. Environment: DEMO_DEVICES (default 12), MONITORING_PORT (5080),
-# AZURITE_PORT (10002), MONITORING_OPERATOR_KEY (a fixed demo key: change it anywhere but on a laptop).
+# AZURITE_PORT (10002), MONITORING_OPERATOR_KEY and MONITORING_CONSOLE_PASSWORD (made up at random for each run
+# when not set, and printed below: no secret lives in the repository).
 set -euo pipefail
 cd "$(dirname "$0")"
 infra/ensure-prerequisites.sh
@@ -13,7 +14,7 @@ infra/ensure-prerequisites.sh
 port="${MONITORING_PORT:-5080}"
 azurite_port="${AZURITE_PORT:-10002}"
 devices="${DEMO_DEVICES:-12}"
-export Monitoring__OperatorKey="${MONITORING_OPERATOR_KEY:-demo-operator-key}"
+export Monitoring__OperatorKey="${MONITORING_OPERATOR_KEY:-$(head -c 18 /dev/urandom | base64 | tr -d "/+=")}"
 export Monitoring__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${azurite_port}/devstoreaccount1;"
 export Urls="http://127.0.0.1:${port}"
 mkdir -p .data
@@ -36,7 +37,7 @@ done
 curl -fs "http://127.0.0.1:${port}/health" > /dev/null || { echo "The server did not become healthy; see .data/server.log"; exit 1; }
 
 # A physician of the simulator's monitoring desk for the web console (the sample network is loaded at start).
-console_password="${MONITORING_CONSOLE_PASSWORD:-demo-console-password}"
+console_password="${MONITORING_CONSOLE_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d "/+=")}"
 for _ in $(seq 1 20); do
   curl -fs -X POST "http://127.0.0.1:${port}/api/users" -H "Authorization: Bearer $Monitoring__OperatorKey" -H "Content-Type: application/json" \
     -d "{\"userId\":\"demo-physician\",\"displayName\":\"Demo physician\",\"role\":\"Physician\",\"centreId\":\"centre-hetang\",\"password\":\"${console_password}\"}" \
@@ -47,10 +48,10 @@ done
 cat <<INFO
 Monitoring cloud running:
   server            http://127.0.0.1:${port}   (log: .data/server.log)
-  web console       http://127.0.0.1:${port}/   (sign in: demo-physician / \$MONITORING_CONSOLE_PASSWORD, default demo-console-password)
+  web console       http://127.0.0.1:${port}/   (sign in: demo-physician / ${console_password})
   device hub        http://127.0.0.1:${port}/hubs/device       (SignalR, MessagePack; bearer "deviceId:secret")
   monitoring hub    http://127.0.0.1:${port}/hubs/monitoring   (SignalR, JSON or MessagePack; bearer JWT of a signed-in clinician)
-  operator API      http://127.0.0.1:${port}/api               (bearer \$Monitoring__OperatorKey)
+  operator API      http://127.0.0.1:${port}/api               (bearer ${Monitoring__OperatorKey})
   health, metrics   http://127.0.0.1:${port}/health   http://127.0.0.1:${port}/metrics
   Azurite tables    127.0.0.1:${azurite_port}   (data: .data/azurite)
 Streaming ${devices} simulated patches (the centre's console token is printed below); Ctrl-C stops everything.

@@ -15,7 +15,7 @@ first_port="${2:-5081}"
 redis_port="${REDIS_PORT:-6390}"
 azurite_port="${AZURITE_PORT:-10012}"
 data="${CLUSTER_DATA:-.data/cluster}"
-key="${MONITORING_OPERATOR_KEY:-demo-operator-key}"
+key="${MONITORING_OPERATOR_KEY:-$(head -c 18 /dev/urandom | base64 | tr -d "/+=")}"
 infra/ensure-prerequisites.sh
 mkdir -p "$data"
 
