@@ -35,7 +35,7 @@ public class JurisdictionTests(ServerFixture server) : IClassFixture<ServerFixtu
     [Fact]
     public async Task ANurseOfOneCountyCannotSeeSubscribeToOrActOnAPatientOfAnother()
     {
-        var (outsider, outsiderToken) = await TestNetwork.ConsoleAsync(server, _net.County("a"), "Physician");
+        var (outsider, outsiderToken) = await TestNetwork.ConsoleAsync(server, _net.County("a"), "Nurse");
         var (insider, insiderToken) = await TestNetwork.ConsoleAsync(server, _net.County("b"), "Nurse");
         await TestNetwork.StreamVentricularTachycardiaAsync(server, Device, _deviceToken);
         var (vt, _) = await insider.WaitForAlarmAsync(a => a.PatientId == Patient && a.Condition == "VentricularTachycardia", Wait);
