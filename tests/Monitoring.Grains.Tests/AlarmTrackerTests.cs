@@ -152,13 +152,32 @@ public class AlarmTrackerTests
     }
 
     [Fact]
+    public void AnEpisodeFoundAgainAfterAFailoverIsNotRaisedTwice()
+    {
+        var state = new AlarmTrackerState();
+        var tracker = NewTracker(state);
+        var first = Raise(tracker, "NonSustainedVentricularTachycardia", 10_000);
+        tracker.Offset("NonSustainedVentricularTachycardia", 12_000, 12_100);
+
+        // The device resends; the fresh analysis finds the same run again (same onset, or within a second).
+        var afterFailover = NewTracker(state);
+        Assert.Null(afterFailover.Onset("NonSustainedVentricularTachycardia", "c", 10_400, default, 20_000, 20_000, canEscalate: false));
+        Assert.Null(afterFailover.Offset("NonSustainedVentricularTachycardia", 12_000, 20_100));
+
+        // A later run is a new episode.
+        var later = afterFailover.Onset("NonSustainedVentricularTachycardia", "c", 15_000, default, 21_000, 21_000, canEscalate: false);
+        Assert.NotNull(later);
+        Assert.NotEqual(first.AlarmId, later.AlarmId);
+    }
+
+    [Fact]
     public void TechnicalAlarmsAreTechnicalAndNumbersNeverRepeat()
     {
         var state = new AlarmTrackerState();
         var tracker = NewTracker(state);
         var first = tracker.Onset(AlarmCatalog.SignalLoss, "c", 0, default, 0, 0, canEscalate: false)!;
-        tracker.Offset(AlarmCatalog.SignalLoss, 10, 10);
-        var second = NewTracker(state).Onset(AlarmCatalog.SignalLoss, "c", 20, default, 20, 20, canEscalate: false)!;
+        tracker.Offset(AlarmCatalog.SignalLoss, 3_000, 3_000);
+        var second = NewTracker(state).Onset(AlarmCatalog.SignalLoss, "c", 8_000, default, 8_000, 8_000, canEscalate: false)!;
         Assert.Equal((AlarmKind.Technical, "NO SIGNAL"), (first.Kind, first.Label));
         Assert.NotEqual(first.AlarmId, second.AlarmId);
     }

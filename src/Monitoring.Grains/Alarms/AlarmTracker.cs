@@ -16,6 +16,11 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     /// <summary>Waveform kept around an alarm for review: before and after its onset.</summary>
     public static readonly TimeSpan StripBefore = TimeSpan.FromSeconds(10), StripAfter = TimeSpan.FromSeconds(10);
 
+    /// <summary>Onsets this close (ms, device clock) are the same episode found twice.</summary>
+    public const long SameOnsetMs = 1_000;
+
+    private const int RecentOnsetsKept = 64;
+
     /// <summary>Alarms that are active, acknowledged, audio-paused or latched (resolved ones leave the list).</summary>
     public IReadOnlyList<Alarm> Active => state.Active;
 
@@ -24,7 +29,7 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     /// <summary>The condition started: a new alarm, or null while an alarm for it is still present.</summary>
     public Alarm? Onset(string condition, string? centreId, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs, bool canEscalate)
     {
-        if (FindPresent(condition) >= 0) return null;
+        if (FindPresent(condition) >= 0 || WasRaised(condition, onsetUnixMs)) return null;
         AlarmDefinition definition = AlarmCatalog.For(condition);
         bool paused = state.AudioPausedUntilUnixMs > nowUnixMs;
         var alarm = new Alarm
@@ -51,7 +56,23 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
             EscalationDueUnixMs = canEscalate ? policy.EscalationDue(definition.Priority, nowUnixMs) : null,
         };
         state.Active.Add(alarm);
+        if (state.RecentOnsets.Count == RecentOnsetsKept) state.RecentOnsets.RemoveAt(0);
+        state.RecentOnsets.Add(new RecentOnset(condition, onsetUnixMs));
         return alarm;
+    }
+
+    /// <summary>
+    /// True when an alarm for this condition episode (same condition, onset within <see cref="SameOnsetMs"/>) was
+    /// already raised: after a failover the device resends batches and the fresh analysis finds the episode again;
+    /// clinicians must not see it twice.
+    /// </summary>
+    private bool WasRaised(string condition, long onsetUnixMs)
+    {
+        foreach (RecentOnset recent in state.RecentOnsets)
+        {
+            if (recent.Condition == condition && Math.Abs(recent.OnsetUnixMs - onsetUnixMs) <= SameOnsetMs) return true;
+        }
+        return false;
     }
 
     /// <summary>The condition ended: the alarm resolves, or latches when it is latching and unacknowledged; null when none was present.</summary>
@@ -211,4 +232,10 @@ public sealed class AlarmTrackerState
     [Id(0)] public List<Alarm> Active { get; set; } = [];
     [Id(1)] public long LastNumber { get; set; }
     [Id(2)] public long? AudioPausedUntilUnixMs { get; set; }
+
+    /// <summary>The latest raised episodes (condition and onset), to recognise one found again after a failover.</summary>
+    [Id(3)] public List<RecentOnset> RecentOnsets { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct RecentOnset([property: Id(0)] string Condition, [property: Id(1)] long OnsetUnixMs);

@@ -100,7 +100,12 @@ public sealed class DeviceGrain(
             await WriteClosedAsync();
             if (_segments.HasClosed) throw new InvalidOperationException($"Device {DeviceId} restarted its numbering while storage is failing; send again later.");
         }
-        if (_fresh && State.Link.LastSequence > 0 && batch.Sequence > State.Link.LastSequence + 1)
+        // A fresh activation knows only what was persisted. A batch that skips ahead of it may follow batches that an
+        // earlier activation accepted and lost (a killed host), or whose calls failed on the way while this one was
+        // being placed: the device is asked to send everything it keeps again, oldest first. Accepting the batch
+        // would make it the start of the stream, and the earlier ones would then be dropped as duplicates. This holds
+        // for a device the grain has never seen too (nothing persisted): its first batch must be its oldest kept.
+        if (_fresh && batch.Sequence > State.Link.LastSequence + 1)
         {
             _fresh = false;
             return Ack(batch, BatchStatus.Resend);
