@@ -1,3 +1,5 @@
+using Monitoring.Contracts.Alarms;
+
 namespace Monitoring.Cluster.Tests;
 
 /// <summary>The servers cut off Azurite or Redis for a while under a streaming fleet: service degrades, resumes by itself, and nothing accepted is lost.</summary>
@@ -12,7 +14,12 @@ public sealed class OutageTests
         await Task.Delay(TimeSpan.FromSeconds(6));
 
         run.Cluster.CutStorage();
-        await Task.Delay(Outage);
+        var outage = Task.Delay(Outage);
+        // The centre is told: every patient shows the technical alarm ECG RECORDING FAILED (live ECG and alarms go on).
+        await Eventually.Until(
+            () => run.Fleet.Devices.All(d => run.Console.Alarms.Any(a => a.PatientId == d.PatientId && a.Condition == "RecordingFailure" && a.State == AlarmState.Active)),
+            TimeSpan.FromSeconds(30), "ECG RECORDING FAILED for every patient during the outage");
+        await outage;
         // Back-pressure: the devices hold what storage has not taken, and the hosts say they are unhealthy.
         Assert.All(run.Fleet.Devices, d => Assert.True(d.Client.GetStatistics().PendingSeconds >= 8, $"{d.DeviceId}: {d.Client.GetStatistics()}"));
         for (int host = 0; host < run.Cluster.Hosts; host++) Assert.NotEqual(200, await run.Cluster.HealthAsync(host));
@@ -22,6 +29,10 @@ public sealed class OutageTests
         await run.Fleet.StopAndDrainAsync(TimeSpan.FromSeconds(90));
 
         for (int host = 0; host < run.Cluster.Hosts; host++) Assert.Equal(200, await run.Cluster.HealthAsync(host));
+        await Eventually.Until(
+            () => run.Fleet.Devices.All(d => run.Console.Alarms.Any(a => a.PatientId == d.PatientId && a.Condition == "RecordingFailure" && a.State == AlarmState.Resolved)),
+            TimeSpan.FromSeconds(30), "end of ECG RECORDING FAILED for every patient",
+            () => string.Join("\n", run.Console.Alarms.Where(a => a.Condition == "RecordingFailure").Select(a => $"{a.PatientId} {a.State}")));
         await run.Fleet.AssertStoredExactlyOnceAsync();
     }
 

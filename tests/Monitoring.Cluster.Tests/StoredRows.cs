@@ -5,7 +5,8 @@ namespace Monitoring.Cluster.Tests;
 /// <summary>
 /// The full-disclosure rows of one patient as stored, without the read path's merging (which hides overlapping
 /// rows): RowKey <c>{start in UTC ticks}|{sample count}</c>, property <c>Samples</c>, in partitions
-/// <c>w|{patient}|{yyyyMMddHH}</c> (see Monitoring.Storage's WaveformKeys).
+/// <c>w|{patient}|{yyyyMMddHH}</c> (see Monitoring.Storage's WaveformKeys), beside one fence row per device
+/// (RowKey <c>~fence|{device}</c>).
 /// </summary>
 public static class StoredRows
 {
@@ -22,6 +23,7 @@ public static class StoredRows
         var rows = new List<Row>();
         await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Rate", "Samples"]))
         {
+            if (entity.RowKey.StartsWith('~')) continue; // the fence rows (which batches each device has stored)
             string ticks = entity.RowKey[..entity.RowKey.IndexOf('|')];
             rows.Add(new Row(long.Parse(ticks), entity.GetInt32("Samples")!.Value, entity.GetInt32("Rate")!.Value));
         }

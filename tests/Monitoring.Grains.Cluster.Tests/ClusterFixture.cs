@@ -23,6 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public RecordingPublisher Publisher { get; } = new();
+    public SwitchableAlarmJournal Journal { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
@@ -36,7 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IMonitoringPublisher>(Publisher);
-            silo.Services.AddSingleton<IAlarmJournal, NullAlarmJournal>();
+            silo.Services.AddSingleton<IAlarmJournal>(Journal);
             silo.Services.AddSingleton<IFullDisclosureStore, NullFullDisclosureStore>();
             silo.Services.AddSingleton(new AlarmPolicy());
             silo.Services.AddSingleton(new ConsultPolicy());

@@ -26,6 +26,9 @@ public interface IPatientGrain : IGrainWithStringKey
     /// </summary>
     Task IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs);
 
+    /// <summary>The attached device's full-disclosure writes fail (<paramref name="recording"/> false) or work again.</summary>
+    Task NoteRecordingAsync(bool recording);
+
     Task UpdateAlarmSettingsAsync(PatientAlarmSettings settings);
 
     /// <summary>A clinician acknowledged an alarm (a latched one is reset). Returns the alarm's new version, or null when there was nothing to acknowledge.</summary>

@@ -27,4 +27,7 @@ public sealed record PatientStatus
 
     /// <summary>Until when the patient's alarm audio is paused, if it is.</summary>
     [Key("audioPausedUntilUnixMs"), Id(11)] public long? AudioPausedUntilUnixMs { get; init; }
+
+    /// <summary>The cluster host (Orleans silo) running the patient's grain, for operators following a failover.</summary>
+    [Key("host"), Id(12)] public string Host { get; init; } = "";
 }

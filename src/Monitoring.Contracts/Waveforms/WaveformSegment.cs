@@ -18,6 +18,9 @@ public sealed record WaveformSegment
     [Id(6)] public long FirstSequence { get; init; }
     [Id(7)] public long LastSequence { get; init; }
 
+    /// <summary>Every batch in the segment, in order (empty when read back from storage).</summary>
+    [Id(8)] public BatchMark[] Batches { get; init; } = [];
+
     public int SamplesPerLead => Leads.Length == 0 ? 0 : Samples.Length / Leads.Length;
 
     /// <summary>Time just after the last sample.</summary>

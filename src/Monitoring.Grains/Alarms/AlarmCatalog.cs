@@ -15,6 +15,10 @@ public static class AlarmCatalog
     public const string LeadsOff = "LeadsOff";
     public const string BatteryLow = "BatteryLow";
 
+    /// <summary>Storage is failing: full-disclosure ECG or the alarm history is not being recorded (live monitoring
+    /// and alarms go on). Low priority: nothing is wrong with the patient, but review and records have a hole.</summary>
+    public const string RecordingFailure = "RecordingFailure";
+
     /// <summary>Battery level (percent) at which the device's battery alarm starts, and above which it ends.</summary>
     public const int BatteryLowPercent = 10, BatteryRecoveredPercent = 15;
 
@@ -46,6 +50,7 @@ public static class AlarmCatalog
         new("SignalSaturation", "ECG SIGNAL OVERRANGE", AlarmPriority.Medium, AlarmKind.Technical, Latched: false),
         new("HighFrequencyNoise", "ECG NOISY SIGNAL", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
         new("BaselineWander", "ECG BASELINE WANDER", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
+        new(RecordingFailure, "ECG RECORDING FAILED", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
 
     /// <summary>The definition of a condition; an unknown one (a newer analyzer) is a medium-priority physiological alarm.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
+using Monitoring.Contracts.Waveforms;
 using Monitoring.Grains.Security;
 using Monitoring.Grains.Network;
 using Monitoring.Grains.Telemetry;
@@ -30,6 +31,9 @@ public sealed class DeviceGrain(
     private string? _networkWarning;
     private SegmentBuffer _segments = null!;
     private bool _connected;
+
+    /// <summary>Full-disclosure writes are failing (the patient shows ECG RECORDING FAILED until they work again).</summary>
+    private bool _recordingFailed;
 
     // True until the first batch of this activation is taken: batches the previous activation accepted but did not
     // persist are gone, so a batch that skips ahead must not be read as a gap (see BatchStatus.Resend).
@@ -126,7 +130,7 @@ public sealed class DeviceGrain(
         if (verdict.Late)
         {
             // Written at once, on its own: the persisted watermark has probably passed it already.
-            await fullDisclosure.WriteAsync(StreamId, SegmentBuffer.Single(DeviceId, batch));
+            await WriteSegmentAsync(StreamId, SegmentBuffer.Single(DeviceId, batch));
             MonitoringMetrics.CountLate();
             return Ack(batch, BatchStatus.Accepted);
         }
@@ -231,13 +235,14 @@ public sealed class DeviceGrain(
             while (_segments.HasClosed)
             {
                 var (streamId, segment) = _segments.Oldest;
-                await fullDisclosure.WriteAsync(streamId, segment);
+                await WriteSegmentAsync(streamId, segment);
                 _segments.Written();
                 logger.LogDebug("Device {DeviceId}: batches {First}-{Last} written to {Stream}.", DeviceId, segment.FirstSequence, segment.LastSequence, streamId);
                 _link.Persisted(segment.LastSequence, segment.EndUnixMs);
                 MonitoringMetrics.CountSegmentWritten();
             }
             await state.WriteStateAsync();
+            await NoteRecordingAsync(failed: false);
         }
         catch (InconsistentStateException e)
         {
@@ -248,11 +253,30 @@ public sealed class DeviceGrain(
             DeactivateOnIdle();
             throw;
         }
-        catch (Exception e) when (_segments.UnwrittenSeconds < MaxUnwritten.TotalSeconds)
+        catch (Exception e)
         {
             MonitoringMetrics.CountSegmentWriteFailure();
+            await NoteRecordingAsync(failed: true);
+            if (_segments.UnwrittenSeconds >= MaxUnwritten.TotalSeconds) throw;
             logger.LogWarning(e, "Device {DeviceId}: full-disclosure write failed; kept in memory and retried.", DeviceId);
         }
+    }
+
+    /// <summary>Tells the attached patient when recording starts failing and when it works again.</summary>
+    private async Task NoteRecordingAsync(bool failed)
+    {
+        if (failed == _recordingFailed) return;
+        _recordingFailed = failed;
+        if (State.PatientId is { } patientId) await GrainFactory.GetGrain<IPatientGrain>(patientId).NoteRecordingAsync(!failed);
+    }
+
+    private async Task WriteSegmentAsync(string streamId, WaveformSegment segment)
+    {
+        int alreadyStored = await fullDisclosure.WriteAsync(streamId, segment);
+        if (alreadyStored == 0) return;
+        // Another activation of this grain (a failover, a brief double activation) stored them first.
+        MonitoringMetrics.CountAlreadyStored(alreadyStored);
+        logger.LogInformation("Device {DeviceId}: {Count} of batches {First}-{Last} were already stored; left out.", DeviceId, alreadyStored, segment.FirstSequence, segment.LastSequence);
     }
 
     private string StreamId => State.PatientId ?? UnassignedStream(DeviceId);

@@ -13,6 +13,7 @@ public sealed class SegmentBuffer(string deviceId)
     public static readonly TimeSpan SegmentLength = TimeSpan.FromSeconds(10);
 
     private readonly List<short> _samples = [];
+    private readonly List<BatchMark> _batches = [];
     private readonly Queue<(string StreamId, WaveformSegment Segment)> _closed = new();
     private DeviceBatch? _first;
     private string _streamId = "";
@@ -37,6 +38,7 @@ public sealed class SegmentBuffer(string deviceId)
             _first = batch;
             _streamId = streamId;
         }
+        _batches.Add(new BatchMark(batch.Sequence, _samples.Count / batch.Leads.Length, batch.FirstSampleTimeUnixMs));
         _samples.AddRange(batch.Samples);
         _lastSequence = batch.Sequence;
         _endUnixMs = batch.EndUnixMs;
@@ -46,10 +48,11 @@ public sealed class SegmentBuffer(string deviceId)
     }
 
     /// <summary>One batch as a segment of its own.</summary>
-    public static WaveformSegment Single(string deviceId, DeviceBatch batch) => Segment(deviceId, batch, batch.Samples, batch.Sequence);
+    public static WaveformSegment Single(string deviceId, DeviceBatch batch) =>
+        Segment(deviceId, batch, batch.Samples, batch.Sequence, [new BatchMark(batch.Sequence, 0, batch.FirstSampleTimeUnixMs)]);
 
     /// <summary>Samples that start with <paramref name="first"/>'s and have its format, through batch <paramref name="lastSequence"/>.</summary>
-    private static WaveformSegment Segment(string deviceId, DeviceBatch first, short[] samples, long lastSequence) => new()
+    private static WaveformSegment Segment(string deviceId, DeviceBatch first, short[] samples, long lastSequence, BatchMark[] batches) => new()
     {
         DeviceId = deviceId,
         StartUnixMs = first.FirstSampleTimeUnixMs,
@@ -59,14 +62,16 @@ public sealed class SegmentBuffer(string deviceId)
         Samples = samples,
         FirstSequence = first.Sequence,
         LastSequence = lastSequence,
+        Batches = batches,
     };
 
     /// <summary>Closes the open segment, if any, so that it can be written.</summary>
     public void Close()
     {
         if (_first is not { } first) return;
-        _closed.Enqueue((_streamId, Segment(deviceId, first, [.. _samples], _lastSequence)));
+        _closed.Enqueue((_streamId, Segment(deviceId, first, [.. _samples], _lastSequence, [.. _batches])));
         _samples.Clear();
+        _batches.Clear();
         _first = null;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Centres;
 using Monitoring.Contracts.Devices;
@@ -16,7 +17,8 @@ namespace Monitoring.Grains.Patients;
 
 /// <summary>
 /// A patient under monitoring: runs the analysis on the attached device's stream, raises, stores and pushes alarms
-/// (stored first, then pushed), streams the live waveform and vitals to the responsible centre, and raises
+/// (stored first, then pushed; while storage fails, pushed all the same and stored once it is back, with the technical
+/// alarm ECG RECORDING FAILED), streams the live waveform and vitals to the responsible centre, and raises
 /// signal loss when the device goes quiet or its stream has a gap. Alarm deadlines (escalation one tier up, the end
 /// of an audio pause) run on a grain timer armed from the persisted alarms, and a reminder wakes the grain after a
 /// restart while any deadline is pending, so that an escalation is neither lost nor repeated.
@@ -41,6 +43,10 @@ public sealed class PatientGrain(
     private DurableDeadline _deadlines = null!;
     private long _lastArrivalUnixMs, _lastVitalsUnixMs;
     private bool _leadsOff;
+
+    /// <summary>Alarm changes pushed but not yet in the journal (storage failing); the watch timer retries them.</summary>
+    private readonly List<Alarm> _unstored = [];
+    private bool _stateUnsaved, _alarmsNotRecorded, _ecgNotRecorded;
 
     private string PatientId => this.GetPrimaryKeyString();
     private PatientState State => state.State;
@@ -190,6 +196,12 @@ public sealed class PatientGrain(
     private static bool IsAnalysisLeadOff(DeviceBatch batch) =>
         (batch.LeadsOffMask & (1 << PatientAnalysis.AnalysisLeadIndex(batch.Leads))) != 0;
 
+    public Task NoteRecordingAsync(bool recording)
+    {
+        _ecgNotRecorded = !recording;
+        return UpdateRecordingFailureAsync();
+    }
+
     public async Task UpdateAlarmSettingsAsync(PatientAlarmSettings settings)
     {
         PatientSettingsRules.Validate(settings);
@@ -211,6 +223,7 @@ public sealed class PatientGrain(
         FacilityPath = [.. State.FacilityPath],
         CentreChain = [.. State.CentreChain],
         AudioPausedUntilUnixMs = _alarms.AudioPausedUntilUnixMs,
+        Host = RuntimeIdentity,
     });
 
     public Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync() => Task.FromResult<IReadOnlyList<Alarm>>([.. _alarms.Active]);
@@ -265,18 +278,66 @@ public sealed class PatientGrain(
     private async Task StoreAndPushAsync(IReadOnlyList<Alarm> changes, bool stateChanged = false)
     {
         if (changes.Count == 0 && !stateChanged) return;
-        var writes = new List<Task>(changes.Count + 1) { state.WriteStateAsync() };
-        foreach (Alarm alarm in changes) writes.Add(journal.AppendAsync(alarm));
-        await Task.WhenAll(writes);
-        long stored = Now;
+        _unstored.AddRange(changes);
+        _stateUnsaved = true;
+        bool stored = await TryStoreAsync();
+        if (!stored) StartWatching(); // its timer retries the writes
+        long storedAt = Now;
         string[] centres = [.. State.CentreChain.Select(link => link.CentreId)];
         foreach (Alarm alarm in changes)
         {
-            MonitoringMetrics.CountAlarm(alarm, stored);
+            MonitoringMetrics.CountAlarm(alarm, storedAt);
             await publisher.PublishAlarmAsync(alarm, centres);
-            await UpdateEscalatedCentresAsync(alarm);
         }
-        await ArmDeadlinesAsync();
+        try
+        {
+            foreach (Alarm alarm in changes) await UpdateEscalatedCentresAsync(alarm);
+            await ArmDeadlinesAsync();
+        }
+        catch (Exception e) when (!stored && e is not InconsistentStateException)
+        {
+            // The escalation timer is armed before its reminder is registered, so escalation goes on in this
+            // activation; the centres' lists and the reminder catch up with the next change once storage is back.
+            logger.LogWarning(e, "Patient {PatientId}: escalation bookkeeping not stored (storage failing).", PatientId);
+        }
+        if (_alarmsNotRecorded != !stored)
+        {
+            _alarmsNotRecorded = !stored;
+            await UpdateRecordingFailureAsync();
+        }
+    }
+
+    /// <summary>
+    /// Writes the grain state and the alarm changes not yet in the journal. A storage outage must not hold an alarm
+    /// back from the centres: on failure the changes stay queued (journal writes are idempotent) and the watch timer
+    /// tries again every second. Another activation's write (ETag conflict) is not an outage and is thrown.
+    /// </summary>
+    private async Task<bool> TryStoreAsync()
+    {
+        try
+        {
+            var writes = new List<Task>(_unstored.Count + 1) { state.WriteStateAsync() };
+            foreach (Alarm alarm in _unstored) writes.Add(journal.AppendAsync(alarm));
+            await Task.WhenAll(writes);
+            _unstored.Clear();
+            _stateUnsaved = false;
+            return true;
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            MonitoringMetrics.CountAlarmStoreFailure();
+            logger.LogWarning(e, "Patient {PatientId}: {Count} alarm changes not stored yet (storage failing); pushed all the same, retried every second.", PatientId, _unstored.Count);
+            return false;
+        }
+    }
+
+    /// <summary>ECG RECORDING FAILED lasts while the device's full-disclosure writes or this grain's alarm writes fail.</summary>
+    private Task UpdateRecordingFailureAsync()
+    {
+        bool failing = _ecgNotRecorded || _alarmsNotRecorded;
+        if (failing == _alarms.IsPresent(AlarmCatalog.RecordingFailure)) return Task.CompletedTask;
+        long now = Now;
+        return ApplyAsync([new AnalysisEvent(AlarmCatalog.RecordingFailure, failing, now, default)], now);
     }
 
     /// <summary>A centre an alarm was escalated to lists it until it is acknowledged, resolved, or declined there.</summary>
@@ -352,6 +413,11 @@ public sealed class PatientGrain(
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
+        if (_stateUnsaved && await TryStoreAsync() && _alarmsNotRecorded)
+        {
+            _alarmsNotRecorded = false;
+            await UpdateRecordingFailureAsync();
+        }
         long now = Now;
         long silentMs = now - _lastArrivalUnixMs;
         if (State.DeviceId is null || silentMs < State.Settings.SignalLossSeconds * 1000 || _alarms.IsPresent(AlarmCatalog.SignalLoss)) return;

@@ -27,6 +27,8 @@ public static class MonitoringMetrics
     private static readonly Counter<long> ConsultsEscalated = Meter.CreateCounter<long>("monitoring.consults.escalations", description: "Consults moved one centre up (not accepted in time, or declined), by urgency.");
     private static readonly Counter<long> NetworkWarnings = Meter.CreateCounter<long>("monitoring.network.warnings", description: "Device links entering a warning state (offline, loss, reconnects, latency, jitter), by kind.");
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
+    private static readonly Counter<long> BatchesAlreadyStored = Meter.CreateCounter<long>("monitoring.batches.already_stored", description: "Batches left out of a full-disclosure write because storage already held them (written by another activation of the device's grain).");
+    private static readonly Counter<long> AlarmStoreFailures = Meter.CreateCounter<long>("monitoring.alarms.store_failures", description: "Alarm changes pushed before they could be stored (storage failing; retried every second).");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
     /// <summary>Consults waiting for acceptance in this host, with the tier of the centre whose queue holds them.</summary>
@@ -53,6 +55,10 @@ public static class MonitoringMetrics
     public static void CountRejected(string reason) => BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public static void CountSegmentWritten() => SegmentsWritten.Add(1);
+
+    public static void CountAlreadyStored(int batches) => BatchesAlreadyStored.Add(batches);
+
+    public static void CountAlarmStoreFailure() => AlarmStoreFailures.Add(1);
 
     public static void CountSegmentWriteFailure() => SegmentWriteFailures.Add(1);
 

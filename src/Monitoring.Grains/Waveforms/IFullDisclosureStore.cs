@@ -5,8 +5,12 @@ namespace Monitoring.Grains.Waveforms;
 /// <summary>Full-disclosure ECG storage, per patient (the host supplies it: Azure Tables).</summary>
 public interface IFullDisclosureStore
 {
-    /// <summary>Stores a segment; writing the same segment twice stores it once (at-least-once delivery).</summary>
-    Task WriteAsync(string patientId, WaveformSegment segment, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a segment so that each of its device batches (<see cref="WaveformSegment.Batches"/>) is stored exactly
+    /// once, however often and by whom it is written (at-least-once delivery, two activations of a device grain).
+    /// Returns the number of batches left out because storage already held them.
+    /// </summary>
+    Task<int> WriteAsync(string patientId, WaveformSegment segment, CancellationToken cancellationToken = default);
 
     /// <summary>The stored segments overlapping [from, to), in time order, cut to that range.</summary>
     Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default);

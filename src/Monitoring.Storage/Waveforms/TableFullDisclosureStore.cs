@@ -6,7 +6,7 @@ namespace Monitoring.Storage.Waveforms;
 /// <summary>The grains' full-disclosure port on <see cref="WaveformStore"/>: interleaved device segments in, per-lead storage segments out and back.</summary>
 public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclosureStore
 {
-    public Task WriteAsync(string patientId, ContractSegment segment, CancellationToken cancellationToken = default)
+    public async Task<int> WriteAsync(string patientId, ContractSegment segment, CancellationToken cancellationToken = default)
     {
         int leads = segment.Leads.Length, count = segment.SamplesPerLead;
         var perLead = new short[leads][];
@@ -20,7 +20,9 @@ public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclos
             GainUnitsPerMv = segment.GainUnitsPerMv,
             DeviceId = segment.DeviceId,
         };
-        return store.WriteAsync([stored], cancellationToken);
+        if (segment.Batches.Length > 0) return await store.WriteDeviceSegmentAsync(stored, segment.Batches, cancellationToken);
+        await store.WriteAsync([stored], cancellationToken);
+        return 0;
     }
 
     public async Task<IReadOnlyList<ContractSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)

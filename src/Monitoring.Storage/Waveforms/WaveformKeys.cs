@@ -4,7 +4,8 @@ namespace Monitoring.Storage.Waveforms;
 
 /// <summary>
 /// The waveform table's keys. Data: PartitionKey <c>w|{patient}|{yyyyMMddHH}</c> (the UTC hour of the segment start),
-/// RowKey <c>{start in UTC ticks}|{sample count}</c> (built by the store). Hour index (what retention walks): PartitionKey <c>h|{yyyyMMddHH}</c>, RowKey the
+/// RowKey <c>{start in UTC ticks}|{sample count}</c> (built by the store); beside the data, one fence row per device,
+/// RowKey <c>~fence|{device}</c>, which sorts after every data row (see <see cref="StoredBatches"/>). Hour index (what retention walks): PartitionKey <c>h|{yyyyMMddHH}</c>, RowKey the
 /// patient, one entity per patient with data in that hour.
 /// </summary>
 internal static class WaveformKeys

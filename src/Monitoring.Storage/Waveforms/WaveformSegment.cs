@@ -63,6 +63,14 @@ public sealed class WaveformSegment
     /// <summary>The device that recorded the segment ("" when unknown).</summary>
     public string DeviceId { get; init; } = "";
 
+    /// <summary>Samples <paramref name="from"/> to <paramref name="to"/> (exclusive) of every lead, starting at <paramref name="start"/>.</summary>
+    public WaveformSegment Slice(int from, int to, DateTimeOffset start)
+    {
+        var samples = new short[Samples.Length][];
+        for (int lead = 0; lead < samples.Length; lead++) samples[lead] = Samples[lead][from..to];
+        return new WaveformSegment(PatientId, start, SamplingRateHz, LeadNames, samples) { GainUnitsPerMv = GainUnitsPerMv, DeviceId = DeviceId };
+    }
+
     /// <summary>One sample period after the last sample.</summary>
     public DateTimeOffset End => Start.AddTicks(SampleClock.OffsetTicks(SampleCount, SamplingRateHz));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using BatchMark = Monitoring.Contracts.Waveforms.BatchMark;
 
 namespace Monitoring.Storage.Waveforms;
 
@@ -12,7 +13,8 @@ namespace Monitoring.Storage.Waveforms;
 /// <c>{start in UTC ticks}|{sample count}</c>, samples compressed losslessly (<see cref="WaveformCodec"/>, about
 /// 190 bytes per lead-second at 360 Hz on mitdb). Writes are upserts, so a segment delivered twice is stored once;
 /// the sample count in the key keeps a shorter re-sent piece from replacing a complete segment that starts at the
-/// same time (reads drop the samples such overlapping rows repeat).
+/// same time (reads drop the samples such overlapping rows repeat). Device streams go through
+/// <see cref="WriteDeviceSegmentAsync"/>, which stores each device batch exactly once even with two writers.
 /// </summary>
 public sealed class WaveformStore
 {
@@ -22,6 +24,12 @@ public sealed class WaveformStore
     private const string LeadsProperty = "Leads";
     private const string GainProperty = "Gain";
     private const string DeviceProperty = "Device";
+    private const string FenceRowPrefix = "~fence|";
+    private const string FenceBatchesProperty = "Batches";
+    private const string FenceEndProperty = "End";
+
+    /// <summary>Tries of one fenced write while other writers of the same device keep changing its fence.</summary>
+    private const int MaxFenceAttempts = 5;
 
     private readonly WaveformStoreOptions _options;
     private readonly TableClient _table;
@@ -30,6 +38,11 @@ public sealed class WaveformStore
     /// <summary>The newest hour whose index entry each patient's writes have made, so that a write costs an index
     /// upsert only when a patient enters a new hour.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _indexedHour = new(StringComparer.Ordinal);
+
+    /// <summary>The fence row this store last wrote per device stream (with its ETag), so a write normally costs no read.</summary>
+    private readonly ConcurrentDictionary<(string PatientId, string DeviceId), Fence> _fences = new();
+
+    private sealed record Fence(DateTimeOffset Hour, ETag ETag, StoredBatches Batches);
 
     public WaveformStore(WaveformStoreOptions options, TimeProvider? timeProvider = null)
     {
@@ -79,6 +92,31 @@ public sealed class WaveformStore
         {
             _indexedHour.AddOrUpdate(patientId, hour, (_, known) => hour > known ? hour : known);
         }
+    }
+
+    /// <summary>
+    /// Stores one device's segment so that every batch in it is stored exactly once, whoever else writes the same
+    /// device's batches (a second activation of its grain while the cluster changes, a resend after a failover).
+    /// <paramref name="batches"/> says where each batch starts (sequence, first sample's index, its device time). Batches
+    /// the store already holds are left out; the rest go in as runs of consecutive batches, each written in one
+    /// transaction with the fence row of its partition (see <see cref="StoredBatches"/>). Returns the number of
+    /// batches left out.
+    /// </summary>
+    public async Task<int> WriteDeviceSegmentAsync(WaveformSegment segment, IReadOnlyList<BatchMark> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(segment.DeviceId, nameof(segment));
+        CheckBatches(segment, batches);
+        int skipped = 0;
+        for (int from = 0; from < batches.Count;)
+        {
+            // Rows live in the partition of their start hour, and a transaction stays in one partition.
+            DateTimeOffset hour = WaveformKeys.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(batches[from].StartUnixMs));
+            int to = from + 1;
+            while (to < batches.Count && WaveformKeys.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(batches[to].StartUnixMs)) == hour) to++;
+            skipped += await WriteFencedAsync(segment, batches, from, to, hour, cancellationToken);
+            from = to;
+        }
+        return skipped;
     }
 
     /// <summary>
@@ -145,6 +183,13 @@ public sealed class WaveformStore
                 _indexedHour.TryRemove(entry);
             }
         }
+        foreach (KeyValuePair<(string PatientId, string DeviceId), Fence> entry in _fences)
+        {
+            if (entry.Value.Hour < firstKeptHour)
+            {
+                _fences.TryRemove(entry);
+            }
+        }
         return deleted;
     }
 
@@ -201,6 +246,119 @@ public sealed class WaveformStore
         }
         return rows.Count;
     }
+
+    /// <summary>Batches <paramref name="from"/> to <paramref name="to"/> (exclusive), all starting in <paramref name="hour"/>.</summary>
+    private async Task<int> WriteFencedAsync(
+        WaveformSegment segment, IReadOnlyList<BatchMark> batches, int from, int to, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        string partitionKey = WaveformKeys.DataPartition(segment.PatientId, hour);
+        var key = (segment.PatientId, segment.DeviceId);
+        for (int attempt = 1; ; attempt++)
+        {
+            Fence fence = await FenceAsync(segment.PatientId, segment.DeviceId, hour, cancellationToken);
+            StoredBatches stored = fence.Batches.Copy();
+            if (stored.IsNumberingRestart(batches[from].Sequence, batches[from].StartUnixMs)) stored.StartNewNumbering();
+
+            var actions = new List<TableTransactionAction>();
+            int skipped = 0;
+            for (int i = from; i < to;)
+            {
+                if (stored.Contains(batches[i].Sequence))
+                {
+                    skipped++;
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (end < to && !stored.Contains(batches[end].Sequence)) end++;
+                WaveformSegment run = Run(segment, batches, i, end);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partitionKey, run)));
+                stored.Add(batches[i].Sequence, batches[end - 1].Sequence, run.End.ToUnixTimeMilliseconds());
+                i = end;
+            }
+            if (actions.Count == 0) return skipped;
+
+            TableEntity fenceRow = new(partitionKey, FenceRowKey(segment.DeviceId))
+            {
+                [FenceBatchesProperty] = stored.FormatRanges(),
+                [FenceEndProperty] = stored.EndUnixMs,
+            };
+            // No fence yet: insert, which fails if another writer inserted one meanwhile.
+            actions.Insert(0, fence.ETag == default
+                ? new TableTransactionAction(TableTransactionActionType.Add, fenceRow)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, fenceRow, fence.ETag));
+            await EnsureIndexedAsync(segment.PatientId, hour, cancellationToken);
+            try
+            {
+                Response<IReadOnlyList<Response>> response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+                if (response.Value[0].Headers.ETag is { } etag) _fences[key] = new Fence(hour, etag, stored);
+                else _fences.TryRemove(key, out _);
+                return skipped;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxFenceAttempts)
+            {
+                // Another writer of this device changed the fence: read what it stored and try again.
+                _fences.TryRemove(key, out _);
+            }
+            catch
+            {
+                // The write may have landed all the same: the next one reads the fence rather than trust this copy.
+                _fences.TryRemove(key, out _);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The fence of the device in <paramref name="hour"/>; a new one starts from the previous hour's, since a
+    /// row of another writer may begin before the hour and reach into it.</summary>
+    private async Task<Fence> FenceAsync(string patientId, string deviceId, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        if (_fences.TryGetValue((patientId, deviceId), out Fence? cached) && cached.Hour == hour) return cached;
+        if (await ReadFenceAsync(patientId, deviceId, hour, cancellationToken) is { } fence) return fence;
+        Fence? before = await ReadFenceAsync(patientId, deviceId, hour.AddHours(-1), cancellationToken);
+        return new Fence(hour, default, before?.Batches ?? new StoredBatches());
+    }
+
+    private async Task<Fence?> ReadFenceAsync(string patientId, string deviceId, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        string partitionKey = WaveformKeys.DataPartition(patientId, hour), rowKey = FenceRowKey(deviceId);
+        NullableResponse<TableEntity> row = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } entity) return null;
+        string source = $"Waveform fence {partitionKey}/{rowKey}";
+        StoredBatches batches = StoredBatches.Parse(
+            entity.GetString(FenceBatchesProperty) ?? throw Corrupt(entity, FenceBatchesProperty),
+            entity.GetInt64(FenceEndProperty) ?? throw Corrupt(entity, FenceEndProperty),
+            source);
+        return new Fence(hour, entity.ETag, batches);
+    }
+
+    private async Task EnsureIndexedAsync(string patientId, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        if (_indexedHour.TryGetValue(patientId, out DateTimeOffset indexed) && indexed == hour) return;
+        await _table.UpsertEntityAsync(new TableEntity(WaveformKeys.IndexPartition(hour), patientId), TableUpdateMode.Replace, cancellationToken);
+        _indexedHour.AddOrUpdate(patientId, hour, (_, known) => hour > known ? hour : known);
+    }
+
+    /// <summary>Batches <paramref name="from"/> to <paramref name="to"/> (exclusive) of <paramref name="segment"/>.</summary>
+    private static WaveformSegment Run(WaveformSegment segment, IReadOnlyList<BatchMark> batches, int from, int to)
+    {
+        if (from == 0 && to == batches.Count) return segment;
+        int end = to < batches.Count ? batches[to].Offset : segment.SampleCount;
+        return segment.Slice(batches[from].Offset, end, DateTimeOffset.FromUnixTimeMilliseconds(batches[from].StartUnixMs));
+    }
+
+    private static void CheckBatches(WaveformSegment segment, IReadOnlyList<BatchMark> batches)
+    {
+        if (batches.Count == 0 || batches[0].Offset != 0)
+            throw new ArgumentException("The first batch must start at sample 0 of the segment.", nameof(batches));
+        for (int i = 1; i < batches.Count; i++)
+        {
+            if (batches[i].Offset <= batches[i - 1].Offset || batches[i].Offset >= segment.SampleCount)
+                throw new ArgumentException($"Batch {batches[i].Sequence} starts at sample {batches[i].Offset}, not after the previous batch and inside the segment.", nameof(batches));
+        }
+    }
+
+    private static string FenceRowKey(string deviceId) => FenceRowPrefix + TableKeys.Escape(deviceId);
 
     private Task SubmitAsync(IEnumerable<IEnumerable<ITableEntity>> partitions, TableTransactionActionType actionType, CancellationToken cancellationToken) =>
         TableTransactions.SubmitAsync(_table, TableTransactions.Build(partitions, actionType), _options.MaxConcurrentRequests, cancellationToken);

@@ -1,0 +1,69 @@
+using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Patients;
+using Monitoring.Grains.Alarms;
+
+namespace Monitoring.Grains.Cluster.Tests;
+
+/// <summary>
+/// While storage fails, a patient's alarms still reach the centres (a patient's alarm is never held back by a broken
+/// log), the technical alarm ECG RECORDING FAILED says that records have a hole, and once storage is back the alarm
+/// changes are stored and the technical alarm ends.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task An_alarm_raised_while_the_alarm_log_fails_is_pushed_at_once_and_stored_when_the_log_is_back()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        await patient.AttachDeviceAsync($"{patientId}-device");
+        try
+        {
+            fixture.Journal.Failing = true;
+            fixture.Clock.Advance(TimeSpan.FromSeconds(new PatientAlarmSettings().SignalLossSeconds + 1));
+
+            await GrainWait.UntilAsync(() => Task.FromResult(fixture.Publisher.Alarms(patientId)),
+                pushes => pushes.Any(p => p.Alarm.Condition == AlarmCatalog.SignalLoss) && pushes.Any(p => p.Alarm.Condition == AlarmCatalog.RecordingFailure),
+                "NO SIGNAL and ECG RECORDING FAILED pushed while the log fails");
+            var pushed = fixture.Publisher.Alarms(patientId);
+            Assert.All(pushed, p => Assert.Equal([network.TownshipCentre, network.CountyCentre, network.CityCentre, network.ProvinceCentre], p.Centres));
+            Assert.Equal(AlarmPriority.Low, pushed.First(p => p.Alarm.Condition == AlarmCatalog.RecordingFailure).Alarm.Priority);
+            Assert.Empty(fixture.Journal.Entries(patientId));
+
+            fixture.Journal.Failing = false;
+            fixture.Clock.Advance(TimeSpan.FromSeconds(1)); // the watch timer retries the writes
+            await GrainWait.UntilAsync(() => Task.FromResult(fixture.Journal.Entries(patientId)),
+                entries => entries.Any(a => a.Condition == AlarmCatalog.SignalLoss)
+                    && entries.Any(a => a.Condition == AlarmCatalog.RecordingFailure && a.State == AlarmState.Resolved),
+                "the stored NO SIGNAL and the end of ECG RECORDING FAILED");
+            Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == AlarmCatalog.RecordingFailure && p.Alarm.State == AlarmState.Resolved);
+            var active = await patient.GetActiveAlarmsAsync();
+            Assert.Contains(active, a => a.Condition == AlarmCatalog.SignalLoss);
+            Assert.DoesNotContain(active, a => a.Condition == AlarmCatalog.RecordingFailure);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+        }
+    }
+
+    [Fact]
+    public async Task Failing_full_disclosure_writes_of_the_device_show_as_ECG_RECORDING_FAILED_until_they_work_again()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+
+        await patient.NoteRecordingAsync(false);
+        Alarm failed = Assert.Single(await patient.GetActiveAlarmsAsync(), a => a.Condition == AlarmCatalog.RecordingFailure);
+        Assert.Equal(AlarmKind.Technical, AlarmCatalog.For(failed.Condition).Kind);
+
+        await patient.NoteRecordingAsync(true);
+        Assert.DoesNotContain(await patient.GetActiveAlarmsAsync(), a => a.Condition == AlarmCatalog.RecordingFailure);
+        Assert.Contains(fixture.Journal.Entries(patientId), a => a.Condition == AlarmCatalog.RecordingFailure && a.State == AlarmState.Resolved);
+    }
+}
