@@ -120,6 +120,16 @@ public sealed class LocalCluster : IAsyncDisposable
         await WaitHealthyAsync(index);
     }
 
+    /// <summary>The server whose silo has <paramref name="runtimeIdentity"/> (an Orleans silo address, "S127.0.0.1:port:epoch").</summary>
+    public int HostOf(string runtimeIdentity)
+    {
+        for (int i = 0; i < Hosts; i++)
+        {
+            if (runtimeIdentity.Contains($":{_ports[i].Silo}:", StringComparison.Ordinal)) return i;
+        }
+        throw new InvalidOperationException($"No server of this cluster runs silo '{runtimeIdentity}'.");
+    }
+
     /// <summary>SIGKILL of server <paramref name="index"/>: a crash, nothing closed or flushed.</summary>
     public void KillServer(int index) => _servers[index]!.Kill();
 
@@ -141,14 +151,17 @@ public sealed class LocalCluster : IAsyncDisposable
         return http;
     }
 
-    /// <summary>Registers a device, admits a patient to the centre and attaches the device; returns the device token.</summary>
-    public async Task<string> ProvisionDeviceAsync(string deviceId, string patientId, string centreId, int host = 0)
+    /// <summary>
+    /// Registers a device, admits a patient to the centre's facility (or to <paramref name="facilityId"/>) and
+    /// attaches the device; returns the device token.
+    /// </summary>
+    public async Task<string> ProvisionDeviceAsync(string deviceId, string patientId, string centreId, int host = 0, string? facilityId = null)
     {
         using HttpClient http = Operator(host);
         var registered = await http.PostAsJsonAsync("/api/devices", new { deviceId, kind = "WearablePatch" });
         registered.EnsureSuccessStatusCode();
         string token = (await registered.Content.ReadFromJsonAsync<DeviceCredential>())!.Token;
-        (await http.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = ClusterConsole.FacilityOf(centreId) })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/patients/{patientId}/admit", new { displayName = "Patient " + patientId, facilityId = facilityId ?? ClusterConsole.FacilityOf(centreId) })).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync($"/api/patients/{patientId}/device", new { deviceId })).EnsureSuccessStatusCode();
         return token;
     }
