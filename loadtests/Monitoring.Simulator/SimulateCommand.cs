@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monitoring.DeviceClient;
 
 namespace Monitoring.Simulator;
 

@@ -1,3 +1,5 @@
+using Monitoring.DeviceClient;
+
 namespace Monitoring.Simulator;
 
 /// <summary>What one simulator run does (the command-line options, checked).</summary>

@@ -25,7 +25,7 @@ public sealed class Fleet : IAsyncDisposable
 
     public IReadOnlyList<StreamingDevice> Devices => _devices;
 
-    public static async Task<Fleet> StartAsync(LocalCluster cluster, string name, int devices, string centreId)
+    public static async Task<Fleet> StartAsync(LocalCluster cluster, string name, int devices, string centreId, NetworkImpairment? impairment = null)
     {
         var fleet = new Fleet(cluster);
         try
@@ -38,7 +38,7 @@ public sealed class Fleet : IAsyncDisposable
                 var recording = StreamingDevice.Record(database, record);
                 int first = i % cluster.Hosts;
                 var alternates = Enumerable.Range(1, cluster.Hosts - 1).Select(k => cluster.Host((first + k) % cluster.Hosts)).ToList();
-                fleet._devices.Add(new StreamingDevice(deviceId, patientId, token, recording, startSeconds * recording.SamplingRateHz, cluster.Host(first), alternates));
+                fleet._devices.Add(new StreamingDevice(deviceId, patientId, token, recording, startSeconds * recording.SamplingRateHz, cluster.Host(first), alternates, impairment));
             }
             foreach (StreamingDevice device in fleet._devices) await device.StartAsync();
             return fleet;

@@ -1,3 +1,5 @@
+using Monitoring.DeviceClient;
+
 namespace Monitoring.Cluster.Tests;
 
 /// <summary>
@@ -21,7 +23,8 @@ public sealed class FleetRun : IAsyncDisposable
 
     /// <param name="name">Names the centre, devices and patients of the run.</param>
     /// <param name="consoleHost">The host the console connects to.</param>
-    public static async Task<FleetRun> StartAsync(string name, int consoleHost)
+    /// <param name="impairment">The devices' network (none by default).</param>
+    public static async Task<FleetRun> StartAsync(string name, int consoleHost, NetworkImpairment? impairment = null)
     {
         LocalCluster cluster = await LocalCluster.StartAsync(3);
         ClusterConsole? console = null;
@@ -30,7 +33,7 @@ public sealed class FleetRun : IAsyncDisposable
             string centreId = "centre-" + name;
             string consoleToken = await ClusterConsole.RegisterCentreAsync(cluster, centreId);
             console = await ClusterConsole.ConnectAsync(cluster.Host(consoleHost), consoleToken);
-            Fleet fleet = await Fleet.StartAsync(cluster, name, devices: 9, centreId);
+            Fleet fleet = await Fleet.StartAsync(cluster, name, devices: 9, centreId, impairment);
             return new FleetRun(cluster, console, fleet);
         }
         catch

@@ -7,7 +7,8 @@ using DeviceClient = Monitoring.DeviceClient.DeviceClient;
 
 /// <summary>
 /// A device streaming the first lead of a shared record in real time (250 ms batches) through the device client,
-/// which knows every host of the cluster. Keeps every sample it hands over, to compare with storage afterwards.
+/// which knows every host of the cluster, optionally over the simulator's impaired network (late acknowledgements,
+/// dropped connections). Keeps every sample it hands over, to compare with storage afterwards.
 /// </summary>
 public sealed class StreamingDevice : IAsyncDisposable
 {
@@ -15,24 +16,27 @@ public sealed class StreamingDevice : IAsyncDisposable
 
     private readonly BatchBuilder _batches;
     private readonly List<short> _sent = [];
+    private readonly NetworkImpairment _impairment;
     private readonly CancellationTokenSource _stop = new();
     private Task _pump = Task.CompletedTask;
 
-    public StreamingDevice(string deviceId, string patientId, string token, EcgRecording recording, int startSample, Uri first, IReadOnlyList<Uri> alternates)
+    public StreamingDevice(string deviceId, string patientId, string token, EcgRecording recording, int startSample, Uri first, IReadOnlyList<Uri> alternates,
+        NetworkImpairment? impairment = null)
     {
+        _impairment = impairment ?? NetworkImpairment.None;
         DeviceId = deviceId;
         PatientId = patientId;
         StartUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         SamplingRateHz = recording.SamplingRateHz;
         _batches = new BatchBuilder(recording, (int)BatchPeriod.TotalMilliseconds, StartUnixMs, startSample, loop: true);
-        Client = new DeviceClient(new DeviceClientOptions
+        Client = new DeviceClient(_impairment.Apply(new DeviceClientOptions
         {
             ServerUrl = first,
             AlternateServerUrls = alternates,
             DeviceId = deviceId,
             Token = token,
             ReconnectBackoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(4)),
-        });
+        }));
     }
 
     public string DeviceId { get; }
@@ -91,6 +95,7 @@ public sealed class StreamingDevice : IAsyncDisposable
                     SampleBlock block = _batches.Next()!;
                     await Client.EnqueueAsync(block, _stop.Token);
                     _sent.AddRange(block.Samples);
+                    if (_impairment.DropAfterThisBatch()) _ = Client.DropConnectionAsync();
                 }
             }
         }

@@ -1,9 +1,7 @@
-using Monitoring.DeviceClient;
-
-namespace Monitoring.Simulator;
+namespace Monitoring.DeviceClient;
 
 /// <summary>
-/// Bad coverage played on the device side. Latency and jitter: each acknowledgement is taken into account
+/// Bad coverage played on the device side, for the simulator and the tests. Latency and jitter: each acknowledgement is taken into account
 /// <c>latency ± jitter</c> ms late (uniform), holding its in-flight slot as a slow round trip would. Loss: after
 /// each batch, with this probability the device drops its connection (a short outage; it reconnects after its
 /// backoff and resends). Disconnect-every: all devices drop their connections together every so many seconds
