@@ -34,8 +34,10 @@ public sealed class CentreConsole : IAsyncDisposable
 
     private void OnAlarm(Alarm alarm)
     {
-        // Only new alarms: state changes and the re-sends on reconnection do not measure detection-to-console time.
-        if (alarm.State != AlarmState.Active || alarm.EvidenceArrivedUnixMs == 0) return;
+        // Only raises (version 1): later versions (escalations, acknowledgements, the end) and the re-sends on
+        // reconnection do not measure detection-to-console time. An escalation of a still active alarm is pushed
+        // active again 30 s later, which counted before as a 30-s latency.
+        if (alarm.Version != 1 || alarm.State != AlarmState.Active || alarm.EvidenceArrivedUnixMs == 0) return;
         double latency = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - alarm.EvidenceArrivedUnixMs;
         lock (_latenciesMs) _latenciesMs.Add(latency);
     }
