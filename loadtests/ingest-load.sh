@@ -4,7 +4,8 @@
 # artifacts/load/ingest-N-S.json) with the simulator's summary (batches accepted, duplicates, rejected, pending at the
 # end = not yet persisted, console-side alarm latency p50/p95/p99/max from batch arrival to a console of the
 # responsible centre), the server's CPU, memory and GC pause time, and the server-side raise-latency histogram
-# (batch arrival -> alarm stored, then pushed) from /metrics; prints it too. The server log is left in
+# (batch arrival -> alarm stored, then pushed) and push-latency histogram (batch arrival -> alarm handed to the
+# consoles' connections) from /metrics; prints it too. The server log is left in
 # /tmp/ingest-load-server.log.
 #   REPORT=out.json loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail
@@ -29,8 +30,10 @@ t1=$(date +%s.%N); cpu1=$(ticks $server_pid); azcpu1=$(ticks $azurite_pid)
 hz=$(getconf CLK_TCK)
 metrics=$(curl -fs "http://127.0.0.1:$port/metrics")
 metric() { awk -v name="$1" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.3f", sum + 0 }' <<<"$metrics"; }
-buckets=$(grep -E '^monitoring_alarm_raise_latency_milliseconds_bucket' <<<"$metrics" | grep -v 'le="+Inf"' \
-  | sed -E 's/.*le="([^"]+)".* ([0-9.e+]+)$/{"le": \1, "count": \2}/' | paste -sd, -)
+histogram() { grep -E "^$1_bucket" <<<"$metrics" | grep -v 'le="+Inf"' \
+  | sed -E 's/.*le="([^"]+)".* ([0-9.e+]+)$/{"le": \1, "count": \2}/' | paste -sd, -; }
+buckets=$(histogram monitoring_alarm_raise_latency_milliseconds)
+push_buckets=$(histogram monitoring_alarm_push_latency_milliseconds)
 report="${REPORT:-artifacts/load/ingest-$devices-$seconds.json}"
 mkdir -p "$(dirname "$report")"
 cat > "$report" <<JSON
@@ -44,7 +47,8 @@ cat > "$report" <<JSON
     "batchesAccepted": $(metric monitoring_batches_accepted_total),
     "batchesDuplicate": $(metric monitoring_batches_duplicate_total),
     "batchesRejected": $(metric monitoring_batches_rejected_total),
-    "alarmRaiseLatencyMsBuckets": [$buckets]
+    "alarmRaiseLatencyMsBuckets": [$buckets],
+    "alarmPushLatencyMsBuckets": [$push_buckets]
   },
   "simulator": $(cat "$work/sim.json" 2>/dev/null || echo null)
 }

@@ -288,6 +288,7 @@ public sealed class PatientGrain(
         {
             MonitoringMetrics.CountAlarm(alarm, storedAt);
             await publisher.PublishAlarmAsync(alarm, centres);
+            MonitoringMetrics.RecordAlarmPushed(alarm, Now);
         }
         try
         {

@@ -22,6 +22,7 @@ public static class MonitoringMetrics
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
     private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
+    private static readonly Histogram<double> AlarmPushLatency = Meter.CreateHistogram<double>("monitoring.alarm.push_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm handed to the consoles' connections (after it is stored).");
     private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
     private static readonly Counter<long> ConsultsRequested = Meter.CreateCounter<long>("monitoring.consults.requested", description: "Consults opened, by urgency.");
     private static readonly Counter<long> ConsultsEscalated = Meter.CreateCounter<long>("monitoring.consults.escalations", description: "Consults moved one centre up (not accepted in time, or declined), by urgency.");
@@ -67,6 +68,12 @@ public static class MonitoringMetrics
         AlarmsChanged.Add(1, new KeyValuePair<string, object?>("priority", alarm.Priority.ToString()), new KeyValuePair<string, object?>("state", alarm.State.ToString()));
         // Only the raise (version 1) measures latency: later changes come from clinicians and deadlines.
         if (alarm.Version == 1) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
+    }
+
+    /// <summary>A new alarm (version 1) was handed to the hub: the server's share of the alarm latency.</summary>
+    public static void RecordAlarmPushed(Alarm alarm, long nowUnixMs)
+    {
+        if (alarm.Version == 1) AlarmPushLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
     }
 
     public static void CountNetworkWarning(string kind) => NetworkWarnings.Add(1, new KeyValuePair<string, object?>("kind", kind));
