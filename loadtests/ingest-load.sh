@@ -3,7 +3,8 @@
 # (vfdb records, 4 batches/s each) for S seconds. Writes a JSON report (REPORT, default
 # artifacts/load/ingest-N-S.json) with the simulator's summary (batches accepted, duplicates, rejected, pending at the
 # end = not yet persisted, console-side alarm latency p50/p95/p99/max from batch arrival to a console of the
-# responsible centre), the server's CPU, memory and GC pause time, and the server-side raise-latency histogram
+# responsible centre, in the simulator's process and, as consoleProcess, in a process of its own), the server's CPU,
+# memory and GC pause time, and the server-side raise-latency histogram
 # (batch arrival -> alarm stored, then pushed) and push-latency histogram (batch arrival -> alarm handed to the
 # consoles' connections) from /metrics; prints it too. The server log is left in
 # /tmp/ingest-load-server.log.
@@ -22,10 +23,23 @@ Monitoring__Cluster__SiloPort=11211 Monitoring__Cluster__GatewayPort=30100 \
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break; sleep 0.5; done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cpu0=$(ticks $server_pid); azcpu0=$(ticks $azurite_pid); t0=$(date +%s.%N)
-dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll --server "http://127.0.0.1:$port" \
+sim=loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll
+dotnet $sim --server "http://127.0.0.1:$port" \
   --operator-key "$key" --provision --devices "$devices" --duration "$seconds" \
   --records vfdb/418,vfdb/420,vfdb/422,vfdb/424,vfdb/426,vfdb/428,vfdb/430,vfdb/605,vfdb/609,vfdb/611,vfdb/614 \
-  --report "$work/sim.json" "$@" 2> "$work/sim.err" || echo "simulator exit code $? (it fails when batches were rejected)" >&2
+  --report "$work/sim.json" "$@" 2> "$work/sim.err" & sim_pid=$!
+# A second console in a process of its own, as a central station would be: its alarm latency does not include the
+# simulator's own load. It connects once provisioning has printed the demo centre's token (the first seconds of
+# streaming, before the analysis has learnt any patient, may pass unseen).
+token=""
+for _ in $(seq 1 300); do
+  token=$(grep -o 'console token: [^ ]*' "$work/sim.err" 2>/dev/null | head -1 | cut -d' ' -f3 || true)
+  [ -n "$token" ] && break; sleep 0.2
+done
+[ -n "$token" ] && { dotnet $sim console --server "http://127.0.0.1:$port" --token "$token" --duration $((seconds + 8)) \
+  --report "$work/console.json" > "$work/console.err" 2>&1 & console_pid=$!; }
+wait $sim_pid || echo "simulator exit code $? (it fails when batches were rejected)" >&2
+[ -n "${console_pid:-}" ] && { wait "$console_pid" || echo "console exit code $?" >&2; }
 t1=$(date +%s.%N); cpu1=$(ticks $server_pid); azcpu1=$(ticks $azurite_pid)
 hz=$(getconf CLK_TCK)
 metrics=$(curl -fs "http://127.0.0.1:$port/metrics")
@@ -50,7 +64,8 @@ cat > "$report" <<JSON
     "alarmRaiseLatencyMsBuckets": [$buckets],
     "alarmPushLatencyMsBuckets": [$push_buckets]
   },
-  "simulator": $(cat "$work/sim.json" 2>/dev/null || echo null)
+  "simulator": $(cat "$work/sim.json" 2>/dev/null || echo null),
+  "consoleProcess": $(cat "$work/console.json" 2>/dev/null || echo null)
 }
 JSON
 cat "$report"
