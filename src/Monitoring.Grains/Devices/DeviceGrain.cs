@@ -32,8 +32,11 @@ public sealed class DeviceGrain(
     private SegmentBuffer _segments = null!;
     private bool _connected;
 
-    /// <summary>Full-disclosure writes are failing (the patient shows ECG RECORDING FAILED until they work again).</summary>
-    private bool _recordingFailed;
+    /// <summary>
+    /// Whether full-disclosure writes fail, as last told to the patient (who shows ECG RECORDING FAILED meanwhile);
+    /// null until this activation has told it once, so that a failure an earlier activation reported is ended too.
+    /// </summary>
+    private bool? _recordingFailed;
 
     // True until the first batch of this activation is taken: batches the previous activation accepted but did not
     // persist are gone, so a batch that skips ahead must not be read as a gap (see BatchStatus.Resend).
@@ -265,7 +268,7 @@ public sealed class DeviceGrain(
     /// <summary>Tells the attached patient when recording starts failing and when it works again.</summary>
     private async Task NoteRecordingAsync(bool failed)
     {
-        if (failed == _recordingFailed) return;
+        if (_recordingFailed == failed) return;
         _recordingFailed = failed;
         if (State.PatientId is { } patientId) await GrainFactory.GetGrain<IPatientGrain>(patientId).NoteRecordingAsync(!failed);
     }

@@ -58,6 +58,9 @@ public sealed class PatientGrain(
         _alarms = new AlarmTracker(PatientId, State.Alarms, policy);
         _deadlines = new DurableDeadline(this, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlinesAsync);
         if (State.DeviceId is not null) StartWatching();
+        // ECG RECORDING FAILED of an earlier activation ends: storage has just answered, and the device says again
+        // if it still cannot record.
+        if (_alarms.IsPresent(AlarmCatalog.RecordingFailure)) await UpdateRecordingFailureAsync();
         // Deadlines that passed while no host ran the grain are handled now; the rest re-arm the timer.
         await HandleDeadlinesAsync(cancellationToken);
     }
@@ -311,7 +314,7 @@ public sealed class PatientGrain(
     /// <summary>
     /// Writes the grain state and the alarm changes not yet in the journal. A storage outage must not hold an alarm
     /// back from the centres: on failure the changes stay queued (journal writes are idempotent) and the watch timer
-    /// tries again every second. Another activation's write (ETag conflict) is not an outage and is thrown.
+    /// tries again every second. An ETag conflict is not an outage: see below.
     /// </summary>
     private async Task<bool> TryStoreAsync()
     {
@@ -324,7 +327,28 @@ public sealed class PatientGrain(
             _stateUnsaved = false;
             return true;
         }
-        catch (Exception e) when (e is not InconsistentStateException)
+        catch (InconsistentStateException e)
+        {
+            // The stored state changed under this activation: another activation wrote it, or a write of ours landed
+            // although its answer was lost (a connection cut mid-request). This activation can never save its state
+            // again, so a fresh one loads what is stored; the alarm log still gets the changes (its writes are
+            // idempotent, and they are not part of the grain state).
+            logger.LogWarning(e, "Patient {PatientId}: the stored state changed under this activation; deactivating it.", PatientId);
+            DeactivateOnIdle();
+            _stateUnsaved = false;
+            try
+            {
+                foreach (Alarm alarm in _unstored) await journal.AppendAsync(alarm);
+                _unstored.Clear();
+                return true;
+            }
+            catch (Exception journalError)
+            {
+                logger.LogWarning(journalError, "Patient {PatientId}: {Count} alarm changes not in the alarm log.", PatientId, _unstored.Count);
+                return false;
+            }
+        }
+        catch (Exception e)
         {
             MonitoringMetrics.CountAlarmStoreFailure();
             logger.LogWarning(e, "Patient {PatientId}: {Count} alarm changes not stored yet (storage failing); pushed all the same, retried every second.", PatientId, _unstored.Count);
