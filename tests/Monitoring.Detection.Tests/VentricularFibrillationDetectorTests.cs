@@ -95,9 +95,7 @@ public class VentricularFibrillationDetectorTests
         sink = new CountingSink();
         Feed(detector, samples.AsSpan(0, 60 * 250), ref sink);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Feed(detector, samples, ref sink);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyStateAllocations.Measure(() => Feed(detector, samples, ref sink));
 
         Assert.True(sink.Count > 50, $"only {sink.Count} events");
         Assert.Equal(0, allocated);
