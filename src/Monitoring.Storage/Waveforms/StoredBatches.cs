@@ -98,5 +98,11 @@ internal sealed class StoredBatches
         return stored;
     }
 
-    public StoredBatches Copy() => Parse(FormatRanges(), EndUnixMs, "copy");
+    /// <summary>An independent copy, to change without touching a cached fence until its write has succeeded.</summary>
+    public StoredBatches Copy()
+    {
+        var copy = new StoredBatches { EndUnixMs = EndUnixMs };
+        copy._ranges.AddRange(_ranges);
+        return copy;
+    }
 }

@@ -110,13 +110,15 @@ public sealed class WaveformStore
         for (int from = 0; from < batches.Count;)
         {
             // Rows live in the partition of their start hour, and a transaction stays in one partition.
-            DateTimeOffset hour = WaveformKeys.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(batches[from].StartUnixMs));
+            DateTimeOffset hour = HourOf(batches[from]);
             int to = from + 1;
-            while (to < batches.Count && WaveformKeys.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(batches[to].StartUnixMs)) == hour) to++;
+            while (to < batches.Count && HourOf(batches[to]) == hour) to++;
             skipped += await WriteFencedAsync(segment, batches, from, to, hour, cancellationToken);
             from = to;
         }
         return skipped;
+
+        static DateTimeOffset HourOf(BatchMark batch) => WaveformKeys.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(batch.StartUnixMs));
     }
 
     /// <summary>
