@@ -83,6 +83,29 @@ public class AtrialFibrillationDetectorTests
     }
 
     [Fact]
+    public void Declared_af_lasts_through_a_stretch_of_frequent_pvcs()
+    {
+        var random = new Random(8);
+        // 150 beats of AF, then 120 beats of AF with a PVC every fourth beat (three votes in four are lost: about 16
+        // are left in the last 64 beats), then 100 regular beats. Only the return to a regular rhythm ends AF.
+        var beats = Beats(370, i => i < 270 ? (i >= 150 && i % 4 == 3 ? 0.35 : 0.45 + 0.6 * random.NextDouble()) : 0.8,
+            i => i is >= 150 and < 270 && i % 4 == 3 ? 'V' : 'N');
+
+        var detector = new AtrialFibrillationDetector(Fs);
+        var sink = new Sink();
+        var declared = new List<bool>();
+        foreach (var beat in beats)
+        {
+            detector.OnBeat(beat, ref sink);
+            declared.Add(detector.InAtrialFibrillation);
+        }
+
+        Assert.All(declared[100..270], Assert.True);
+        Assert.False(declared[^1]);
+        Assert.Equal([true, false], sink.Events.Where(e => e.Condition == RhythmCondition.AtrialFibrillation).Select(e => e.Onset));
+    }
+
+    [Fact]
     public void Multifocal_ventricular_ectopy_with_random_timing_is_an_irregular_rhythm_not_af()
     {
         var random = new Random(6);

@@ -30,8 +30,8 @@ public class AtrialFibrillationRecordTests
     private static EpisodeComparison Record(string name) => Mitdb.Value.Records.Single(r => r.RecordName == name);
 
     [Theory]
-    [InlineData("201", 95, 60)]   // measured 98.59 / 63.52: AF runs on into the junctional and trigeminal rhythms after it
-    [InlineData("203", 95, 95)]   // measured 99.29 / 97.52
+    [InlineData("201", 95, 60)]   // measured 98.59 / 62.05: AF runs on into the junctional and trigeminal rhythms after it
+    [InlineData("203", 95, 95)]   // measured 97.33 / 98.34
     public void Af_duration_is_found_on_the_af_records(string name, double sensitivityFloor, double positivePredictivityFloor)
     {
         var record = Record(name);
@@ -46,9 +46,9 @@ public class AtrialFibrillationRecordTests
     {
         var gross = Mitdb.Value.Totals;
 
-        // Measured: duration Se 88.99, +P 83.97; episode Se 64.29 (217's short paced-AF episodes are missed), +P 83.33.
+        // Measured: duration Se 86.19, +P 86.68; episode Se 57.14 (217's short paced-AF episodes are missed), +P 84.62.
         Assert.True(gross.DurationSensitivity >= 85, $"gross duration Se {gross.DurationSensitivity:F2}");
-        Assert.True(gross.DurationPositivePredictivity >= 80, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
+        Assert.True(gross.DurationPositivePredictivity >= 84, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
         Assert.True(gross.EpisodePositivePredictivity >= 75, $"gross episode +P {gross.EpisodePositivePredictivity:F2}");
     }
 

@@ -116,16 +116,16 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 90.95 / 89.53 and SVEB
-    /// 75.28 / 60.25). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 94.31 / 91.74 and SVEB
+    /// 75.73 / 60.72). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 90 && gross.VebPositivePredictivity >= 89, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 59, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 94 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 60, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

@@ -10,8 +10,13 @@ namespace Monitoring.Detection.Classification;
 /// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
 /// dominant beat, normally conducted.</item>
-/// <item>V: a shape unlike the dominant beat that is wider by more than 20 ms; or, in a regular rhythm, premature and
-/// very unlike it (correlation under 0.5), or premature, somewhat unlike it (under 0.8) and not narrower.</item>
+/// <item>V: a shape wider than the dominant beat by more than 20 ms (QRS width measured on the shape, see
+/// <see cref="QrsWindow.Width"/>), unless it is nearly the same shape (correlation 0.97 or more); a shape that still
+/// resembles the dominant one (correlation 0.5 or more) counts as wider only once 3 complexes have matched it, so a
+/// single noisy complex does not make a PVC. Or, in a regular rhythm, premature and very unlike the dominant beat
+/// (correlation under 0.5), or premature, somewhat unlike it (under 0.8) and not narrower. In an irregular rhythm
+/// (atrial fibrillation), where every other beat looks early, a complex of nearly opposite shape (correlation under
+/// 0.2) is V whatever its timing.</item>
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
 /// alone does not make an S beat.</item>
@@ -23,8 +28,10 @@ namespace Monitoring.Detection.Classification;
 public sealed class BeatClassifier
 {
     private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.016;
-    private const double WiderSeconds = 0.020;
-    private const double UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8, LikeCorrelation = 0.9;
+    private const double WiderSeconds = 0.020, WidthGapSeconds = 0.065;
+    private const double OppositeCorrelation = 0.2, UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8;
+    private const double LikeCorrelation = 0.9, WideButLikeCorrelation = 0.97;
+    private const int EstablishedMembers = 3;
     private const double PrematureRatio = 0.85, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
     private const double IrregularRhythm = 0.7;
     private const int NormalRrCount = 8;
@@ -65,7 +72,7 @@ public sealed class BeatClassifier
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
         _window = new double[_windowLength + 2 * _maxLag];
         _centroidReach = settings.Samples(0.1);
-        _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate);
+        _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate, widthGap: Math.Max(1, (int)Math.Round(WidthGapSeconds * rate)));
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
         _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
         _highPassPole = Math.Exp(-2 * Math.PI * 0.5 / settings.SamplingRateHz);
@@ -189,15 +196,16 @@ public sealed class BeatClassifier
         bool irregular = Irregularity() > IrregularRhythm;
         bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
 
-        bool likeDominant = _pendingShape == dominant || _pendingDominantCorrelation >= LikeCorrelation;
+        bool wider = width - dominantWidth > WiderSeconds
+            && (_pendingDominantCorrelation < UnlikeCorrelation || _shapes.Members(_pendingShape) >= EstablishedMembers);
+        bool likeDominant = _pendingShape == dominant || _pendingDominantCorrelation >= (wider ? WideButLikeCorrelation : LikeCorrelation);
         if (likeDominant) return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
 
-        bool wider = width - dominantWidth > WiderSeconds;
         bool narrower = dominantWidth - width > WiderSeconds;
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
         bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
         // In an irregular rhythm every other beat looks early: there only the shape speaks.
-        if (wider || (unlike && premature && !irregular) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;
+        if (wider || (irregular && _pendingDominantCorrelation < OppositeCorrelation) || (unlike && premature && !irregular) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;
         return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
 

@@ -18,16 +18,20 @@ internal sealed class QrsShapes
     private readonly double[] _norms = new double[Capacity];
     private readonly double[] _scores = new double[Capacity];
     private readonly double[] _widths = new double[Capacity];
+    private readonly int[] _members = new int[Capacity];
     private readonly double[] _aligned;
     private readonly int _length, _maxLag;
     private readonly double _clearlyNarrower;
+    private readonly int _widthGap;
     private int _count;
 
     /// <param name="length">Samples in one complex's window.</param>
     /// <param name="maxLag">Largest misalignment tried, in samples.</param>
     /// <param name="clearlyNarrower">Width difference, in samples, that makes one shape clearly narrower than another.</param>
-    public QrsShapes(int length, int maxLag, double clearlyNarrower)
+    /// <param name="widthGap">Longest dip of the slope, in samples, still inside one QRS (see <see cref="QrsWindow.Width"/>).</param>
+    public QrsShapes(int length, int maxLag, double clearlyNarrower, int widthGap)
     {
+        _widthGap = widthGap;
         _clearlyNarrower = clearlyNarrower;
         _length = length;
         _maxLag = maxLag;
@@ -44,6 +48,9 @@ internal sealed class QrsShapes
 
     /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
     public double Width(int shape) => _widths[shape];
+
+    /// <summary>How many complexes have matched a shape since it was learned (the first one included).</summary>
+    public int Members(int shape) => _members[shape];
 
     /// <summary>
     /// Finds the shape of the complex in <paramref name="window"/> (which holds <c>length + 2 * maxLag</c> samples,
@@ -79,6 +86,7 @@ internal sealed class QrsShapes
 
         for (int s = 0; s < _count; s++) _scores[s] *= ScoreDecay;
         _scores[best] += 1;
+        if (_members[best] < int.MaxValue) _members[best]++;
         UpdateDominant();
         if (best == Dominant && dominantCorrelation < 0) dominantCorrelation = 1;
         return best;
@@ -97,6 +105,7 @@ internal sealed class QrsShapes
         int slot = _count < Capacity ? _count++ : Weakest();
         complex.CopyTo(_shapes[slot]);
         _scores[slot] = 0;
+        _members[slot] = 0;
         Prepare(slot);
         return slot;
     }
@@ -145,7 +154,7 @@ internal sealed class QrsShapes
             norm += centered[i] * centered[i];
         }
         _norms[shape] = norm;
-        _widths[shape] = QrsWindow.Width(template);
+        _widths[shape] = QrsWindow.Width(template, _widthGap);
     }
 
     /// <summary>Best Pearson correlation of a shape with the window over the allowed lags, in one pass per lag.</summary>

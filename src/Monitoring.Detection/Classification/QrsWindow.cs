@@ -11,21 +11,30 @@ internal static class QrsWindow
     }
 
     /// <summary>
-    /// QRS width in samples: from the first to the last point where the slope exceeds 15 % of the window's steepest
-    /// slope. P and T waves are too slow to reach that, the QRS onset and end are not.
+    /// QRS width in samples: the stretch around the window's steepest slope where the slope exceeds 15 % of that
+    /// steepest slope, bridging dips shorter than <paramref name="maxGap"/> samples (the notches of a split QRS).
+    /// P and T waves are too slow to reach that, the QRS onset and end are not; a steep wave or a noise spike
+    /// separated from the QRS by more than the gap (flutter waves, an artefact) does not widen it.
     /// </summary>
-    public static double Width(ReadOnlySpan<double> window)
+    public static double Width(ReadOnlySpan<double> window, int maxGap)
     {
         double steepest = 0;
-        for (int i = 1; i < window.Length; i++) steepest = Math.Max(steepest, Math.Abs(window[i] - window[i - 1]));
-        if (steepest <= 0) return 0;
-        double limit = 0.15 * steepest;
-        int first = -1, last = -1;
+        int steepestAt = -1;
         for (int i = 1; i < window.Length; i++)
         {
-            if (Math.Abs(window[i] - window[i - 1]) < limit) continue;
-            if (first < 0) first = i;
-            last = i;
+            double slope = Math.Abs(window[i] - window[i - 1]);
+            if (slope > steepest) { steepest = slope; steepestAt = i; }
+        }
+        if (steepest <= 0) return 0;
+        double limit = 0.15 * steepest;
+        int first = steepestAt, last = steepestAt;
+        for (int i = steepestAt - 1; i >= 1 && first - i <= maxGap; i--)
+        {
+            if (Math.Abs(window[i] - window[i - 1]) >= limit) first = i;
+        }
+        for (int i = steepestAt + 1; i < window.Length && i - last <= maxGap; i++)
+        {
+            if (Math.Abs(window[i] - window[i - 1]) >= limit) last = i;
         }
         return last - first + 1;
     }

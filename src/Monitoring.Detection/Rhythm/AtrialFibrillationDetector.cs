@@ -11,8 +11,9 @@ namespace Monitoring.Detection.Rhythm;
 /// <item><see cref="RhythmCondition.AtrialFibrillation"/>: each pair of successive RR intervals between
 /// non-ventricular beats votes "irregular" when the intervals differ by more than 10 % of their mean. Intervals that
 /// start or end at a ventricular beat (a PVC's coupling interval and compensatory pause) do not vote, so PVCs do not
-/// look like AF. AF starts when more than 22 of the last 32 votes (70 %) are irregular and ends when fewer than 16
-/// (50 %) are (hysteresis); votes older than 64 beats drop out, so a stretch dominated by PVCs also ends it — and AF
+/// look like AF. AF starts when more than 22 of the last 32 votes (70 %) are irregular and ends when fewer than
+/// half of the votes present are (hysteresis); votes older than 64 beats drop out, so frequent PVCs during AF leave
+/// fewer votes without ending it, while a stretch dominated by PVCs (fewer than 8 votes left) does end it — and AF
 /// with a PVC every fifth beat or more often is not declared, for lack of votes.</item>
 /// <item><see cref="RhythmCondition.IrregularRhythm"/>: the same test on every interval, ectopic ones included, where
 /// an interval counts as regular when it matches any of the three before it (so bigeminy and trigeminy, which repeat
@@ -32,6 +33,7 @@ public sealed class AtrialFibrillationDetector
     private const int OnsetIrregularVotes = 22;    // more than 22 of 32: above 70 %
     private const int OffsetIrregularVotes = 16;   // fewer than 16 of 32: below 50 %
     private const int PatternLength = 3;
+    private const int MinimumVotes = 8;
 
     private readonly double _samplingRateHz;
     private readonly IrregularityWindow _atrial = new(WindowVotes, MaximumAgeBeats);
@@ -83,7 +85,7 @@ public sealed class AtrialFibrillationDetector
             _fibrillation = true;
             Report(RhythmCondition.AtrialFibrillation, true, onset, _atrial, ref sink);
         }
-        else if (_fibrillation && _atrial.IrregularCount < OffsetIrregularVotes)
+        else if (_fibrillation && (_atrial.Count < MinimumVotes || _atrial.IrregularCount * WindowVotes < OffsetIrregularVotes * _atrial.Count))
         {
             _fibrillation = false;
             _lastOffset = _atrial.LastIrregularTo() ?? now;
