@@ -38,8 +38,11 @@ public class QrsDetectorBenchmark
     private int _chunk;
     private int _chunksPerOperation;
 
-    /// <summary>Record as "database/name": MIT-BIH Arrhythmia 208 (360 Hz, many PVCs) and Supraventricular 800 (128 Hz).</summary>
-    [Params("mitdb/208", "svdb/800")]
+    /// <summary>
+    /// Record as "database/name": MIT-BIH Arrhythmia 208 (360 Hz, many PVCs), Supraventricular 800 (128 Hz) and
+    /// Malignant Ventricular Ectopy 418 (250 Hz, the rate the product's devices stream at; VF and flutter episodes).
+    /// </summary>
+    [Params("mitdb/208", "svdb/800", "vfdb/418")]
     public string Record { get; set; } = "mitdb/208";
 
     [GlobalSetup]

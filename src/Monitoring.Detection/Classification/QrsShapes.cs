@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Monitoring.Detection.Classification;
 
 /// <summary>
@@ -18,8 +20,9 @@ internal sealed class QrsShapes
     private readonly double[] _norms = new double[Capacity];
     private readonly double[] _scores = new double[Capacity];
     private readonly double[] _widths = new double[Capacity];
+    private readonly double[] _peakToPeaks = new double[Capacity];
     private readonly int[] _members = new int[Capacity];
-    private readonly double[] _aligned;
+    private readonly double[] _lagVariances;
     private readonly int _length, _maxLag;
     private readonly double _clearlyNarrower;
     private readonly int _widthGap;
@@ -40,7 +43,7 @@ internal sealed class QrsShapes
             _shapes[i] = new double[length];
             _centered[i] = new double[length];
         }
-        _aligned = new double[length];
+        _lagVariances = new double[2 * maxLag + 1];
     }
 
     /// <summary>The dominant shape, or -1 before any beat.</summary>
@@ -59,6 +62,7 @@ internal sealed class QrsShapes
     /// </summary>
     public int Classify(ReadOnlySpan<double> window, out double correlation, out double dominantCorrelation)
     {
+        MeasureLags(window);
         int best = -1, bestLag = 0;
         correlation = -1;
         dominantCorrelation = -1;
@@ -66,7 +70,7 @@ internal sealed class QrsShapes
         {
             double r = BestCorrelation(s, window, out int lag);
             if (s == Dominant) dominantCorrelation = r;
-            if (r > correlation && SimilarAmplitude(_shapes[s], window.Slice(_maxLag + lag, _length)))
+            if (r > correlation && SimilarAmplitude(_peakToPeaks[s], window.Slice(_maxLag + lag, _length)))
             {
                 correlation = r;
                 best = s;
@@ -155,36 +159,72 @@ internal sealed class QrsShapes
         }
         _norms[shape] = norm;
         _widths[shape] = QrsWindow.Width(template, _widthGap);
+        _peakToPeaks[shape] = QrsWindow.PeakToPeak(template);
     }
 
-    /// <summary>Best Pearson correlation of a shape with the window over the allowed lags, in one pass per lag.</summary>
+    /// <summary>
+    /// The variance term of the complex at each lag (sum of squares less the squared sum over the length): the same
+    /// for every shape, so measured once per complex.
+    /// </summary>
+    private void MeasureLags(ReadOnlySpan<double> window)
+    {
+        // The first lag's sums in one pass; each later lag slides them by one sample.
+        double sum = 0, sumSquares = 0;
+        foreach (double x in window[.._length])
+        {
+            sum += x;
+            sumSquares += x * x;
+        }
+        for (int lag = 0; ; lag++)
+        {
+            _lagVariances[lag] = sumSquares - sum * sum / _length;
+            if (lag == 2 * _maxLag) break;
+            double leaving = window[lag], entering = window[lag + _length];
+            sum += entering - leaving;
+            sumSquares += entering * entering - leaving * leaving;
+        }
+    }
+
+    /// <summary>
+    /// Best Pearson correlation of a shape with the window over the allowed lags. The shape is kept less its mean,
+    /// so the correlation's numerator is a plain dot product with the complex.
+    /// </summary>
     private double BestCorrelation(int shape, ReadOnlySpan<double> window, out int bestLag)
     {
-        double[] centered = _centered[shape];
+        ReadOnlySpan<double> centered = _centered[shape];
         double norm = _norms[shape];
         double best = -1;
         bestLag = 0;
         for (int lag = -_maxLag; lag <= _maxLag; lag++)
         {
-            ReadOnlySpan<double> complex = window.Slice(_maxLag + lag, _length);
-            double sum = 0, sumSquares = 0, product = 0;
-            for (int i = 0; i < complex.Length; i++)
-            {
-                double x = complex[i];
-                sum += x;
-                sumSquares += x * x;
-                product += x * centered[i];
-            }
-            double variance = sumSquares - sum * sum / _length;
+            double variance = _lagVariances[lag + _maxLag];
+            double product = Dot(window.Slice(_maxLag + lag, _length), centered);
             double r = variance > 0 && norm > 0 ? product / Math.Sqrt(variance * norm) : 0;
             if (r > best) { best = r; bestLag = lag; }
         }
         return best;
     }
 
-    private static bool SimilarAmplitude(double[] shape, ReadOnlySpan<double> complex)
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        double a = QrsWindow.PeakToPeak(shape), b = QrsWindow.PeakToPeak(complex);
-        return b > 0.6 * a && b < 1.7 * a;
+        int i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            var sums = Vector<double>.Zero;
+            for (; i <= a.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                sums += new Vector<double>(a[i..]) * new Vector<double>(b[i..]);
+            }
+            sum = Vector.Sum(sums);
+        }
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static bool SimilarAmplitude(double shapePeakToPeak, ReadOnlySpan<double> complex)
+    {
+        double b = QrsWindow.PeakToPeak(complex);
+        return b > 0.6 * shapePeakToPeak && b < 1.7 * shapePeakToPeak;
     }
 }

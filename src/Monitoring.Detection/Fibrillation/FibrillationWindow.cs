@@ -1,3 +1,4 @@
+using System.Numerics;
 using Monitoring.Detection.Filters;
 
 namespace Monitoring.Detection.Fibrillation;
@@ -16,6 +17,7 @@ internal struct FibrillationWindow
     private MovingSum<double> _absValues, _absSlopes, _roughSlopes;
     private readonly double[] _blockMaxSlopes;
     private readonly double[] _sortedMaxSlopes;
+    private readonly double[] _unwrapped;
     private readonly int _blockLength;
     private readonly double _rateHz;
     private long _count;
@@ -32,6 +34,7 @@ internal struct FibrillationWindow
         _blockMaxSlopes = new double[blocks];
         _sortedMaxSlopes = new double[blocks];
         _values = new SampleRing(blockLength * blocks + 1);
+        _unwrapped = new double[blockLength * blocks];
         _absValues = new MovingSum<double>(blockLength * blocks);
         _absSlopes = new MovingSum<double>(blockLength * blocks);
         _roughSlopes = new MovingSum<double>(blockLength * blocks);
@@ -65,12 +68,14 @@ internal struct FibrillationWindow
     /// <summary>Measures the window that ends with the last value pushed.</summary>
     public readonly FibrillationFeatures Measure()
     {
-        long end = _count, start = end - Length;
+        // The window in time order, in one piece: the walks below then run over a plain array.
+        long start = _count - Length;
+        for (int i = 0; i < _unwrapped.Length; i++) _unwrapped[i] = _values[start + i];
         double sumAbs = _absValues.Sum, sumAbsSlope = _absSlopes.Sum;
         double amplitude = sumAbs / Length;
         double meanAbsSlope = sumAbsSlope / Length;
-        return new FibrillationFeatures(amplitude, Leakage(start, end, sumAbs, sumAbsSlope),
-            OscillationsPerMinute(start, end, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12),
+        return new FibrillationFeatures(amplitude, Leakage(_unwrapped, sumAbs, sumAbsSlope),
+            OscillationsPerMinute(_unwrapped, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12),
             _roughSlopes.Sum / Math.Max(sumAbsSlope, 1e-12));
     }
 
@@ -78,15 +83,29 @@ internal struct FibrillationWindow
     /// Kuo and Dillman (1978): the half period N = π Σ|x| / Σ|Δx| (exact for a sine), then
     /// Σ|x[i] + x[i−N]| / Σ(|x[i]| + |x[i−N]|), which a sinusoid at that period cancels.
     /// </summary>
-    private readonly double Leakage(long start, long end, double sumAbs, double sumAbsSlope)
+    private static double Leakage(ReadOnlySpan<double> values, double sumAbs, double sumAbsSlope)
     {
-        int halfPeriod = Math.Clamp((int)Math.Round(Math.PI * sumAbs / Math.Max(sumAbsSlope, 1e-12)), 1, Length / 2);
+        int halfPeriod = Math.Clamp((int)Math.Round(Math.PI * sumAbs / Math.Max(sumAbsSlope, 1e-12)), 1, values.Length / 2);
+        ReadOnlySpan<double> later = values[halfPeriod..], earlier = values[..^halfPeriod];
+        int i = 0;
         double leaked = 0, total = 0;
-        for (long i = start + halfPeriod; i < end; i++)
+        if (Vector.IsHardwareAccelerated)
         {
-            double value = _values[i], shifted = _values[i - halfPeriod];
-            leaked += Math.Abs(value + shifted);
-            total += Math.Abs(value) + Math.Abs(shifted);
+            Vector<double> leakedSums = Vector<double>.Zero, totalSums = Vector<double>.Zero;
+            for (; i <= later.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var value = new Vector<double>(later[i..]);
+                var shifted = new Vector<double>(earlier[i..]);
+                leakedSums += Vector.Abs(value + shifted);
+                totalSums += Vector.Abs(value) + Vector.Abs(shifted);
+            }
+            leaked = Vector.Sum(leakedSums);
+            total = Vector.Sum(totalSums);
+        }
+        for (; i < later.Length; i++)
+        {
+            leaked += Math.Abs(later[i] + earlier[i]);
+            total += Math.Abs(later[i]) + Math.Abs(earlier[i]);
         }
         return total > 0 ? leaked / total : 1;
     }
@@ -96,12 +115,11 @@ internal struct FibrillationWindow
     /// below −<paramref name="band"/>. Waves cut by the window's edges do not count, so a window that is only partly
     /// fibrillation reads a lower rate.
     /// </summary>
-    private readonly double OscillationsPerMinute(long start, long end, double band)
+    private readonly double OscillationsPerMinute(ReadOnlySpan<double> values, double band)
     {
         int cycles = 0, side = 0;
-        for (long i = start; i < end; i++)
+        foreach (double value in values)
         {
-            double value = _values[i];
             if (value > band && side <= 0)
             {
                 if (side < 0) cycles++;
