@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitoring.Cli.Commands;
+using Monitoring.Wfdb;
 
 var root = new RootCommand("Remote ECG monitoring: analysis tools over WFDB records.")
 {
@@ -8,4 +9,19 @@ var root = new RootCommand("Remote ECG monitoring: analysis tools over WFDB reco
     EvaluateCommand.Create(),
     BenchCommand.Create(),
 };
-return root.Parse(args).Invoke();
+
+// A missing or malformed record is the user's input, not a defect: one line naming the file and the problem, exit 2.
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (WfdbFormatException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}

@@ -82,4 +82,33 @@ public sealed class EntryPointTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--ref", result.Error);
     }
+
+    [Fact]
+    public void A_missing_record_fails_with_one_line_naming_the_file()
+    {
+        var result = Monitoring("annotate", Path.Combine(_temp.Path, "nowhere", "101"), "--out", _temp.File("101.test"));
+
+        Assert.Equal(2, result.ExitCode);
+        string[] lines = CommandOutput.Lines(result.Error);
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.Contains("101.hea", lines[0]);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void A_truncated_signal_file_fails_with_one_line_naming_the_file()
+    {
+        foreach (string extension in new[] { ".hea", ".atr" })
+            File.Copy(SharedData.Record("mitdb", "101") + extension, _temp.File("101" + extension));
+        byte[] signal = File.ReadAllBytes(SharedData.Record("mitdb", "101") + ".dat");
+        File.WriteAllBytes(_temp.File("101.dat"), signal[..(signal.Length / 2)]);
+
+        var result = Monitoring("analyze", _temp.File("101"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error);
+        Assert.Contains("101.dat", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 }
