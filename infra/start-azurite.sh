@@ -5,6 +5,8 @@
 #   infra/start-azurite.sh [data-folder] [table-port]
 #     data-folder  default .data/azurite (created if missing)
 #     table-port   default 10002
+# AZURITE_IN_MEMORY=1 keeps the data in memory only (--inMemoryPersistence): Azurite then never pauses to save its
+# database to disk, which on disk it does every few seconds (load tests use it to tell the emulator's pauses apart).
 # The process replaces this shell (exec), so the caller can stop it by the PID it started.
 set -euo pipefail
 infra="$(cd "$(dirname "$0")" && pwd)"
@@ -15,6 +17,8 @@ if [ ! -x "$infra/azurite/node_modules/.bin/azurite-table" ]; then
   (cd "$infra/azurite" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 mkdir -p "$data"
+persistence=(--location "$data")
+if [ "${AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); fi
 exec "$infra/azurite/node_modules/.bin/azurite-table" \
   --tableHost 127.0.0.1 --tablePort "$port" \
-  --location "$data" --silent --disableTelemetry
+  "${persistence[@]}" --silent --disableTelemetry
