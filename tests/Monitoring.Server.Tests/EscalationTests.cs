@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Patients;
 
 namespace Monitoring.Server.Tests;
 
@@ -77,5 +79,41 @@ public class EscalationTests(FakeClockServerFixture server) : IClassFixture<Fake
         // After reconnecting, the county's console lists the alarm escalated to it.
         await using var again = await CentreConsole.ConnectAsync(server.BaseAddress, countyUser);
         await again.WaitForAlarmAsync(a => a.AlarmId == vt.AlarmId, Wait);
+    }
+
+    [Fact]
+    public async Task TheDeadlineReminderIsRemovedByItsOwnTickOnceNothingIsPending()
+    {
+        var net = await TestNetwork.DefineAsync(server, "rem");
+        string token = await TestNetwork.AdmitWithDeviceAsync(server, "pat-rem", "dev-rem", net.Village("a"));
+        var (village, _) = await TestNetwork.ConsoleAsync(server, net.Village("a"), "Physician");
+        var patient = (GrainReference)server.Services.GetRequiredService<IGrainFactory>().GetGrain<IPatientGrain>("pat-rem");
+        var reminders = server.Services.GetRequiredService<IReminderTable>();
+        async Task<bool> RegisteredAsync() => (await reminders.ReadRows(patient.GrainId)).Reminders.Count > 0;
+
+        await TestNetwork.StreamVentricularTachycardiaAsync(server, "dev-rem", token);
+        await village.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia", Wait);
+        Assert.True(await EventuallyAsync(RegisteredAsync), "no reminder while an escalation is pending");
+
+        // Acknowledge everything: no deadline is left. The alarm path leaves the reminder alone (removing it there
+        // cost storage round trips before the next batch); its next tick, every 2 s here, removes it.
+        await Task.Delay(1_000);
+        foreach (string alarmId in village.Alarms.Select(r => r.Alarm).Where(a => a.State == AlarmState.Active).Select(a => a.AlarmId).Distinct())
+        {
+            var acknowledged = await village.Connection.InvokeAsync<Alarm?>("AcknowledgeAlarm", alarmId);
+            Assert.Null(acknowledged?.EscalationDueUnixMs);
+        }
+        Assert.True(await EventuallyAsync(async () => !await RegisteredAsync()), "the reminder outlived its deadlines");
+        await village.DisposeAsync();
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var waited = TimeSpan.Zero; waited < Wait; waited += TimeSpan.FromMilliseconds(200))
+        {
+            if (await condition()) return true;
+            await Task.Delay(200);
+        }
+        return await condition();
     }
 }

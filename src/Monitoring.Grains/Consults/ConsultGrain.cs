@@ -219,8 +219,9 @@ public sealed class ConsultGrain(
         return ArmDeadlineAsync();
     }
 
-    private Task ArmDeadlineAsync() =>
-        _deadline.ArmAsync(State.Consult?.AcceptDueUnixMs, clock.GetUtcNow().ToUnixTimeMilliseconds(), State.DeadlineReminder, SaveDeadlineReminderAsync);
+    private Task ArmDeadlineAsync(bool releaseIdleReminder = false) =>
+        _deadline.ArmAsync(State.Consult?.AcceptDueUnixMs, clock.GetUtcNow().ToUnixTimeMilliseconds(), State.DeadlineReminder,
+            SaveDeadlineReminderAsync, releaseIdleReminder);
 
     private Task SaveDeadlineReminderAsync(bool registered)
     {
@@ -228,6 +229,10 @@ public sealed class ConsultGrain(
         return state.WriteStateAsync();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == DeadlineReminderName ? HandleDeadlineAsync(CancellationToken.None) : Task.CompletedTask;
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminderName) return;
+        await HandleDeadlineAsync(CancellationToken.None);
+        await ArmDeadlineAsync(releaseIdleReminder: true);
+    }
 }

@@ -392,7 +392,8 @@ public sealed class PatientGrain(
         else await ArmDeadlinesAsync();
     }
 
-    private Task ArmDeadlinesAsync() => _deadlines.ArmAsync(_alarms.NextDeadline(), Now, State.DeadlineReminder, SaveDeadlineReminderAsync);
+    private Task ArmDeadlinesAsync(bool releaseIdleReminder = false) =>
+        _deadlines.ArmAsync(_alarms.NextDeadline(), Now, State.DeadlineReminder, SaveDeadlineReminderAsync, releaseIdleReminder);
 
     private Task SaveDeadlineReminderAsync(bool registered)
     {
@@ -400,8 +401,12 @@ public sealed class PatientGrain(
         return state.WriteStateAsync();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == DeadlineReminderName ? HandleDeadlinesAsync(CancellationToken.None) : Task.CompletedTask;
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminderName) return;
+        await HandleDeadlinesAsync(CancellationToken.None);
+        await ArmDeadlinesAsync(releaseIdleReminder: true);
+    }
 
     private Task PublishVitalsAsync(long now)
     {

@@ -7,17 +7,22 @@ namespace Monitoring.Grains.Scheduling;
 /// themselves live in the grain's persisted state; on activation the grain calls its callback, which handles what
 /// is overdue and arms the next one. The reminder period bounds how late an overdue deadline is handled after a
 /// restart; Orleans allows no less than a minute by default.
+/// The reminder is registered as soon as a deadline is pending but removed only from its own tick
+/// (<c>releaseIdleReminder</c>): deadlines come and go with every alarm that is raised and resolved, and removing and
+/// registering the reminder each time would put three more storage round trips into the path that raises alarms.
 /// </summary>
 public sealed class DurableDeadline(IGrainBase grain, string reminderName, TimeSpan reminderPeriod, Func<CancellationToken, Task> callback)
 {
     private IGrainTimer? _timer;
 
     /// <summary>
-    /// Arms the timer for <paramref name="deadlineUnixMs"/> (null: nothing pending) and registers or removes the
-    /// reminder. <paramref name="reminderRegistered"/> is the flag the grain persists; when it changes,
-    /// <paramref name="saveReminderRegistered"/> stores the new value.
+    /// Arms the timer for <paramref name="deadlineUnixMs"/> (null: nothing pending), registers the reminder if a
+    /// deadline is pending, and removes it when nothing is pending and <paramref name="releaseIdleReminder"/> is set
+    /// (call it so from the reminder's tick). <paramref name="reminderRegistered"/> is the flag the grain persists;
+    /// when it changes, <paramref name="saveReminderRegistered"/> stores the new value.
     /// </summary>
-    public async Task ArmAsync(long? deadlineUnixMs, long nowUnixMs, bool reminderRegistered, Func<bool, Task> saveReminderRegistered)
+    public async Task ArmAsync(long? deadlineUnixMs, long nowUnixMs, bool reminderRegistered, Func<bool, Task> saveReminderRegistered,
+        bool releaseIdleReminder = false)
     {
         _timer?.Dispose();
         _timer = null;
@@ -27,7 +32,7 @@ public sealed class DurableDeadline(IGrainBase grain, string reminderName, TimeS
             _timer = grain.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         bool wanted = deadlineUnixMs is not null;
-        if (wanted == reminderRegistered) return;
+        if (wanted == reminderRegistered || (!wanted && !releaseIdleReminder)) return;
         if (wanted) await grain.RegisterOrUpdateReminder(reminderName, reminderPeriod, reminderPeriod);
         else if (await grain.GetReminder(reminderName) is { } reminder) await grain.UnregisterReminder(reminder);
         await saveReminderRegistered(wanted);
