@@ -15,12 +15,7 @@ try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (WfdbFormatException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
-}
-catch (IOException e)
+catch (Exception e) when (e is WfdbFormatException or IOException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;

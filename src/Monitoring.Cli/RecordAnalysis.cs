@@ -27,17 +27,21 @@ public sealed class RecordAnalysis
     /// <paramref name="chunkSeconds"/>, then a flush at the end.
     /// </summary>
     public static RecordAnalysis Run(WfdbSignals signals, int lead = 0, double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null)
+        => Run(signals.Header.RecordName, signals.GetSignal(lead), signals.Header.SamplingFrequency, signals.GetGain(lead), chunkSeconds, rhythmSettings);
+
+    /// <summary>The same over one lead's samples given directly (for example a record resampled to another rate).</summary>
+    public static RecordAnalysis Run(string recordName, short[] samples, double samplingFrequency, double gainUnitsPerMv,
+        double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null)
     {
-        int fs = (int)Math.Round(signals.Header.SamplingFrequency);
-        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, signals.GetGain(lead)), rhythmSettings);
+        int fs = (int)Math.Round(samplingFrequency);
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, gainUnitsPerMv), rhythmSettings);
         var result = new RecordAnalysis
         {
-            RecordName = signals.Header.RecordName,
-            SamplingFrequency = signals.Header.SamplingFrequency,
-            SampleCount = signals.SampleCount,
+            RecordName = recordName,
+            SamplingFrequency = samplingFrequency,
+            SampleCount = samples.Length,
         };
         var sink = new CollectingSink(result);
-        short[] samples = signals.GetSignal(lead);
         int chunk = Math.Max(1, (int)Math.Round(chunkSeconds * fs));
         for (int offset = 0; offset < samples.Length; offset += chunk)
         {
@@ -49,8 +53,8 @@ public sealed class RecordAnalysis
             }
         }
         if (samples.Length > 0) analyzer.Flush(ref sink, samples[^1]);
-        result.Beats.RemoveAll(b => b.SampleIndex >= signals.SampleCount);
-        result.ClassifiedBeats.RemoveAll(b => b.SampleIndex >= signals.SampleCount);
+        result.Beats.RemoveAll(b => b.SampleIndex >= samples.Length);
+        result.ClassifiedBeats.RemoveAll(b => b.SampleIndex >= samples.Length);
         return result;
     }
 

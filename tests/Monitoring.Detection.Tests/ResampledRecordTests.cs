@@ -1,8 +1,4 @@
 using Monitoring.Cli;
-using Monitoring.Detection.Analysis;
-using Monitoring.Detection.Classification;
-using Monitoring.Detection.Qrs;
-using Monitoring.Detection.Rhythm;
 using Monitoring.Evaluation;
 using Monitoring.Wfdb;
 
@@ -30,8 +26,7 @@ public class ResampledRecordTests
 
             var reference = WfdbAnnotationReader.Read(path + ".atr")
                 .Select(a => a with { Sample = (long)Math.Round(a.Sample * scale) }).ToList();
-            var test = Analyse(samples, signals.GetGain(0))
-                .Select(b => new WfdbAnnotation(b.SampleIndex, AnalysisAnnotations.Code(b.Class))).ToList();
+            var test = AnalysisAnnotations.Beats(RecordAnalysis.Run(name, samples, Rate, signals.GetGain(0)));
             comparisons.Add(Ec57Comparer.Compare(name, reference, test, Rate, Ec57Options.Standard));
         }
         var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
@@ -55,26 +50,5 @@ public class ResampledRecordTests
             resampled[i] = (short)Math.Round(value);
         }
         return resampled;
-    }
-
-    private static List<ClassifiedBeat> Analyse(short[] samples, double gain)
-    {
-        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(Rate, gain));
-        var sink = new Collector();
-        const int chunk = Rate / 4;
-        for (int offset = 0; offset < samples.Length; offset += chunk)
-        {
-            analyzer.Process(samples.AsSpan(offset, Math.Min(chunk, samples.Length - offset)), ref sink);
-        }
-        analyzer.Flush(ref sink, samples[^1]);
-        return sink.Beats;
-    }
-
-    private sealed class Collector : IAnalysisSink
-    {
-        public List<ClassifiedBeat> Beats { get; } = [];
-        public void OnBeat(in QrsBeat beat) { }
-        public void OnClassifiedBeat(in ClassifiedBeat beat) => Beats.Add(beat);
-        public void OnRhythmEvent(in RhythmEvent rhythmEvent) { }
     }
 }

@@ -196,13 +196,12 @@ public sealed class BeatClassifier
         bool irregular = Irregularity() > IrregularRhythm;
         bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
 
-        bool wider = width - dominantWidth > WiderSeconds
-            && (_pendingDominantCorrelation < UnlikeCorrelation || _shapes.Members(_pendingShape) >= EstablishedMembers);
+        bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
+        bool wider = width - dominantWidth > WiderSeconds && (unlike || _shapes.Members(_pendingShape) >= EstablishedMembers);
         bool likeDominant = _pendingShape == dominant || _pendingDominantCorrelation >= (wider ? WideButLikeCorrelation : LikeCorrelation);
         if (likeDominant) return supraventricularTiming ? BeatClass.Supraventricular : BeatClass.Normal;
 
         bool narrower = dominantWidth - width > WiderSeconds;
-        bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
         bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
         // In an irregular rhythm every other beat looks early: there only the shape speaks.
         if (wider || (irregular && _pendingDominantCorrelation < OppositeCorrelation) || (unlike && premature && !irregular) || (somewhatUnlike && premature && !narrower && !irregular)) return BeatClass.Ventricular;

@@ -31,7 +31,7 @@ public sealed class AtrialFibrillationDetector
     private const int MaximumAgeBeats = 2 * WindowVotes;
     private const double IrregularDifference = 0.10;
     private const int OnsetIrregularVotes = 22;    // more than 22 of 32: above 70 %
-    private const int OffsetIrregularVotes = 16;   // fewer than 16 of 32: below 50 %
+    private const int OffsetIrregularVotes = 16;   // below 16 in 32 (50 %) of the votes present
     private const int PatternLength = 3;
     private const int MinimumVotes = 8;
 
