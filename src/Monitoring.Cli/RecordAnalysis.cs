@@ -12,10 +12,14 @@ public sealed class RecordAnalysis
     public required string RecordName { get; init; }
     public required double SamplingFrequency { get; init; }
     public required long SampleCount { get; init; }
+    /// <summary>Every complex the QRS detector reported, noise complexes included.</summary>
     public List<QrsBeat> Beats { get; } = [];
 
-    /// <summary>The same beats with their EC57 class, in the same order.</summary>
+    /// <summary>The beats with their EC57 class, in the same order: the detector's complexes less the noise complexes.</summary>
     public List<ClassifiedBeat> ClassifiedBeats { get; } = [];
+
+    /// <summary>Complexes the classifier left out as noise (see <see cref="NoiseComplexRule"/>).</summary>
+    public int NoiseComplexes => Beats.Count - ClassifiedBeats.Count;
 
     /// <summary>The heart rate a monitor would display at the end of each second (null while unknown).</summary>
     public List<double?> DisplayedHeartRate { get; } = [];

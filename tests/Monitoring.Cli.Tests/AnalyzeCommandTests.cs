@@ -9,7 +9,7 @@ public sealed partial class AnalyzeCommandTests
     [GeneratedRegex(@"^ *(\d+:\d\d\.\d{3}) +(\d+)(?: +(\d+) +(\d+))? +(\d+|--)$")]
     private static partial Regex BeatLine();
 
-    [GeneratedRegex(@"^(\d+) beats in (\d+\.\d) min: mean heart rate (\d+) bpm; reported after the R wave: median \d+ ms, 99th percentile \d+ ms, max \d+ ms; \d+ found by search-back$")]
+    [GeneratedRegex(@"^(\d+) beats in (\d+\.\d) min: mean heart rate (\d+) bpm; (\d+) noise complexes left out; reported after the R wave: median \d+ ms, 99th percentile \d+ ms, max \d+ ms; \d+ found by search-back$")]
     private static partial Regex SummaryLine();
 
     [Fact]
@@ -22,8 +22,8 @@ public sealed partial class AnalyzeCommandTests
         Assert.Equal("record 118, lead 0 (MLII), 360 Hz, 1806 s", lines[0]);
         Assert.Equal("    time      sample   RR ms  beat bpm  monitor bpm", lines[1]);
 
-        List<long> expected = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(record)).Beats.Select(b => b.SampleIndex).ToList();
-        string[] beatLines = lines[2..^1].Where(line => !line.StartsWith("  ** ")).ToArray();
+        List<long> expected = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(record)).ClassifiedBeats.Select(b => b.SampleIndex).ToList();
+        string[] beatLines = lines[2..^1].Where(line => !line.StartsWith("  ** ") && !line.EndsWith("left out", StringComparison.Ordinal)).ToArray();
         Assert.Equal(expected.Count, beatLines.Length);
         var beats = beatLines.Select(line => BeatLine().Match(line)).ToList();
         Assert.All(beats, (match, i) => Assert.True(match.Success, $"beat line {i}: '{beatLines[i]}'"));
@@ -42,6 +42,22 @@ public sealed partial class AnalyzeCommandTests
         Assert.Equal(expected.Count, int.Parse(summary.Groups[1].Value));
         Assert.Equal("30.1", summary.Groups[2].Value);
         Assert.InRange(int.Parse(summary.Groups[3].Value), 60, 90); // 118: 2278 beats in 30 min, about 76 bpm
+    }
+
+    [Fact]
+    public void Noise_complexes_are_listed_apart_and_left_out_of_the_rate()
+    {
+        string record = SharedData.Record("nstdb", "118e06");
+        var (exitCode, lines) = CommandOutput.Capture(output => AnalyzeCommand.Run(record, 0, output));
+        var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(record));
+
+        Assert.Equal(0, exitCode);
+        Assert.True(analysis.NoiseComplexes > 100, $"{analysis.NoiseComplexes} noise complexes");
+        Assert.Equal(analysis.NoiseComplexes, lines.Count(line => line.EndsWith("noise complex, left out", StringComparison.Ordinal)));
+        Match summary = SummaryLine().Match(lines[^1]);
+        Assert.True(summary.Success, $"summary line: '{lines[^1]}'");
+        Assert.Equal(analysis.ClassifiedBeats.Count, int.Parse(summary.Groups[1].Value));
+        Assert.Equal(analysis.NoiseComplexes, int.Parse(summary.Groups[4].Value));
     }
 
     [Fact]

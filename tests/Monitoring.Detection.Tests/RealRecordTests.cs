@@ -1,4 +1,5 @@
 using Monitoring.Cli;
+using Monitoring.Detection.Classification;
 using Monitoring.Detection.Qrs;
 using Monitoring.Evaluation;
 using Monitoring.Testing;
@@ -83,7 +84,7 @@ public class RealRecordTests
         Assert.Equal(0, allocated);
     }
 
-    /// <summary>Regression floor: measured 99.83 / 99.82 on the 26 shared records (see the issue note); the issue's target.</summary>
+    /// <summary>Regression floor: measured 99.80 / 99.86 on the 26 shared records (see the issue note); the issue's target.</summary>
     [Fact]
     public void Mitdb_gross_sensitivity_and_positive_predictivity_stay_above_the_floor()
     {
@@ -93,19 +94,20 @@ public class RealRecordTests
         Assert.True(summary.Gross.QrsPositivePredictivity >= 99.75, $"+P {summary.Gross.QrsPositivePredictivity:F2}\n{Ec57Report.FormatTable(summary)}");
     }
 
-    /// <summary>The same code at 128 Hz: measured 99.95 / 99.74 on the 39 shared svdb records.</summary>
+    /// <summary>The same code at 128 Hz: measured 99.91 / 99.79 on the 39 shared svdb records.</summary>
     [Fact]
     public void Svdb_at_128_hz_stays_above_the_floor()
     {
         var summary = RecordEvaluation.Run("svdb", Ec57Options.Standard);
 
-        Assert.True(summary.Gross.QrsSensitivity >= 99.9, $"Se {summary.Gross.QrsSensitivity:F2}");
+        Assert.True(summary.Gross.QrsSensitivity >= 99.85, $"Se {summary.Gross.QrsSensitivity:F2}");
         Assert.True(summary.Gross.QrsPositivePredictivity >= 99.6, $"+P {summary.Gross.QrsPositivePredictivity:F2}");
     }
 
     /// <summary>
-    /// EC57 noise stress on record 118 with electrode-motion noise. Measured 100 / 95.13 at 12 dB and 98.54 / 80.61 at
-    /// 6 dB; the floors sit just below. (The issue's goal of +P 90 % at 6 dB is not reached yet.)
+    /// EC57 noise stress on record 118 with electrode-motion noise: the issue asks for Se of 99 % or more at 12 dB and
+    /// +P of 90 % or more at 6 dB. Measured 99.95 / 99.17 at 12 dB and 97.81 / 92.00 at 6 dB, with the noise complexes
+    /// left out (<see cref="NoiseComplexRule"/>); the floors sit just below.
     /// </summary>
     [Fact]
     public void Noise_stress_keeps_sensitivity_at_12_db_and_limits_false_beats_at_6_db()
@@ -114,14 +116,36 @@ public class RealRecordTests
             .Records.ToDictionary(r => r.RecordName);
 
         Assert.True(byRecord["118e12"].QrsSensitivity >= 99.5, $"12 dB Se {byRecord["118e12"].QrsSensitivity:F2}");
-        Assert.True(byRecord["118e12"].QrsPositivePredictivity >= 94, $"12 dB +P {byRecord["118e12"].QrsPositivePredictivity:F2}");
-        Assert.True(byRecord["118e06"].QrsPositivePredictivity >= 80, $"6 dB +P {byRecord["118e06"].QrsPositivePredictivity:F2}");
-        Assert.True(byRecord["118e06"].QrsSensitivity >= 98, $"6 dB Se {byRecord["118e06"].QrsSensitivity:F2}");
+        Assert.True(byRecord["118e12"].QrsPositivePredictivity >= 98.5, $"12 dB +P {byRecord["118e12"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsPositivePredictivity >= 91, $"6 dB +P {byRecord["118e06"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsSensitivity >= 97.5, $"6 dB Se {byRecord["118e06"].QrsSensitivity:F2}");
+    }
+
+    /// <summary>
+    /// What the classifier leaves out as noise complexes (<see cref="NoiseComplexRule"/>) on record 118: nothing
+    /// without noise, and at 6 dB mostly false detections. Measured: none at 24 dB; 305 at 6 dB, of which 15 lay within
+    /// 150 ms of a reference beat.
+    /// </summary>
+    [Theory]
+    [InlineData("118e24", 0, 0)]
+    [InlineData("118e06", 250, 0.1)]
+    public void Complexes_left_out_as_noise_are_mostly_false_detections(string record, int atLeast, double mostlyRealShare)
+    {
+        var signals = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", record));
+        var analysis = RecordAnalysis.Run(signals);
+        var kept = analysis.ClassifiedBeats.Select(b => b.SampleIndex).ToHashSet();
+        long[] reference = WfdbAnnotationReader.Read(SharedData.Record("nstdb", record) + ".atr")
+            .Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample).ToArray();
+        var leftOut = analysis.Beats.Where(b => !kept.Contains(b.SampleIndex)).ToList();
+        int real = leftOut.Count(b => reference.Any(r => Math.Abs(r - b.SampleIndex) <= 0.15 * 360));
+
+        Assert.True(leftOut.Count >= atLeast && (atLeast > 0 || leftOut.Count <= 2), $"{leftOut.Count} left out");
+        Assert.True(real <= mostlyRealShare * Math.Max(1, leftOut.Count), $"{real} of {leftOut.Count} left out were real beats");
     }
 
     /// <summary>
     /// Beats of ventricular tachycardia must not be lost, whatever is done about noise: a noise gate tried once
-    /// suppressed most beats of a wide-complex VT in cu09. Measured 98.37 / 92.84 from 0:00 on the 18 shared records
+    /// suppressed most beats of a wide-complex VT in cu09. Measured 98.20 / 93.33 from 0:00 on the 18 shared records
     /// (VF episodes excluded, as EC57 does).
     /// </summary>
     [Fact]

@@ -32,8 +32,14 @@ public static class AnalyzeCommand
         int nextEvent = 0;
         // Ectopy onsets are dated back to the run's first beat: print every condition in time order.
         var events = analysis.RhythmEvents.OrderBy(e => e.SampleIndex).ToList();
+        var kept = analysis.ClassifiedBeats.Select(b => b.SampleIndex).ToHashSet();
         foreach (QrsBeat beat in analysis.Beats)
         {
+            if (!kept.Contains(beat.SampleIndex))
+            {
+                output.WriteLine($"{FormatTime(beat.SampleIndex / fs),10} {beat.SampleIndex,10}  noise complex, left out");
+                continue;
+            }
             for (; nextEvent < events.Count && events[nextEvent].SampleIndex <= beat.SampleIndex; nextEvent++)
             {
                 output.WriteLine(Describe(events[nextEvent], fs));
@@ -52,7 +58,8 @@ public static class AnalyzeCommand
         for (; nextEvent < events.Count; nextEvent++) output.WriteLine(Describe(events[nextEvent], fs));
 
         double minutes = analysis.SampleCount / fs / 60;
-        output.WriteLine($"{analysis.Beats.Count} beats in {minutes:F1} min: mean heart rate {analysis.Beats.Count / minutes:F0} bpm; {Latency(analysis)}");
+        int beats = analysis.ClassifiedBeats.Count;
+        output.WriteLine($"{beats} beats in {minutes:F1} min: mean heart rate {beats / minutes:F0} bpm; {analysis.NoiseComplexes} noise complexes left out; {Latency(analysis)}");
         return 0;
     }
 

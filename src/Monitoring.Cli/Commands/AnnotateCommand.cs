@@ -34,7 +34,7 @@ public static class AnnotateCommand
             string path = toDirectory ? Path.Combine(output, $"{Path.GetFileName(record)}.{extension}") : output;
             if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) WriteCsv(path, analysis);
             else WfdbAnnotationWriter.Write(path, AnalysisAnnotations.From(analysis));
-            log.WriteLine($"{analysis.RecordName}: {analysis.Beats.Count} beats -> {path}");
+            log.WriteLine($"{analysis.RecordName}: {analysis.ClassifiedBeats.Count} beats ({analysis.NoiseComplexes} noise complexes left out) -> {path}");
         }
         return 0;
     }

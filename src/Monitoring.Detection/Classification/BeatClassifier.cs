@@ -21,7 +21,9 @@ namespace Monitoring.Detection.Classification;
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an irregular rhythm (atrial fibrillation) prematurity
 /// alone does not make an S beat.</item>
 /// </list>
-/// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Call
+/// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Then, too, a
+/// complex the detector took for a beat in noise may be judged a noise complex (<see cref="NoiseComplexRule"/>): it is
+/// left out, counted in <see cref="NoiseComplexes"/>, and the next beat's RR interval runs from the beat before it. Call
 /// <see cref="Process"/> with each chunk (of at most a second) before giving the detector the same chunk, then
 /// <see cref="OnBeat{TSink}"/> for each beat and <see cref="Drain{TSink}"/>. Allocation-free after construction.
 /// </summary>
@@ -34,7 +36,6 @@ public sealed class BeatClassifier
     private const int EstablishedMembers = 3;
     private const double PrematureRatio = 0.85, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
     private const double IrregularRhythm = 0.7;
-    private const int NormalRrCount = 8;
 
     private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach;
     private readonly double _toMillivolts, _highPassPole;
@@ -42,22 +43,29 @@ public sealed class BeatClassifier
     private readonly SampleRing _signal;
     private readonly QrsShapes _shapes;
     private readonly double[] _window;
-    private readonly long[] _normalRr = new long[NormalRrCount], _allRr = new long[NormalRrCount];
-    private int _normalRrCount, _normalRrNext, _allRrCount, _allRrNext;
+    // Intervals between two normal beats, between any two beats, and between two beats shaped like the dominant one.
+    private RecentIntervals _normalRr = new(), _allRr = new(), _dominantRr = new();
     private double _highPassState, _previousInput;
     private bool _started;
     private long _next;
 
     // Beats whose shape waits for the signal after them (a few at most: beats come at most 450 ms late).
     private readonly long[] _awaiting = new long[8];
+    private readonly double[] _awaitingNoise = new double[8];
     private int _awaitingFirst, _awaitingCount;
 
     // The beat waiting for the next one.
     private bool _pending;
     private long _pendingSample, _pendingRrBefore;
     private int _pendingShape;
-    private double _pendingDominantCorrelation;
+    private double _pendingDominantCorrelation, _pendingNoiseToQrsLevel;
     private BeatClass _lastClass = BeatClass.Normal;
+
+    // The last beat emitted.
+    private bool _emitted;
+    private long _emittedSample, _emittedRrBefore;
+    private int _emittedShape;
+    private double _emittedDominantCorrelation;
 
     public BeatClassifier(QrsDetectorSettings settings)
     {
@@ -104,8 +112,10 @@ public sealed class BeatClassifier
     /// </summary>
     public void OnBeat<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
-        if (_awaitingCount == _awaiting.Length) MeasureShape(_awaiting[Dequeue()], ref sink);
-        _awaiting[(_awaitingFirst + _awaitingCount++) % _awaiting.Length] = beat.SampleIndex;
+        if (_awaitingCount == _awaiting.Length) MeasureShape(Dequeue(), ref sink);
+        int slot = (_awaitingFirst + _awaitingCount++) % _awaiting.Length;
+        _awaiting[slot] = beat.SampleIndex;
+        _awaitingNoise[slot] = beat.NoiseToQrsLevel;
         Drain(ref sink);
     }
 
@@ -114,9 +124,11 @@ public sealed class BeatClassifier
     {
         while (_awaitingCount > 0 && WindowEnd(_awaiting[_awaitingFirst]) < _next)
         {
-            MeasureShape(_awaiting[Dequeue()], ref sink);
+            MeasureShape(Dequeue(), ref sink);
         }
     }
+
+    private static bool LooksDominant(double dominantCorrelation) => dominantCorrelation >= SomewhatUnlikeCorrelation;
 
     private int Dequeue()
     {
@@ -130,19 +142,38 @@ public sealed class BeatClassifier
     private long WindowEnd(long fiducial) =>
         fiducial + (_lowPass.Length - 1) / 2 + _centroidReach + (long)(_windowLength - _before + _maxLag) * _decimation;
 
-    private void MeasureShape<TSink>(long fiducial, ref TSink sink) where TSink : IBeatSink
+    private void MeasureShape<TSink>(int slot, ref TSink sink) where TSink : IBeatSink
     {
+        long fiducial = _awaiting[slot];
+        double noiseToQrsLevel = _awaitingNoise[slot];
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         long start = center - (long)(_before + _maxLag) * _decimation;
         for (int i = 0; i < _window.Length; i++) _window[i] = _signal[start + (long)i * _decimation];
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
 
-        if (_pending) Emit(fiducial - _pendingSample, ref sink);
-        _pendingRrBefore = _pending ? fiducial - _pendingSample : 0;
+        if (_pending)
+        {
+            if (IsNoise(fiducial - _pendingSample, dominantCorrelation)) NoiseComplexes++;
+            else Emit(fiducial - _pendingSample, ref sink);
+        }
+        _pendingRrBefore = _emitted ? fiducial - _emittedSample : 0;
         _pending = true;
         _pendingSample = fiducial;
         _pendingShape = shape;
         _pendingDominantCorrelation = dominantCorrelation;
+        _pendingNoiseToQrsLevel = noiseToQrsLevel;
+    }
+
+    /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>
+    public long NoiseComplexes { get; private set; }
+
+    /// <summary>Whether the pending complex is noise, now that the next one (its interval and shape) is known.</summary>
+    private bool IsNoise(long rrAfter, double nextDominantCorrelation)
+    {
+        if (!_emitted || _allRr.Count < RecentIntervals.Capacity / 2 || _dominantRr.Irregularity() > NoiseComplexRule.IrregularRhythm) return false;
+        bool repeatsPreviousShape = _pendingShape == _emittedShape && _shapes.Members(_pendingShape) >= EstablishedMembers;
+        return NoiseComplexRule.IsNoise(_pendingNoiseToQrsLevel, _pendingDominantCorrelation, _emittedDominantCorrelation,
+            nextDominantCorrelation, _emittedRrBefore, _pendingRrBefore, rrAfter, _allRr.Median(), repeatsPreviousShape);
     }
 
     /// <summary>
@@ -167,7 +198,7 @@ public sealed class BeatClassifier
     /// <summary>Emits the last beat at the end of the stream, without the interval after it.</summary>
     public void Flush<TSink>(ref TSink sink) where TSink : IBeatSink
     {
-        while (_awaitingCount > 0) MeasureShape(_awaiting[Dequeue()], ref sink);
+        while (_awaitingCount > 0) MeasureShape(Dequeue(), ref sink);
         if (_pending) Emit(0, ref sink);
         _pending = false;
     }
@@ -178,10 +209,16 @@ public sealed class BeatClassifier
         BeatClass beatClass = Decide(rrAfter, width);
         if (_pendingRrBefore > 0)
         {
-            Add(_allRr, ref _allRrCount, ref _allRrNext, _pendingRrBefore);
-            if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) Add(_normalRr, ref _normalRrCount, ref _normalRrNext, _pendingRrBefore);
+            _allRr.Add(_pendingRrBefore);
+            if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) _normalRr.Add(_pendingRrBefore);
+            if (LooksDominant(_pendingDominantCorrelation) && LooksDominant(_emittedDominantCorrelation)) _dominantRr.Add(_pendingRrBefore);
         }
         _lastClass = beatClass;
+        _emitted = true;
+        _emittedSample = _pendingSample;
+        _emittedRrBefore = _pendingRrBefore;
+        _emittedShape = _pendingShape;
+        _emittedDominantCorrelation = _pendingDominantCorrelation;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
     }
 
@@ -193,7 +230,7 @@ public sealed class BeatClassifier
         bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
         bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
-        bool irregular = Irregularity() > IrregularRhythm;
+        bool irregular = _allRr.Irregularity() > IrregularRhythm;
         bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
 
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
@@ -208,45 +245,9 @@ public sealed class BeatClassifier
         return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
 
-    private static void Add(long[] ring, ref int count, ref int next, long rr)
-    {
-        ring[next] = rr;
-        next = (next + 1) % ring.Length;
-        if (count < ring.Length) count++;
-    }
-
     /// <summary>
     /// The rhythm's own pace: the median of the recent intervals between two normal beats, or of all recent intervals
     /// while there are too few of those (frequent ectopy).
     /// </summary>
-    private double NormalRr() => _normalRrCount >= 4 ? Median(_normalRr, _normalRrCount) : Median(_allRr, _allRrCount);
-
-    private static double Median(long[] ring, int count)
-    {
-        if (count == 0) return 0;
-        Span<long> sorted = stackalloc long[NormalRrCount];
-        sorted = sorted[..count];
-        ring.AsSpan(0, count).CopyTo(sorted);
-        sorted.Sort();
-        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2.0;
-    }
-
-    /// <summary>
-    /// Fraction of the recent successive RR changes larger than 15 % of the median RR: near 1 in atrial fibrillation,
-    /// low in sinus rhythm even with an occasional early beat (which changes only the two intervals around it).
-    /// </summary>
-    private double Irregularity()
-    {
-        if (_allRrCount < NormalRrCount) return 0;
-        double median = Median(_allRr, _allRrCount);
-        int changes = 0;
-        for (int i = 1; i < NormalRrCount; i++)
-        {
-            long rr = _allRr[(_allRrNext - 1 - i + 2 * NormalRrCount) % NormalRrCount];
-            long next = _allRr[(_allRrNext - i + 2 * NormalRrCount) % NormalRrCount];
-            if (Math.Abs(next - rr) > 0.15 * median) changes++;
-        }
-        return changes / (double)(NormalRrCount - 1);
-    }
-
+    private double NormalRr() => _normalRr.Count >= 4 ? _normalRr.Median() : _allRr.Median();
 }

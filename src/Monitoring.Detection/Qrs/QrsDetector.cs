@@ -346,8 +346,10 @@ public sealed class QrsDetector
         _relearnAt = candidate.PeakIndex + Math.Max(_relearnAfter, (long)(2.5 * _rrMean));
         UpdateThreshold();
         _lastBeatIndex = candidate.RIndex;
-        sink.OnBeat(new QrsBeat(candidate.RIndex, n, foundBySearchBack));
+        sink.OnBeat(new QrsBeat(candidate.RIndex, n, foundBySearchBack, NoiseToQrsLevel()));
     }
+
+    private double NoiseToQrsLevel() => _qrsLevels.Median > 0 ? _noiseLevels.Median / _qrsLevels.Median : 0;
 
     private void AddRr(long rr)
     {
