@@ -8,6 +8,7 @@ var root = new RootCommand("Remote ECG monitoring: analysis tools over WFDB reco
     AnnotateCommand.Create(),
     EvaluateCommand.Create(),
     BenchCommand.Create(),
+    NoiseStressCommand.Create(),
 };
 
 // A missing or malformed record is the user's input, not a defect: one line naming the file and the problem, exit 2.
