@@ -170,10 +170,10 @@ public sealed class BeatClassifier
     /// <summary>Whether the pending complex is noise, now that the next one (its interval and shape) is known.</summary>
     private bool IsNoise(long rrAfter, double nextDominantCorrelation)
     {
-        if (!_emitted || _allRr.Count < RecentIntervals.Capacity / 2 || _dominantRr.Irregularity() > NoiseComplexRule.IrregularRhythm) return false;
+        if (!_emitted || _allRr.Count < RecentIntervals.Capacity / 2 || _dominantRr.Irregularity > NoiseComplexRule.IrregularRhythm) return false;
         bool repeatsPreviousShape = _pendingShape == _emittedShape && _shapes.Members(_pendingShape) >= EstablishedMembers;
         return NoiseComplexRule.IsNoise(_pendingNoiseToQrsLevel, _pendingDominantCorrelation, _emittedDominantCorrelation,
-            nextDominantCorrelation, _emittedRrBefore, _pendingRrBefore, rrAfter, _allRr.Median(), repeatsPreviousShape);
+            nextDominantCorrelation, _emittedRrBefore, _pendingRrBefore, rrAfter, _allRr.Median, repeatsPreviousShape);
     }
 
     /// <summary>
@@ -230,7 +230,7 @@ public sealed class BeatClassifier
         bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
         bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
-        bool irregular = _allRr.Irregularity() > IrregularRhythm;
+        bool irregular = _allRr.Irregularity > IrregularRhythm;
         bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
 
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;
@@ -249,5 +249,5 @@ public sealed class BeatClassifier
     /// The rhythm's own pace: the median of the recent intervals between two normal beats, or of all recent intervals
     /// while there are too few of those (frequent ectopy).
     /// </summary>
-    private double NormalRr() => _normalRr.Count >= 4 ? _normalRr.Median() : _allRr.Median();
+    private double NormalRr() => _normalRr.Count >= 4 ? _normalRr.Median : _allRr.Median;
 }

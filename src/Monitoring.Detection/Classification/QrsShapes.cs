@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Monitoring.Detection.Classification;
 
@@ -22,7 +23,7 @@ internal sealed class QrsShapes
     private readonly double[] _widths = new double[Capacity];
     private readonly double[] _peakToPeaks = new double[Capacity];
     private readonly int[] _members = new int[Capacity];
-    private readonly double[] _lagVariances;
+    private readonly double[] _lagVariances, _lagPeakToPeaks;
     private readonly int _length, _maxLag;
     private readonly double _clearlyNarrower;
     private readonly int _widthGap;
@@ -44,6 +45,7 @@ internal sealed class QrsShapes
             _centered[i] = new double[length];
         }
         _lagVariances = new double[2 * maxLag + 1];
+        _lagPeakToPeaks = new double[2 * maxLag + 1];
     }
 
     /// <summary>The dominant shape, or -1 before any beat.</summary>
@@ -63,6 +65,7 @@ internal sealed class QrsShapes
     public int Classify(ReadOnlySpan<double> window, out double correlation, out double dominantCorrelation)
     {
         MeasureLags(window);
+        Array.Fill(_lagPeakToPeaks, -1);
         int best = -1, bestLag = 0;
         correlation = -1;
         dominantCorrelation = -1;
@@ -70,7 +73,7 @@ internal sealed class QrsShapes
         {
             double r = BestCorrelation(s, window, out int lag);
             if (s == Dominant) dominantCorrelation = r;
-            if (r > correlation && SimilarAmplitude(_peakToPeaks[s], window.Slice(_maxLag + lag, _length)))
+            if (r > correlation && SimilarAmplitude(_peakToPeaks[s], LagPeakToPeak(window, lag)))
             {
                 correlation = r;
                 best = s;
@@ -207,14 +210,16 @@ internal sealed class QrsShapes
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        // Loads straight from the spans' memory (no slice per step); b is at least as long as a.
         int i = 0;
         double sum = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count && b.Length >= a.Length)
         {
+            ref double x = ref MemoryMarshal.GetReference(a), y = ref MemoryMarshal.GetReference(b);
             var sums = Vector<double>.Zero;
             for (; i <= a.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                sums += new Vector<double>(a[i..]) * new Vector<double>(b[i..]);
+                sums += Vector.LoadUnsafe(ref x, (nuint)i) * Vector.LoadUnsafe(ref y, (nuint)i);
             }
             sum = Vector.Sum(sums);
         }
@@ -222,9 +227,14 @@ internal sealed class QrsShapes
         return sum;
     }
 
-    private static bool SimilarAmplitude(double shapePeakToPeak, ReadOnlySpan<double> complex)
+    /// <summary>Peak-to-peak of the complex at a lag, measured once per complex and lag.</summary>
+    private double LagPeakToPeak(ReadOnlySpan<double> window, int lag)
     {
-        double b = QrsWindow.PeakToPeak(complex);
-        return b > 0.6 * shapePeakToPeak && b < 1.7 * shapePeakToPeak;
+        ref double cached = ref _lagPeakToPeaks[lag + _maxLag];
+        if (cached < 0) cached = QrsWindow.PeakToPeak(window.Slice(_maxLag + lag, _length));
+        return cached;
     }
+
+    private static bool SimilarAmplitude(double shapePeakToPeak, double complexPeakToPeak) =>
+        complexPeakToPeak > 0.6 * shapePeakToPeak && complexPeakToPeak < 1.7 * shapePeakToPeak;
 }

@@ -1,3 +1,5 @@
+using Monitoring.Detection.Filters;
+
 namespace Monitoring.Detection.Classification;
 
 /// <summary>The last eight RR intervals of some kind (in samples), with their median and how irregular they are.</summary>
@@ -5,47 +7,55 @@ internal struct RecentIntervals
 {
     public const int Capacity = 8;
     private readonly long[] _intervals;
+    // The same intervals sorted; slots not filled yet hold 0 and sort first.
+    private readonly SortedWindow _sorted;
     private int _next;
 
     public RecentIntervals()
     {
         _intervals = new long[Capacity];
+        _sorted = new SortedWindow(Capacity);
     }
 
     public int Count { get; private set; }
 
-    public void Add(long rr)
-    {
-        _intervals[_next] = rr;
-        _next = (_next + 1) % Capacity;
-        if (Count < Capacity) Count++;
-    }
-
-    public readonly double Median()
-    {
-        if (Count == 0) return 0;
-        Span<long> sorted = stackalloc long[Capacity];
-        sorted = sorted[..Count];
-        _intervals.AsSpan(0, Count).CopyTo(sorted);
-        sorted.Sort();
-        return Count % 2 == 1 ? sorted[Count / 2] : (sorted[Count / 2 - 1] + sorted[Count / 2]) / 2.0;
-    }
+    /// <summary>The median of the intervals (0 while there are none); kept up to date by <see cref="Add"/>.</summary>
+    public double Median { get; private set; }
 
     /// <summary>
     /// Fraction of the successive changes larger than 15 % of the median (0 until the ring is full): near 1 in atrial
     /// fibrillation, low in sinus rhythm even with an occasional early beat (which changes only the two intervals
-    /// around it).
+    /// around it). Kept up to date by <see cref="Add"/>.
     /// </summary>
-    public readonly double Irregularity()
+    public double Irregularity { get; private set; }
+
+    public void Add(long rr)
+    {
+        _sorted.Replace(_intervals[_next], rr);
+        _intervals[_next] = rr;
+        _next = (_next + 1) % Capacity;
+        if (Count < Capacity) Count++;
+        Median = ComputeMedian();
+        Irregularity = ComputeIrregularity();
+    }
+
+    private readonly double ComputeMedian()
+    {
+        if (Count == 0) return 0;
+        int first = Capacity - Count;   // the unfilled slots' zeros come first
+        int middle = first + Count / 2;
+        return Count % 2 == 1 ? _sorted[middle] : (_sorted[middle - 1] + _sorted[middle]) / 2.0;
+    }
+
+    private readonly double ComputeIrregularity()
     {
         if (Count < Capacity) return 0;
-        double median = Median();
         int changes = 0;
         for (int i = 1; i < Capacity; i++)
         {
             long rr = _intervals[(_next - 1 - i + 2 * Capacity) % Capacity];
             long next = _intervals[(_next - i + 2 * Capacity) % Capacity];
-            if (Math.Abs(next - rr) > 0.15 * median) changes++;
+            if (Math.Abs(next - rr) > 0.15 * Median) changes++;
         }
         return changes / (double)(Capacity - 1);
     }

@@ -69,8 +69,7 @@ internal struct FibrillationWindow
     public readonly FibrillationFeatures Measure()
     {
         // The window in time order, in one piece: the walks below then run over a plain array.
-        long start = _count - Length;
-        for (int i = 0; i < _unwrapped.Length; i++) _unwrapped[i] = _values[start + i];
+        _values.CopyTo(_count - Length, _unwrapped);
         double sumAbs = _absValues.Sum, sumAbsSlope = _absSlopes.Sum;
         double amplitude = sumAbs / Length;
         double meanAbsSlope = sumAbsSlope / Length;

@@ -19,6 +19,15 @@ internal readonly struct SampleRing
 
     public int Capacity => _values.Length;
 
+    /// <summary>Copies the samples from <paramref name="start"/> on into <paramref name="destination"/>, in at most two block copies.</summary>
+    public void CopyTo(long start, Span<double> destination)
+    {
+        int first = (int)(start & _mask);
+        int head = Math.Min(destination.Length, _values.Length - first);
+        _values.AsSpan(first, head).CopyTo(destination);
+        _values.AsSpan(0, destination.Length - head).CopyTo(destination[head..]);
+    }
+
     public double this[long sampleIndex]
     {
         get => _values[sampleIndex & _mask];
