@@ -28,13 +28,13 @@ public class QrsWindowTests
     /// <summary>The width measured on a 250 ms window holding the given waves.</summary>
     private static double WidthSeconds(params Wave[] waves)
     {
-        var window = new double[(int)(0.25 * Rate) + 1];
+        var window = new float[(int)(0.25 * Rate) + 1];
         foreach (Wave wave in waves)
         {
             for (int i = 0; i < window.Length; i++)
             {
                 double distance = Math.Abs(i / Rate - wave.Centre);
-                if (distance < wave.HalfWidth) window[i] += wave.HeightMv * (1 - distance / wave.HalfWidth);
+                if (distance < wave.HalfWidth) window[i] += (float)(wave.HeightMv * (1 - distance / wave.HalfWidth));
             }
         }
         return QrsWindow.Width(window, Gap) / Rate;

@@ -42,7 +42,7 @@ public sealed class BeatClassifier
     private MovingSum<long> _lowPass;
     private readonly SampleRing _signal;
     private readonly QrsShapes _shapes;
-    private readonly double[] _window;
+    private readonly float[] _window;
     // Intervals between two normal beats, between any two beats, and between two beats shaped like the dominant one.
     private RecentIntervals _normalRr = new(), _allRr = new(), _dominantRr = new();
     private double _highPassState, _previousInput;
@@ -78,7 +78,7 @@ public sealed class BeatClassifier
         _before = (int)Math.Round(BeforeSeconds * rate);
         _windowLength = _before + (int)Math.Round(AfterSeconds * rate) + 1;
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
-        _window = new double[_windowLength + 2 * _maxLag];
+        _window = new float[_windowLength + 2 * _maxLag];
         _centroidReach = settings.Samples(0.1);
         _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate, widthGap: Math.Max(1, (int)Math.Round(WidthGapSeconds * rate)));
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
@@ -148,7 +148,7 @@ public sealed class BeatClassifier
         double noiseToQrsLevel = _awaitingNoise[slot];
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         long start = center - (long)(_before + _maxLag) * _decimation;
-        for (int i = 0; i < _window.Length; i++) _window[i] = _signal[start + (long)i * _decimation];
+        for (int i = 0; i < _window.Length; i++) _window[i] = (float)_signal[start + (long)i * _decimation];
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
 
         if (_pending)
@@ -170,7 +170,9 @@ public sealed class BeatClassifier
     /// <summary>Whether the pending complex is noise, now that the next one (its interval and shape) is known.</summary>
     private bool IsNoise(long rrAfter, double nextDominantCorrelation)
     {
-        if (!_emitted || _allRr.Count < RecentIntervals.Capacity / 2 || _dominantRr.Irregularity > NoiseComplexRule.IrregularRhythm) return false;
+        // The cheap tests first: in clean signal the noise level ends it.
+        if (!_emitted || _pendingNoiseToQrsLevel < NoiseComplexRule.NoisyLevel || _allRr.Count < RecentIntervals.Capacity / 2
+            || _dominantRr.Irregularity() > NoiseComplexRule.IrregularRhythm) return false;
         bool repeatsPreviousShape = _pendingShape == _emittedShape && _shapes.Members(_pendingShape) >= EstablishedMembers;
         return NoiseComplexRule.IsNoise(_pendingNoiseToQrsLevel, _pendingDominantCorrelation, _emittedDominantCorrelation,
             nextDominantCorrelation, _emittedRrBefore, _pendingRrBefore, rrAfter, _allRr.Median, repeatsPreviousShape);
@@ -230,7 +232,7 @@ public sealed class BeatClassifier
         bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
         bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
-        bool irregular = _allRr.Irregularity > IrregularRhythm;
+        bool irregular = _allRr.Irregularity() > IrregularRhythm;
         bool supraventricularTiming = premature && !irregular && (stronglyPremature || pauseAfter);
 
         bool unlike = _pendingDominantCorrelation < UnlikeCorrelation;

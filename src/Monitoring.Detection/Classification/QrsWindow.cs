@@ -3,10 +3,10 @@ namespace Monitoring.Detection.Classification;
 /// <summary>Measurements on one complex's window of samples.</summary>
 internal static class QrsWindow
 {
-    public static double PeakToPeak(ReadOnlySpan<double> window)
+    public static double PeakToPeak(ReadOnlySpan<float> window)
     {
-        double min = double.MaxValue, max = double.MinValue;
-        foreach (double v in window) { if (v < min) min = v; if (v > max) max = v; }
+        float min = float.MaxValue, max = float.MinValue;
+        foreach (float v in window) { if (v < min) min = v; if (v > max) max = v; }
         return max - min;
     }
 
@@ -16,7 +16,7 @@ internal static class QrsWindow
     /// P and T waves are too slow to reach that, the QRS onset and end are not; a steep wave or a noise spike
     /// separated from the QRS by more than the gap (flutter waves, an artefact) does not widen it.
     /// </summary>
-    public static double Width(ReadOnlySpan<double> window, int maxGap)
+    public static double Width(ReadOnlySpan<float> window, int maxGap)
     {
         double steepest = 0;
         int steepestAt = -1;

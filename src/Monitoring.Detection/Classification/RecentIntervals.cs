@@ -25,9 +25,23 @@ internal struct RecentIntervals
     /// <summary>
     /// Fraction of the successive changes larger than 15 % of the median (0 until the ring is full): near 1 in atrial
     /// fibrillation, low in sinus rhythm even with an occasional early beat (which changes only the two intervals
-    /// around it). Kept up to date by <see cref="Add"/>.
+    /// around it).
     /// </summary>
-    public double Irregularity { get; private set; }
+    public readonly double Irregularity()
+    {
+        if (Count < Capacity) return 0;
+        // Successive intervals in time order: from the oldest (at _next) round to the newest.
+        int changes = 0;
+        long previous = _intervals[_next];
+        for (int k = 1; k < Capacity; k++)
+        {
+            int index = _next + k;
+            long rr = _intervals[index < Capacity ? index : index - Capacity];
+            if (Math.Abs(rr - previous) > 0.15 * Median) changes++;
+            previous = rr;
+        }
+        return changes / (double)(Capacity - 1);
+    }
 
     public void Add(long rr)
     {
@@ -36,7 +50,6 @@ internal struct RecentIntervals
         _next = (_next + 1) % Capacity;
         if (Count < Capacity) Count++;
         Median = ComputeMedian();
-        Irregularity = ComputeIrregularity();
     }
 
     private readonly double ComputeMedian()
@@ -45,18 +58,5 @@ internal struct RecentIntervals
         int first = Capacity - Count;   // the unfilled slots' zeros come first
         int middle = first + Count / 2;
         return Count % 2 == 1 ? _sorted[middle] : (_sorted[middle - 1] + _sorted[middle]) / 2.0;
-    }
-
-    private readonly double ComputeIrregularity()
-    {
-        if (Count < Capacity) return 0;
-        int changes = 0;
-        for (int i = 1; i < Capacity; i++)
-        {
-            long rr = _intervals[(_next - 1 - i + 2 * Capacity) % Capacity];
-            long next = _intervals[(_next - i + 2 * Capacity) % Capacity];
-            if (Math.Abs(next - rr) > 0.15 * Median) changes++;
-        }
-        return changes / (double)(Capacity - 1);
     }
 }
