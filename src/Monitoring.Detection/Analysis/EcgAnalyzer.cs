@@ -16,7 +16,8 @@ namespace Monitoring.Detection.Analysis;
 /// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any but the flat line
 /// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause or rate condition, no
 /// ventricular ectopy (a run in progress ends), and atrial fibrillation takes no beats (it neither starts nor ends).
-/// Beats and the displayed heart rate are still reported. Ventricular fibrillation is judged throughout: the
+/// Beats and the displayed heart rate are still reported. A complex the classifier judges noise (see
+/// <see cref="NoiseComplexRule"/>) is taken back from the heart rate a beat later. Ventricular fibrillation is judged throughout: the
 /// quality monitor does not call organised ventricular activity noise. Feed it chunks of any size; it works through them a second at a time, so that rhythm
 /// conditions are judged at least once a second. Allocation-free after construction.
 /// </summary>
@@ -116,6 +117,8 @@ public sealed class EcgAnalyzer
             _ectopy.OnBeat(beat, ref sink);
             _atrialFibrillation.OnBeat(beat, ref sink);
         }
+        foreach (long noiseComplex in _classifier.RecentNoiseComplexes) _rhythm.OnNoiseComplex(noiseComplex);
+        _classifier.ClearRecentNoiseComplexes();
         _pending.Clear();
     }
 

@@ -61,6 +61,9 @@ public sealed class BeatClassifier
     private double _pendingDominantCorrelation, _pendingNoiseToQrsLevel;
     private BeatClass _lastClass = BeatClass.Normal;
 
+    private readonly long[] _recentNoise = new long[16];
+    private int _recentNoiseCount;
+
     // The last beat emitted.
     private bool _emitted;
     private long _emittedSample, _emittedRrBefore;
@@ -153,7 +156,7 @@ public sealed class BeatClassifier
 
         if (_pending)
         {
-            if (IsNoise(fiducial - _pendingSample, dominantCorrelation)) NoiseComplexes++;
+            if (IsNoise(fiducial - _pendingSample, dominantCorrelation)) OnNoiseComplex(_pendingSample);
             else Emit(fiducial - _pendingSample, ref sink);
         }
         _pendingRrBefore = _emitted ? fiducial - _emittedSample : 0;
@@ -166,6 +169,21 @@ public sealed class BeatClassifier
 
     /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>
     public long NoiseComplexes { get; private set; }
+
+    /// <summary>
+    /// The noise complexes judged since <see cref="ClearRecentNoiseComplexes"/>, so that what already counted them
+    /// as beats (the heart rate) can take them back. Holds the last <c>16</c>; a caller clears it at least once a
+    /// second, and at most five complexes a second pass the detector's refractory period.
+    /// </summary>
+    internal ReadOnlySpan<long> RecentNoiseComplexes => _recentNoise.AsSpan(0, _recentNoiseCount);
+
+    internal void ClearRecentNoiseComplexes() => _recentNoiseCount = 0;
+
+    private void OnNoiseComplex(long sampleIndex)
+    {
+        NoiseComplexes++;
+        if (_recentNoiseCount < _recentNoise.Length) _recentNoise[_recentNoiseCount++] = sampleIndex;
+    }
 
     /// <summary>Whether the pending complex is noise, now that the next one (its interval and shape) is known.</summary>
     private bool IsNoise(long rrAfter, double nextDominantCorrelation)

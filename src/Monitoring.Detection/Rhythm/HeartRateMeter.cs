@@ -51,6 +51,46 @@ public sealed class HeartRateMeter
         if (sampleIndex > _lastBeat) _lastBeat = sampleIndex;
     }
 
+    /// <summary>
+    /// Takes back a beat counted earlier at <paramref name="sampleIndex"/> that turned out to be a noise complex (see
+    /// <see cref="Classification.NoiseComplexRule"/>): its two intervals become one. A beat older than the intervals
+    /// kept, or one never counted, changes nothing.
+    /// </summary>
+    public void Retract(long sampleIndex)
+    {
+        // Walk back from the last beat through the intervals to find the beat; ago = how many intervals back.
+        long beat = _lastBeat;
+        int ago = 0;
+        while (beat > sampleIndex && ago < _count) beat -= Interval(ago++);
+        if (beat != sampleIndex || _count == 0) return;
+        if (ago == 0)
+        {
+            // The last beat itself: drop its interval; the one before becomes the last beat.
+            _lastBeat -= Interval(0);
+            RemoveInterval(0);
+            return;
+        }
+        if (ago == _count)
+        {
+            // The oldest beat kept: only the interval after it goes.
+            RemoveInterval(ago - 1);
+            return;
+        }
+        // Interval(ago - 1) runs from the noise complex to the next beat, Interval(ago) from the beat before to it.
+        SetInterval(ago, Interval(ago) + Interval(ago - 1));
+        RemoveInterval(ago - 1);
+    }
+
+    /// <summary>Removes the interval <paramref name="ago"/> places back, moving the newer ones back by one.</summary>
+    private void RemoveInterval(int ago)
+    {
+        for (int i = ago; i > 0; i--) SetInterval(i, Interval(i - 1));
+        _next = (_next - 1 + AveragedIntervals) % AveragedIntervals;
+        _count--;
+    }
+
+    private void SetInterval(int ago, long value) => _intervals[(_next - 1 - ago + AveragedIntervals) % AveragedIntervals] = value;
+
     /// <summary>Forgets every beat, for example when the signal becomes unreadable.</summary>
     public void Reset()
     {

@@ -66,6 +66,13 @@ public sealed class RhythmMonitor
     }
 
     /// <summary>
+    /// A complex reported as a beat was judged noise afterwards: the heart rate takes it back. Pause and asystole,
+    /// judged on time since the last complex, are left as they are (taking a complex back could only lengthen a gap
+    /// already passed).
+    /// </summary>
+    public void OnNoiseComplex(long sampleIndex) => HeartRate.Retract(sampleIndex);
+
+    /// <summary>
     /// Ventricular fibrillation declared (<paramref name="active"/>) or ended at <paramref name="sampleIndex"/>. Its
     /// onset ends asystole and pause; after its end they are judged again, from its end at the earliest.
     /// </summary>
