@@ -234,6 +234,8 @@ public sealed class QrsDetector
 
     private void OnPeak(long n)
     {
+        // A smaller peak cannot displace the held candidate (see Supersedes): skip measuring it.
+        if (_holding && _peakMax <= _held.Energy) return;
         QrsCandidate candidate = Measure(_peakMax, _peakMaxIndex);
         if (_holding && !Supersedes(candidate, _held)) return;
         _holding = true;
