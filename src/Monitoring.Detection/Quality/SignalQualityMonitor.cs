@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Monitoring.Detection.Fibrillation;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Rhythm;
@@ -83,39 +85,71 @@ public sealed class SignalQualityMonitor
     public void Process<TSink>(ReadOnlySpan<short> samples, in FibrillationFeatures waveform, bool fibrillating, ref TSink sink)
         where TSink : IRhythmSink
     {
-        // Per sample only the sum and the extremes run; locals keep them in registers.
-        long sum = _sum;
-        int inBlock = _inBlock, atHigh = _atHigh, atLow = _atLow;
-        short high = _high, low = _low;
-        foreach (short sample in samples)
+        // Per sample only the sum and the extremes run, a second's part at a time and vectorised (Accumulate).
+        while (!samples.IsEmpty)
         {
-            sum += sample;
-            if (sample >= high)
-            {
-                atHigh = sample == high ? atHigh + 1 : 1;
-                high = sample;
-            }
-            if (sample <= low)
-            {
-                atLow = sample == low ? atLow + 1 : 1;
-                low = sample;
-            }
-            if (++inBlock < _samplesPerBlock) continue;
-            _next += inBlock;
+            int take = Math.Min(samples.Length, _samplesPerBlock - _inBlock);
+            Accumulate(samples[..take]);
+            _inBlock += take;
+            samples = samples[take..];
+            if (_inBlock < _samplesPerBlock) break;
+            _next += _inBlock;
             bool unreadable = IsUnreadable;
-            Judge(sum, high - low, Math.Max(atHigh, atLow), waveform, fibrillating, ref sink);
+            Judge(_sum, _high - _low, Math.Max(_atHigh, _atLow), waveform, fibrillating, ref sink);
             if (IsUnreadable != unreadable) ChangedAt = _next;
-            sum = 0;
-            inBlock = atHigh = atLow = 0;
-            high = short.MinValue;
-            low = short.MaxValue;
+            _sum = 0;
+            _inBlock = _atHigh = _atLow = 0;
+            _high = short.MinValue;
+            _low = short.MaxValue;
         }
-        _sum = sum;
-        _inBlock = inBlock;
-        _atHigh = atHigh;
-        _atLow = atLow;
-        _high = high;
-        _low = low;
+    }
+
+    /// <summary>
+    /// Adds a run of samples within one second to the sum, the extremes and the number of samples on each extreme.
+    /// </summary>
+    private void Accumulate(ReadOnlySpan<short> run)
+    {
+        short high = short.MinValue, low = short.MaxValue;
+        long sum = 0;
+        int i = 0;
+        ref short first = ref MemoryMarshal.GetReference(run);
+        if (Vector.IsHardwareAccelerated && run.Length >= Vector<short>.Count)
+        {
+            Vector<short> highs = new(short.MinValue), lows = new(short.MaxValue);
+            Vector<int> sums = Vector<int>.Zero;   // at most 1000 samples a second: no overflow
+            for (; i <= run.Length - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                var values = Vector.LoadUnsafe(ref first, (nuint)i);
+                highs = Vector.Max(highs, values);
+                lows = Vector.Min(lows, values);
+                Vector.Widen(values, out Vector<int> lower, out Vector<int> upper);
+                sums += lower + upper;
+            }
+            for (int lane = 0; lane < Vector<short>.Count; lane++)
+            {
+                high = Math.Max(high, highs[lane]);
+                low = Math.Min(low, lows[lane]);
+            }
+            sum = Vector.Sum(sums);
+        }
+        for (; i < run.Length; i++)
+        {
+            sum += run[i];
+            high = Math.Max(high, run[i]);
+            low = Math.Min(low, run[i]);
+        }
+
+        int atHigh = 0, atLow = 0;
+        foreach (short sample in run)
+        {
+            atHigh += sample == high ? 1 : 0;
+            atLow += sample == low ? 1 : 0;
+        }
+        _sum += sum;
+        if (high > _high) (_high, _atHigh) = (high, atHigh);
+        else if (high == _high) _atHigh += atHigh;
+        if (low < _low) (_low, _atLow) = (low, atLow);
+        else if (low == _low) _atLow += atLow;
     }
 
     /// <summary>Judges the second that just ended from its sum, its range (ADC units) and the longest stay on one extreme.</summary>
