@@ -63,7 +63,7 @@ public class HeartRateRetractionTests
     {
         var signals = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "118"));
         long[] beats = WfdbAnnotationReader.Read(SharedData.Record("mitdb", "118") + ".atr")
-            .Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample).ToArray();
+            .Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample).ToArray();
         short[] noise = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "em")).GetSignal(0);
         short[] mixed = NoiseStress.Mix(signals.GetSignal(0), beats, noise, snrDb, 360);
 

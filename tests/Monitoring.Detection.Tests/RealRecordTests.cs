@@ -135,7 +135,7 @@ public class RealRecordTests
         var analysis = RecordAnalysis.Run(signals);
         var kept = analysis.ClassifiedBeats.Select(b => b.SampleIndex).ToHashSet();
         long[] reference = WfdbAnnotationReader.Read(SharedData.Record("nstdb", record) + ".atr")
-            .Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample).ToArray();
+            .Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample).ToArray();
         var leftOut = analysis.Beats.Where(b => !kept.Contains(b.SampleIndex)).ToList();
         int real = leftOut.Count(b => reference.Any(r => Math.Abs(r - b.SampleIndex) <= 0.15 * 360));
 

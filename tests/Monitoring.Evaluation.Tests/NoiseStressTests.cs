@@ -31,7 +31,7 @@ public class NoiseStressTests
         short[] real = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", nstdbRecord)).GetSignal(0);
         short[] noise = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "em")).GetSignal(0);
         var beats = WfdbAnnotationReader.Read(SharedData.Record("mitdb", "118") + ".atr")
-            .Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample);
+            .Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample);
 
         short[] mixed = NoiseStress.Mix(clean, beats, noise, snrDb, Fs);
 
@@ -48,7 +48,7 @@ public class NoiseStressTests
         short[] clean = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "118")).GetSignal(0);
         short[] noise = WfdbRecordReader.ReadSignals(SharedData.Record("nstdb", "em")).GetSignal(0);
         long[] beats = WfdbAnnotationReader.Read(SharedData.Record("mitdb", "118") + ".atr")
-            .Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample).ToArray();
+            .Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample).ToArray();
         double power = NoiseStress.SignalPower(clean, beats, Fs);
 
         double ratio = NoiseStress.NoiseScale(power, noise, 6, Fs) / NoiseStress.NoiseScale(power, noise, 12, Fs);

@@ -44,7 +44,7 @@ public static class NoiseStressCommand
     public static RecordComparison Score(WfdbSignals signals, IReadOnlyList<WfdbAnnotation> reference, short[] noise, double snrDb, int lead = 0)
     {
         double fs = signals.Header.SamplingFrequency;
-        var beats = reference.Where(a => AamiClassMap.FromCode(a.Code) is not null).Select(a => a.Sample);
+        var beats = reference.Where(a => AnnotationCode.IsBeat(a.Code)).Select(a => a.Sample);
         short[] mixed = NoiseStress.Mix(signals.GetSignal(lead), beats, noise, snrDb, fs);
         var analysis = RecordAnalysis.Run(signals.Header.RecordName, mixed, fs, signals.GetGain(lead));
         return Ec57Comparer.Compare(signals.Header.RecordName, reference, AnalysisAnnotations.Beats(analysis), fs, Ec57Options.Standard);

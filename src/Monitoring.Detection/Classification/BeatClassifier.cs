@@ -50,8 +50,7 @@ public sealed class BeatClassifier
     private long _next;
 
     // Beats whose shape waits for the signal after them (a few at most: beats come at most 450 ms late).
-    private readonly long[] _awaiting = new long[8];
-    private readonly double[] _awaitingNoise = new double[8];
+    private readonly QrsBeat[] _awaiting = new QrsBeat[8];
     private int _awaitingFirst, _awaitingCount;
 
     // The beat waiting for the next one.
@@ -115,19 +114,17 @@ public sealed class BeatClassifier
     /// </summary>
     public void OnBeat<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
-        if (_awaitingCount == _awaiting.Length) MeasureShape(Dequeue(), ref sink);
-        int slot = (_awaitingFirst + _awaitingCount++) % _awaiting.Length;
-        _awaiting[slot] = beat.SampleIndex;
-        _awaitingNoise[slot] = beat.NoiseToQrsLevel;
+        if (_awaitingCount == _awaiting.Length) MeasureShape(_awaiting[Dequeue()], ref sink);
+        _awaiting[(_awaitingFirst + _awaitingCount++) % _awaiting.Length] = beat;
         Drain(ref sink);
     }
 
     /// <summary>Measures the shapes of the beats whose window the signal now covers; call after each <see cref="Process"/>.</summary>
     public void Drain<TSink>(ref TSink sink) where TSink : IBeatSink
     {
-        while (_awaitingCount > 0 && WindowEnd(_awaiting[_awaitingFirst]) < _next)
+        while (_awaitingCount > 0 && WindowEnd(_awaiting[_awaitingFirst].SampleIndex) < _next)
         {
-            MeasureShape(Dequeue(), ref sink);
+            MeasureShape(_awaiting[Dequeue()], ref sink);
         }
     }
 
@@ -145,10 +142,9 @@ public sealed class BeatClassifier
     private long WindowEnd(long fiducial) =>
         fiducial + (_lowPass.Length - 1) / 2 + _centroidReach + (long)(_windowLength - _before + _maxLag) * _decimation;
 
-    private void MeasureShape<TSink>(int slot, ref TSink sink) where TSink : IBeatSink
+    private void MeasureShape<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
-        long fiducial = _awaiting[slot];
-        double noiseToQrsLevel = _awaitingNoise[slot];
+        long fiducial = beat.SampleIndex;
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         long start = center - (long)(_before + _maxLag) * _decimation;
         for (int i = 0; i < _window.Length; i++) _window[i] = (float)_signal[start + (long)i * _decimation];
@@ -164,7 +160,7 @@ public sealed class BeatClassifier
         _pendingSample = fiducial;
         _pendingShape = shape;
         _pendingDominantCorrelation = dominantCorrelation;
-        _pendingNoiseToQrsLevel = noiseToQrsLevel;
+        _pendingNoiseToQrsLevel = beat.NoiseToQrsLevel;
     }
 
     /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>
@@ -218,7 +214,7 @@ public sealed class BeatClassifier
     /// <summary>Emits the last beat at the end of the stream, without the interval after it.</summary>
     public void Flush<TSink>(ref TSink sink) where TSink : IBeatSink
     {
-        while (_awaitingCount > 0) MeasureShape(Dequeue(), ref sink);
+        while (_awaitingCount > 0) MeasureShape(_awaiting[Dequeue()], ref sink);
         if (_pending) Emit(0, ref sink);
         _pending = false;
     }
