@@ -32,11 +32,15 @@ public sealed class DeviceGrain(
     private SegmentBuffer _segments = null!;
     private bool _connected;
 
+    // Whether the last full-disclosure write failed; null until this activation has written or tried to.
+    private bool? _recordingFails;
+
     /// <summary>
     /// Whether full-disclosure writes fail, as last told to the patient (who shows ECG RECORDING FAILED meanwhile);
     /// null until this activation has told it once, so that a failure an earlier activation reported is ended too.
+    /// Set only once the patient has taken the news: a call that fails is made again on the next timer tick.
     /// </summary>
-    private bool? _recordingFailed;
+    private bool? _recordingFailedTold;
 
     // True until the first batch of this activation is taken: batches the previous activation accepted but did not
     // persist are gone, so a batch that skips ahead must not be read as a gap (see BatchStatus.Resend).
@@ -223,7 +227,7 @@ public sealed class DeviceGrain(
     private Task FlushIfIdleAsync(CancellationToken cancellationToken)
     {
         if (_segments.HasOpen && Now - _segments.LastAppendUnixMs >= IdleFlush.TotalMilliseconds) _segments.Close();
-        return _segments.HasClosed ? WriteClosedAsync() : Task.CompletedTask;
+        return _segments.HasClosed ? WriteClosedAsync() : TellRecordingAsync();
     }
 
     /// <summary>
@@ -245,7 +249,7 @@ public sealed class DeviceGrain(
                 MonitoringMetrics.CountSegmentWritten();
             }
             await state.WriteStateAsync();
-            await NoteRecordingAsync(failed: false);
+            _recordingFails = false;
         }
         catch (InconsistentStateException e)
         {
@@ -259,18 +263,32 @@ public sealed class DeviceGrain(
         catch (Exception e)
         {
             MonitoringMetrics.CountSegmentWriteFailure();
-            await NoteRecordingAsync(failed: true);
+            _recordingFails = true;
+            await TellRecordingAsync();
             if (_segments.UnwrittenSeconds >= MaxUnwritten.TotalSeconds) throw;
             logger.LogWarning(e, "Device {DeviceId}: full-disclosure write failed; kept in memory and retried.", DeviceId);
+            return;
         }
+        await TellRecordingAsync();
     }
 
-    /// <summary>Tells the attached patient when recording starts failing and when it works again.</summary>
-    private async Task NoteRecordingAsync(bool failed)
+    /// <summary>
+    /// Tells the attached patient when recording starts failing and when it works again. A failed call is not a write
+    /// failure: it is logged, and made again on the next timer tick until the patient has it.
+    /// </summary>
+    private async Task TellRecordingAsync()
     {
-        if (_recordingFailed == failed) return;
-        _recordingFailed = failed;
-        if (State.PatientId is { } patientId) await GrainFactory.GetGrain<IPatientGrain>(patientId).NoteRecordingAsync(!failed);
+        if (_recordingFails is not bool failed || _recordingFailedTold == failed) return;
+        try
+        {
+            if (State.PatientId is { } patientId) await GrainFactory.GetGrain<IPatientGrain>(patientId).NoteRecordingAsync(!failed);
+            _recordingFailedTold = failed;
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            logger.LogWarning(e, "Device {DeviceId}: could not tell the patient that recording {State}; told again on the next tick.",
+                DeviceId, failed ? "fails" : "works again");
+        }
     }
 
     private async Task WriteSegmentAsync(string streamId, WaveformSegment segment)
