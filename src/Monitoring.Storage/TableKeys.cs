@@ -11,6 +11,8 @@ internal static class TableKeys
 
     private const int MaxIdLength = 200;
 
+    private const string HourFormat = "yyyyMMddHH";
+
     /// <summary>Throws unless <paramref name="id"/> (a patient, centre or event id) can be used inside a key as is.</summary>
     public static string RequireId(string id, string parameterName)
     {
@@ -57,6 +59,27 @@ internal static class TableKeys
 
     public static DateTimeOffset ParseTicks(ReadOnlySpan<char> key) =>
         new(long.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+    /// <summary>The start of the UTC hour <paramref name="time"/> falls in (hour partitions keep partitions bounded).</summary>
+    public static DateTimeOffset HourOf(DateTimeOffset time) =>
+        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+
+    /// <summary>An hour as it appears in partition keys: <c>yyyyMMddHH</c> (UTC).</summary>
+    public static string Hour(DateTimeOffset hour) => hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseHour(ReadOnlySpan<char> key) =>
+        DateTimeOffset.ParseExact(key, HourFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>The UTC hours that overlap [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    public static List<DateTimeOffset> HoursOverlapping(DateTimeOffset from, DateTimeOffset to)
+    {
+        var hours = new List<DateTimeOffset>();
+        for (DateTimeOffset hour = HourOf(from); hour < to; hour = hour.AddHours(1))
+        {
+            hours.Add(hour);
+        }
+        return hours;
+    }
 
     private static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' || char.IsControl(c);
 }

@@ -7,13 +7,19 @@ public sealed class AlarmLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly AlarmLogStore _log = new(new AlarmLogOptions
+    private readonly AlarmLogOptions _options = new()
     {
         ConnectionString = azurite.ConnectionString,
         TableName = AzuriteFixture.NewTableName(),
-    });
+    };
 
-    public Task InitializeAsync() => _log.InitializeAsync();
+    private AlarmLogStore _log = null!;
+
+    public Task InitializeAsync()
+    {
+        _log = new AlarmLogStore(_options);
+        return _log.InitializeAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -67,6 +73,73 @@ public sealed class AlarmLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal([first, second, third], await _log.QueryCentreAsync("ward-b", Morning, Morning.AddMinutes(1)));
         Assert.Equal([elsewhere], await _log.QueryCentreAsync("ward-c", Morning, Morning.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Queries_cross_hour_partitions_in_time_order()
+    {
+        // Every 20 minutes for five hours, logged newest first: entries land in six hour partitions.
+        AlarmLogEntry[] entries = Enumerable.Range(0, 16)
+            .Select(i => new AlarmLogEntry("bed-9", "ward-e", Morning.AddMinutes(-10 + 20 * i), $"e{i}", AlarmLogEventKind.Event, "Note", AlarmPriority.None))
+            .ToArray();
+        foreach (AlarmLogEntry entry in entries.Reverse()) await _log.AppendAsync([entry]);
+
+        Assert.Equal(entries[1..15], await _log.QueryPatientAsync("bed-9", Morning, Morning.AddMinutes(-10 + 20 * 15)));
+        Assert.Equal(entries[1..15], await _log.QueryCentreAsync("ward-e", Morning, Morning.AddMinutes(-10 + 20 * 15)));
+        Assert.Equal(entries, await _log.QueryCentreAsync("ward-e", Morning.AddHours(-1), Morning.AddHours(6)));
+    }
+
+    [Fact]
+    public async Task Partitions_hold_one_hour_and_a_centre_keeps_an_index_not_a_copy()
+    {
+        // A partition that grows for ever slows every write on Azurite (its upsert scans the partition) and turns
+        // into a hot spot on Azure; so entries go to patient-hour partitions and a centre only lists its patients.
+        AlarmLogEntry[] entries = Enumerable.Range(0, 6)
+            .Select(i => new AlarmLogEntry($"bed-{13 + i % 2}", "ward-i", Morning.AddMinutes(25 * i), $"e{i}", AlarmLogEventKind.Event, "Note", AlarmPriority.None))
+            .ToArray();
+        await _log.AppendAsync(entries);
+
+        var rows = new List<(string PartitionKey, string RowKey)>();
+        await foreach (Azure.Data.Tables.TableEntity row in _options.CreateTableClient().QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            rows.Add((row.PartitionKey, row.RowKey));
+        }
+        Assert.Equal(
+            ["c|ward-i|2026112008", "c|ward-i|2026112009", "c|ward-i|2026112010", "p|bed-13|2026112008", "p|bed-13|2026112009",
+             "p|bed-14|2026112008", "p|bed-14|2026112009", "p|bed-14|2026112010"],
+            rows.Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["bed-13", "bed-14"], rows.Where(row => row.PartitionKey == "c|ward-i|2026112009").Select(row => row.RowKey));
+        Assert.Equal(entries.Length, rows.Count(row => row.PartitionKey.StartsWith("p|", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_centre_sees_a_transferred_patients_entries_only_while_it_watched_the_patient()
+    {
+        AlarmLogEntry before = new AlarmLogEntry("bed-10", "ward-f", Morning.AddMinutes(5), "1", AlarmLogEventKind.AlarmRaised, "Tachy", AlarmPriority.Medium);
+        AlarmLogEntry after = new AlarmLogEntry("bed-10", "ward-g", Morning.AddMinutes(10), "2", AlarmLogEventKind.AlarmRaised, "Brady", AlarmPriority.Medium);
+        AlarmLogEntry neighbour = new AlarmLogEntry("bed-11", "ward-f", Morning.AddMinutes(12), "1", AlarmLogEventKind.AlarmRaised, "PVCs", AlarmPriority.Low);
+
+        await _log.AppendAsync([before]);
+        await _log.AppendAsync([after, neighbour]);
+
+        Assert.Equal([before, neighbour], await _log.QueryCentreAsync("ward-f", Morning, Morning.AddHours(1)));
+        Assert.Equal([after], await _log.QueryCentreAsync("ward-g", Morning, Morning.AddHours(1)));
+        Assert.Equal([before, after], await _log.QueryPatientAsync("bed-10", Morning, Morning.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_table_finds_what_the_first_logged()
+    {
+        // The centre index is remembered per store (per server); another server must still find the entries.
+        var other = new AlarmLogStore(_options);
+        AlarmLogEntry first = new AlarmLogEntry("bed-12", "ward-h", Morning.AddMinutes(1), "1", AlarmLogEventKind.AlarmRaised, "Pause", AlarmPriority.Medium);
+        AlarmLogEntry second = first with { Time = Morning.AddMinutes(2), EventId = "2", Kind = AlarmLogEventKind.AlarmEnded };
+
+        await _log.AppendAsync([first]);
+        await other.AppendAsync([second]);
+
+        Assert.Equal([first, second], await other.QueryCentreAsync("ward-h", Morning, Morning.AddHours(1)));
+        Assert.Equal([first, second], await _log.QueryCentreAsync("ward-h", Morning, Morning.AddHours(1)));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Monitoring.Storage.Waveforms;
 
 /// <summary>
@@ -12,18 +10,11 @@ internal static class WaveformKeys
 {
     public const string IndexPrefix = "h|";
 
-    private const string HourFormat = "yyyyMMddHH";
+    public static DateTimeOffset HourOf(DateTimeOffset time) => TableKeys.HourOf(time);
 
-    public static DateTimeOffset HourOf(DateTimeOffset time) =>
-        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+    public static string DataPartition(string patientId, DateTimeOffset hour) => $"w|{patientId}|{TableKeys.Hour(hour)}";
 
-    public static string DataPartition(string patientId, DateTimeOffset hour) => $"w|{patientId}|{Format(hour)}";
+    public static string IndexPartition(DateTimeOffset hour) => IndexPrefix + TableKeys.Hour(hour);
 
-    public static string IndexPartition(DateTimeOffset hour) => IndexPrefix + Format(hour);
-
-    public static DateTimeOffset ParseIndexPartition(string partitionKey) =>
-        DateTimeOffset.ParseExact(partitionKey.AsSpan(IndexPrefix.Length), HourFormat, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal);
-
-    private static string Format(DateTimeOffset hour) => hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture);
+    public static DateTimeOffset ParseIndexPartition(string partitionKey) => TableKeys.ParseHour(partitionKey.AsSpan(IndexPrefix.Length));
 }

@@ -131,11 +131,7 @@ public sealed class WaveformStore
         TableKeys.RequireId(patientId, nameof(patientId));
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from, nameof(to));
         DateTimeOffset earliestStart = from - WaveformSegment.MaxDuration;
-        var hours = new List<DateTimeOffset>();
-        for (DateTimeOffset hour = WaveformKeys.HourOf(earliestStart); hour < to; hour = hour.AddHours(1))
-        {
-            hours.Add(hour);
-        }
+        List<DateTimeOffset> hours = TableKeys.HoursOverlapping(earliestStart, to);
         var segmentsByHour = new List<WaveformSegment>[hours.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, hours.Count),
