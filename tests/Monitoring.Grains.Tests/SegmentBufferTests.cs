@@ -10,16 +10,37 @@ public class SegmentBufferTests
         var buffer = new SegmentBuffer("dev-1");
         int batches = 0;
         while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches, value: (short)batches), 0);
+        int firstSegmentBatches = batches;
+        buffer.Written();
+        while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches, value: (short)batches), 0);
 
         var (stream, segment) = buffer.Oldest;
         Assert.Equal("pat-1", stream);
-        Assert.Equal(1, segment.FirstSequence);
+        Assert.Equal(firstSegmentBatches + 1, segment.FirstSequence);
         Assert.Equal(batches, segment.LastSequence);
-        Assert.True(segment.SamplesPerLead >= 2500);
-        Assert.Equal(Batches.Start, segment.StartUnixMs);
-        Assert.Equal(1, segment.Samples[0]);
+        Assert.InRange(segment.SamplesPerLead, 2500, 2500 + 61);
+        Assert.Equal(Batches.Start + firstSegmentBatches * 248L, segment.StartUnixMs);
+        Assert.Equal(firstSegmentBatches + 1, segment.Samples[0]);
         Assert.Equal(batches, segment.Samples[^1]);
         Assert.False(buffer.HasOpen);
+    }
+
+    [Fact]
+    public void DevicesThatStartTogetherCloseTheirFirstSegmentsAtDifferentTimes()
+    {
+        // A fleet in step would otherwise write all its segments to storage in the same instant every 10 s.
+        double[] firsts = Enumerable.Range(0, 200).Select(i => SegmentBuffer.FirstSegmentSeconds($"sim-{i:D4}")).ToArray();
+
+        Assert.All(firsts, seconds => Assert.InRange(seconds, 5, 10));
+        Assert.True(firsts.Distinct().Count() > 190);
+        // Spread over the whole range: each second of it holds some devices.
+        for (int second = 5; second < 10; second++) Assert.Contains(firsts, s => s >= second && s < second + 1);
+        Assert.Equal(SegmentBuffer.FirstSegmentSeconds("sim-0007"), SegmentBuffer.FirstSegmentSeconds("sim-0007"));
+
+        var buffer = new SegmentBuffer("sim-0007");
+        int batches = 0;
+        while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches), 0);
+        Assert.InRange(buffer.Oldest.Segment.SamplesPerLead, firsts[7] * 250, firsts[7] * 250 + 62);
     }
 
     [Fact]

@@ -7,10 +7,16 @@ namespace Monitoring.Grains.Devices;
 /// Joins consecutive accepted batches of one device into full-disclosure segments of about 10 s, so that storage
 /// is written once per segment, not once per batch. A segment closes when it is full, when the stream breaks
 /// (gap, new format) or when asked (device idle, patient changed); closed segments wait here until written.
+/// The first segment of a buffer is shorter, by a part of the length that depends on the device: devices that start
+/// together (a fleet reconnecting after a server restart, a simulator) would otherwise all close a segment in the same
+/// instant every 10 s, and storage would get one write per device at once, with every alarm write queued behind them.
 /// </summary>
 public sealed class SegmentBuffer(string deviceId)
 {
     public static readonly TimeSpan SegmentLength = TimeSpan.FromSeconds(10);
+
+    /// <summary>Seconds of samples at which the open segment closes: <see cref="FirstSegmentSeconds"/>, then the full length.</summary>
+    private double _closeAtSeconds = FirstSegmentSeconds(deviceId);
 
     private readonly List<short> _samples = [];
     private readonly List<BatchMark> _batches = [];
@@ -44,7 +50,19 @@ public sealed class SegmentBuffer(string deviceId)
         _endUnixMs = batch.EndUnixMs;
         UnwrittenSeconds += batch.DurationSeconds;
         LastAppendUnixMs = nowUnixMs;
-        if (_samples.Count / batch.Leads.Length >= SegmentLength.TotalSeconds * batch.SamplingRateHz) Close();
+        if (_samples.Count / batch.Leads.Length >= _closeAtSeconds * batch.SamplingRateHz) Close();
+    }
+
+    /// <summary>Half to all of <see cref="SegmentLength"/>, the same for a device every time (FNV-1a of its id, with
+    /// MurmurHash3's finalizer so that ids that differ in their last digit spread over the whole range).</summary>
+    public static double FirstSegmentSeconds(string deviceId)
+    {
+        uint hash = 2166136261;
+        foreach (char c in deviceId) hash = (hash ^ c) * 16777619;
+        hash = (hash ^ (hash >> 16)) * 0x85ebca6b;
+        hash = (hash ^ (hash >> 13)) * 0xc2b2ae35;
+        hash ^= hash >> 16;
+        return SegmentLength.TotalSeconds * (0.5 + 0.5 * hash / ((double)uint.MaxValue + 1));
     }
 
     /// <summary>One batch as a segment of its own.</summary>
@@ -73,6 +91,7 @@ public sealed class SegmentBuffer(string deviceId)
         _samples.Clear();
         _batches.Clear();
         _first = null;
+        _closeAtSeconds = SegmentLength.TotalSeconds;
     }
 
     /// <summary>The oldest closed segment, still queued until <see cref="Written"/>.</summary>
