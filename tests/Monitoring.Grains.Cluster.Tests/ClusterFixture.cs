@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.Grains;
 using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Centres;
 using Monitoring.Grains.Consults;
 using Monitoring.Grains.Live;
 using Monitoring.Grains.Waveforms;
@@ -24,6 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
     public RecordingPublisher Publisher { get; } = new();
     public SwitchableAlarmJournal Journal { get; } = new();
+    public MemoryEscalatedAlarmIndex Escalations { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
@@ -39,6 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IMonitoringPublisher>(Publisher);
             silo.Services.AddSingleton<IAlarmJournal>(Journal);
             silo.Services.AddSingleton<IFullDisclosureStore, NullFullDisclosureStore>();
+            silo.Services.AddSingleton<IEscalatedAlarmIndex>(Escalations);
             silo.Services.AddSingleton(new AlarmPolicy());
             silo.Services.AddSingleton(new ConsultPolicy());
             // The default clock drives grain time (TimeProviderNames.Grains); every other area keeps real time.

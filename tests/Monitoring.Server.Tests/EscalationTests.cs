@@ -76,7 +76,9 @@ public class EscalationTests(FakeClockServerFixture server) : IClassFixture<Fake
             [(TestNetwork.CentreOf(net.Township("b")), vt.RaisedUnixMs + 30_000), (TestNetwork.CentreOf(net.County("b")), vt.RaisedUnixMs + 60_000)],
             second.Escalation.Select(s => (s.CentreId, s.EscalatedUnixMs)));
 
-        // After reconnecting, the county's console lists the alarm escalated to it.
+        // After another restart (the county's list is read back from storage) its reconnecting console lists the alarm.
+        await county.DisposeAsync();
+        await server.RestartAsync();
         await using var again = await CentreConsole.ConnectAsync(server.BaseAddress, countyUser);
         await again.WaitForAlarmAsync(a => a.AlarmId == vt.AlarmId, Wait);
     }

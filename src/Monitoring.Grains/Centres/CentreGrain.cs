@@ -8,11 +8,29 @@ namespace Monitoring.Grains.Centres;
 
 /// <summary>A monitoring centre: the facility that runs it, the patients it is responsible for, the alarms escalated to it and its consult queue.</summary>
 public sealed class CentreGrain(
-    [PersistentState("centre", StorageNames.State)] IPersistentState<CentreState> state) : Grain, ICentreGrain
+    [PersistentState("centre", StorageNames.State)] IPersistentState<CentreState> state,
+    IEscalatedAlarmIndex escalations) : Grain, ICentreGrain
 {
+    /// <summary>Alarms escalated to this centre (alarm id to patient id), as in <see cref="IEscalatedAlarmIndex"/>.</summary>
+    private Dictionary<string, string> _escalated = null!;
+
     private CentreState State => state.State;
 
     private string CentreId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _escalated = await escalations.ListAsync(CentreId);
+        if (State.EscalatedAlarms.Count == 0) return;
+        // Stored by an earlier version in the grain state: moved to the index once.
+        foreach ((string alarmId, string patientId) in State.EscalatedAlarms)
+        {
+            await escalations.AddAsync(CentreId, alarmId, patientId);
+            _escalated[alarmId] = patientId;
+        }
+        State.EscalatedAlarms.Clear();
+        await state.WriteStateAsync(cancellationToken);
+    }
 
     public async Task<CentreInfo> DefineAsync(string name, string facilityId)
     {
@@ -47,21 +65,25 @@ public sealed class CentreGrain(
 
     public async Task AddEscalatedAlarmAsync(string alarmId, string patientId)
     {
-        if (State.EscalatedAlarms.TryAdd(alarmId, patientId)) await state.WriteStateAsync();
+        if (_escalated.TryGetValue(alarmId, out string? known) && known == patientId) return;
+        await escalations.AddAsync(CentreId, alarmId, patientId);
+        _escalated[alarmId] = patientId;
     }
 
     public async Task RemoveEscalatedAlarmAsync(string alarmId)
     {
-        if (State.EscalatedAlarms.Remove(alarmId)) await state.WriteStateAsync();
+        if (!_escalated.ContainsKey(alarmId)) return;
+        await escalations.RemoveAsync(CentreId, alarmId);
+        _escalated.Remove(alarmId);
     }
 
     public async Task<IReadOnlyList<Alarm>> GetActiveAlarmsAsync()
     {
         var patients = new HashSet<string>(State.Patients, StringComparer.Ordinal);
-        patients.UnionWith(State.EscalatedAlarms.Values);
+        patients.UnionWith(_escalated.Values);
         var perPatient = await Task.WhenAll(patients.Select(id => GrainFactory.GetGrain<IPatientGrain>(id).GetActiveAlarmsAsync()));
         return [.. perPatient.SelectMany(alarms => alarms)
-            .Where(a => State.Patients.Contains(a.PatientId) || State.EscalatedAlarms.ContainsKey(a.AlarmId))
+            .Where(a => State.Patients.Contains(a.PatientId) || _escalated.ContainsKey(a.AlarmId))
             .OrderByDescending(a => a.Priority).ThenBy(a => a.OnsetUnixMs)];
     }
 

@@ -7,7 +7,8 @@ public sealed class CentreState
     [Id(1)] public string? FacilityId { get; set; }
     [Id(2)] public HashSet<string> Patients { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Alarms escalated to this centre: alarm id to patient id.</summary>
+    /// <summary>Alarms escalated to this centre (alarm id to patient id), as an earlier version stored them; they now
+    /// live in <see cref="IEscalatedAlarmIndex"/>, and the grain moves any found here there when it activates.</summary>
     [Id(3)] public Dictionary<string, string> EscalatedAlarms { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Open consults in the centre's queue.</summary>

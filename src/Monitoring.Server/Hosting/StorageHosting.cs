@@ -5,12 +5,14 @@ using Monitoring.Storage.Audit;
 using Monitoring.Storage.Reminders;
 using Monitoring.Grains.Waveforms;
 using Monitoring.Storage.AlarmLog;
+using Monitoring.Grains.Centres;
+using Monitoring.Storage.Escalations;
 using Monitoring.Storage.GrainState;
 using Monitoring.Storage.Waveforms;
 
 namespace Monitoring.Server.Hosting;
 
-/// <summary>Everything kept on Azure Tables: grain state, reminders, the alarm log, the audit log and full disclosure, under one table-name prefix.</summary>
+/// <summary>Everything kept on Azure Tables: grain state, reminders, the alarm log, the centres' escalated alarms, the audit log and full disclosure, under one table-name prefix.</summary>
 public static class StorageHosting
 {
     public static void AddMonitoringGrainStorage(this ISiloBuilder silo, ServerOptions options)
@@ -50,6 +52,12 @@ public static class StorageHosting
         }));
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IAlarmJournal, TableAlarmJournal>();
+        services.AddSingleton(new TableEscalatedAlarmIndex(new EscalatedAlarmIndexOptions
+        {
+            ConnectionString = options.StorageConnectionString,
+            TableName = options.TablePrefix + "EscalatedAlarms",
+        }));
+        services.AddSingleton<IEscalatedAlarmIndex>(sp => sp.GetRequiredService<TableEscalatedAlarmIndex>());
         services.AddHostedService<StorageMaintenance>();
     }
 }

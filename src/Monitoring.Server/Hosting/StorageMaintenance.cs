@@ -1,11 +1,14 @@
 using Monitoring.Storage.AlarmLog;
+using Monitoring.Storage.Escalations;
 using Monitoring.Storage.Audit;
 using Monitoring.Storage.Waveforms;
 
 namespace Monitoring.Server.Hosting;
 
 /// <summary>Creates the tables at start, then deletes full-disclosure hours past the retention period every hour.</summary>
-public sealed class StorageMaintenance(WaveformStore waveforms, AlarmLogStore alarms, TableAuditLog audit, ILogger<StorageMaintenance> logger) : BackgroundService
+public sealed class StorageMaintenance(
+    WaveformStore waveforms, AlarmLogStore alarms, TableEscalatedAlarmIndex escalations, TableAuditLog audit, ILogger<StorageMaintenance> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
@@ -13,6 +16,7 @@ public sealed class StorageMaintenance(WaveformStore waveforms, AlarmLogStore al
     {
         await waveforms.InitializeAsync(cancellationToken);
         await alarms.InitializeAsync(cancellationToken);
+        await escalations.InitializeAsync(cancellationToken);
         await audit.InitializeAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
