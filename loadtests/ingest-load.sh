@@ -8,6 +8,8 @@
 # (batch arrival -> alarm stored, then pushed) and push-latency histogram (batch arrival -> alarm handed to the
 # consoles' connections) from /metrics; prints it too. The server log is left in
 # /tmp/ingest-load-server.log.
+# LIVE_TRANSPORT (HubNotifier, the default, or OrleansStreams) picks how pushes reach the consoles' host; WATCH=N makes
+# the console in its own process watch the live waveform of N patients and report its lag (waveformLag).
 #   REPORT=out.json loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ trap cleanup EXIT
 infra/start-azurite.sh "$work/azurite" "$azurite_port" > "$work/azurite.log" 2>&1 & azurite_pid=$!
 Monitoring__OperatorKey="$key" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
 Monitoring__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
-Monitoring__Cluster__SiloPort=11211 Monitoring__Cluster__GatewayPort=30100 \
+Monitoring__Cluster__SiloPort=11211 Monitoring__Cluster__GatewayPort=30100 Monitoring__Live__Transport="${LIVE_TRANSPORT:-HubNotifier}" \
   dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > "$work/server.log" 2>&1 & server_pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break; sleep 0.5; done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -36,7 +38,7 @@ for _ in $(seq 1 300); do
   token=$(grep -o 'console token: [^ ]*' "$work/sim.err" 2>/dev/null | head -1 | cut -d' ' -f3 || true)
   [ -n "$token" ] && break; sleep 0.2
 done
-[ -n "$token" ] && { dotnet $sim console --server "http://127.0.0.1:$port" --token "$token" --duration $((seconds + 8)) \
+[ -n "$token" ] && { dotnet $sim console --server "http://127.0.0.1:$port" --token "$token" --duration $((seconds + 8)) --watch "${WATCH:-0}" \
   --report "$work/console.json" > "$work/console.err" 2>&1 & console_pid=$!; }
 wait $sim_pid || echo "simulator exit code $? (it fails when batches were rejected)" >&2
 [ -n "${console_pid:-}" ] && { wait "$console_pid" || echo "console exit code $?" >&2; }
@@ -52,7 +54,7 @@ report="${REPORT:-artifacts/load/ingest-$devices-$seconds.json}"
 mkdir -p "$(dirname "$report")"
 cat > "$report" <<JSON
 {
-  "scenario": {"devices": $devices, "seconds": $seconds, "samplingRateHz": 250, "batchesPerSecondPerDevice": 4, "cores": $(nproc)},
+  "scenario": {"devices": $devices, "seconds": $seconds, "liveTransport": "${LIVE_TRANSPORT:-HubNotifier}", "consoleWatches": ${WATCH:-0}, "samplingRateHz": 250, "batchesPerSecondPerDevice": 4, "cores": $(nproc)},
   "server": {
     "cpuPercentOfOneCore": $(echo "($cpu1-$cpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),
     "azuriteCpuPercentOfOneCore": $(echo "($azcpu1-$azcpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),

@@ -15,9 +15,10 @@ public static class ConsoleCommand
         var token = new Option<string>("--token") { Required = true, Description = "A clinician's JWT (the simulator prints the demo centre's with --provision)" };
         var duration = new Option<double>("--duration") { Required = true, Description = "Seconds to stay connected" };
         var report = new Option<string?>("--report") { Description = "Write the JSON summary here instead of stdout" };
+        var watch = new Option<int>("--watch") { DefaultValueFactory = _ => 0, Description = "Watch the live waveform of this many of the centre's patients and measure its lag" };
         var command = new Command("console", "Connect a centre console and measure alarm latency (batch arrival at the server to this client).")
         {
-            server, token, duration, report,
+            server, token, duration, report, watch,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -27,8 +28,10 @@ public static class ConsoleCommand
                 return 2;
             }
             await using CentreConsole console = await CentreConsole.ConnectAsync(url, parse.GetValue(token)!, cancel);
+            int watched = parse.GetValue(watch) > 0 ? await console.WatchAsync(parse.GetValue(watch), cancel) : 0;
             await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(duration)), cancel);
-            string json = JsonSerializer.Serialize(new { alarmLatency = console.Latency() }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+            var summary = new { alarmLatency = console.Latency(), patientsWatched = watched, waveformLag = console.WaveformLag() };
+            string json = JsonSerializer.Serialize(summary, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
             if (parse.GetValue(report) is { } file) await File.WriteAllTextAsync(file, json, cancel);
             else Console.WriteLine(json);
             return 0;

@@ -4,11 +4,51 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
+using Monitoring.Server.Hubs;
+using Monitoring.Server.Live;
 
 namespace Monitoring.Server.Tests;
 
-/// <summary>Devices stream real ECG through the device hub; a centre's console receives the alarms over SignalR.</summary>
-public class AlarmFlowTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>Devices stream real ECG through the device hub; a centre's console receives the alarms over SignalR (pushes by the default hub notifier).</summary>
+public sealed class AlarmFlowTests(ServerFixture server) : AlarmFlowScenarios(server), IClassFixture<ServerFixture>;
+
+/// <summary>The same alarm flow with pushes travelling by Orleans streams (<c>Monitoring:Live:Transport=OrleansStreams</c>).</summary>
+public sealed class AlarmFlowOverOrleansStreamsTests(OrleansStreamsServerFixture server) : AlarmFlowScenarios(server), IClassFixture<OrleansStreamsServerFixture>
+{
+    [Fact]
+    public async Task TheHostStopsListeningToAGroupsStreamWhenItsLastConsoleLeaves()
+    {
+        var groups = (StreamLiveGroups)server.Services.GetRequiredService<ILiveGroups>();
+        var (_, token) = await server.ProvisionAsync("pat-leave", "dev-leave", "centre-leave");
+        var first = await CentreConsole.ConnectAsync(server.BaseAddress, token);
+        var second = await CentreConsole.ConnectAsync(server.BaseAddress, token);
+        await first.Connection.InvokeAsync("WatchPatient", "pat-leave");
+        await second.Connection.InvokeAsync("WatchPatient", "pat-leave");
+        Assert.True(groups.IsListening(MonitoringGroups.Centre("centre-leave")));
+        Assert.True(groups.IsListening(MonitoringGroups.Patient("pat-leave")));
+
+        await first.Connection.InvokeAsync("UnwatchPatient", "pat-leave");
+        Assert.True(groups.IsListening(MonitoringGroups.Patient("pat-leave")), "the second console still watches");
+        await second.DisposeAsync();
+        await WaitAsync(() => !groups.IsListening(MonitoringGroups.Patient("pat-leave")));
+        Assert.True(groups.IsListening(MonitoringGroups.Centre("centre-leave")), "the first console is still connected");
+        await first.DisposeAsync();
+        await WaitAsync(() => !groups.IsListening(MonitoringGroups.Centre("centre-leave")));
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(condition());
+    }
+}
+
+/// <summary>
+/// What a console sees of a patient's alarms, waveform and vitals, whichever transport carries the pushes; each
+/// subclass runs every scenario on its own server.
+/// </summary>
+public abstract class AlarmFlowScenarios(ServerFixture server)
 {
     private static readonly TimeSpan AlarmWait = TimeSpan.FromSeconds(20);
 

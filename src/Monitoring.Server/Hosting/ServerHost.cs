@@ -34,8 +34,7 @@ public static class ServerHost
         builder.Host.UseOrleans(silo => silo.AddMonitoringSilo(options));
         builder.Services.AddMonitoringStorage(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddClusterHubGroups();
-        builder.Services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
+        builder.Services.AddLiveTransport(options.Live);
         builder.Services.AddSingleton(options.Alarms);
         builder.Services.AddSingleton(options.Consults);
         builder.Services.AddSingleton<NetworkQuality>();
@@ -93,6 +92,7 @@ public static class ServerHost
     {
         silo.UseMonitoringClustering(options.Cluster);
         silo.AddMonitoringGrainStorage(options);
+        silo.AddLiveStreams(options);
         // Orleans refuses reminder periods under a minute unless told otherwise; the alarm policy's period may be shorter (tests).
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, Math.Min(options.Alarms.ReminderSeconds, options.Consults.ReminderSeconds))));
         silo.AddActivityPropagation();

@@ -31,6 +31,14 @@ public sealed class ServerOptions
     public ClusterSettings Cluster { get; set; } = new();
 
     public TelemetrySettings Telemetry { get; set; } = new();
+
+    public LiveSettings Live { get; set; } = new();
+}
+
+public sealed class LiveSettings
+{
+    /// <summary>How pushes reach the consoles' hosts: <see cref="Live.LiveTransports.HubNotifier"/> (default) or <see cref="Live.LiveTransports.OrleansStreams"/>.</summary>
+    public string Transport { get; set; } = Live.LiveTransports.HubNotifier;
 }
 
 public sealed class ClusterSettings

@@ -17,17 +17,21 @@ public static class StorageHosting
 {
     public static void AddMonitoringGrainStorage(this ISiloBuilder silo, ServerOptions options)
     {
-        silo.AddAzureTableGrainStorage(StorageNames.State, o =>
-        {
-            o.ConnectionString = options.StorageConnectionString;
-            o.TableName = options.TablePrefix + "GrainState";
-        });
+        silo.AddMonitoringTableStorage(StorageNames.State, options, "GrainState");
         silo.AddAzureTableReminders(o =>
         {
             o.ConnectionString = options.StorageConnectionString;
             o.TableName = options.TablePrefix + "Reminders";
         });
     }
+
+    /// <summary>Grain storage <paramref name="name"/> in the table <paramref name="table"/> (after the prefix).</summary>
+    public static void AddMonitoringTableStorage(this ISiloBuilder silo, string name, ServerOptions options, string table) =>
+        silo.AddAzureTableGrainStorage(name, o =>
+        {
+            o.ConnectionString = options.StorageConnectionString;
+            o.TableName = options.TablePrefix + table;
+        });
 
     public static void AddMonitoringStorage(this IServiceCollection services, ServerOptions options)
     {

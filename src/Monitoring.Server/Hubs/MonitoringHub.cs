@@ -8,6 +8,7 @@ using Monitoring.Contracts.Live;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Audit;
+using Monitoring.Server.Live;
 using Monitoring.Server.Network;
 using Monitoring.Server.Security;
 
@@ -20,7 +21,7 @@ namespace Monitoring.Server.Hubs;
 /// is never the end of an alarm. Every call is checked against the user's jurisdiction and audited when it touches a patient.
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthSchemes.User)]
-public sealed partial class MonitoringHub(IGrainFactory grains, Jurisdiction jurisdiction, AuditTrail audit, NetworkQuality networkQuality) : Hub
+public sealed partial class MonitoringHub(IGrainFactory grains, ILiveGroups liveGroups, Jurisdiction jurisdiction, AuditTrail audit, NetworkQuality networkQuality) : Hub
 {
     private SignedInUser User => UserClaims.From(Context.User!) is { IsClinician: true } user
         ? user
@@ -30,10 +31,16 @@ public sealed partial class MonitoringHub(IGrainFactory grains, Jurisdiction jur
 
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, MonitoringGroups.Centre(User.CentreId!));
+        await liveGroups.JoinAsync(Context.ConnectionId, MonitoringGroups.Centre(User.CentreId!));
         foreach (Alarm alarm in await Centre.GetActiveAlarmsAsync())
             await Clients.Caller.SendAsync(MonitoringHubMethods.Alarm, alarm);
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await liveGroups.ConnectionClosedAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The user's centre, with the facility that runs it: where the console's navigation starts.</summary>
@@ -75,11 +82,11 @@ public sealed partial class MonitoringHub(IGrainFactory grains, Jurisdiction jur
     public async Task WatchPatient(string patientId)
     {
         await VisibleAsync(patientId, AuditActions.ViewLiveWaveform);
-        await Groups.AddToGroupAsync(Context.ConnectionId, MonitoringGroups.Patient(patientId));
+        await liveGroups.JoinAsync(Context.ConnectionId, MonitoringGroups.Patient(patientId));
         await audit.RecordAsync(Context.GetHttpContext(), User, AuditActions.ViewLiveWaveform, patientId);
     }
 
-    public Task UnwatchPatient(string patientId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, MonitoringGroups.Patient(patientId));
+    public Task UnwatchPatient(string patientId) => liveGroups.LeaveAsync(Context.ConnectionId, MonitoringGroups.Patient(patientId));
 
     /// <summary>
     /// Acknowledges an alarm (resets it when latched). Remote acknowledgement of a high-priority alarm is a
