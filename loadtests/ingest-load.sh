@@ -10,21 +10,29 @@
 # /tmp/ingest-load-server.log.
 # LIVE_TRANSPORT (HubNotifier, the default, or OrleansStreams) picks how pushes reach the consoles' host; WATCH=N makes
 # the console in its own process watch the live waveform of N patients and report its lag (waveformLag).
+# WAVEFORM_AZURITE=1 writes full disclosure to a second Azurite (Monitoring:WaveformStorageConnectionString), as a
+# deployment with a storage account of its own for waveforms would.
 #   REPORT=out.json loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 devices="${1:?devices}"; seconds="${2:?seconds}"; shift 2
 work=$(mktemp -d); port=5180; azurite_port=10102; key="load-$RANDOM"
-cleanup() { kill "${server_pid:-}" "${azurite_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; cp "$work/server.log" /tmp/ingest-load-server.log 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { kill "${server_pid:-}" 2>/dev/null || true; wait "${server_pid:-}" 2>/dev/null || true; kill "${azurite_pid:-}" "${waveform_azurite_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; cp "$work/server.log" /tmp/ingest-load-server.log 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 infra/start-azurite.sh "$work/azurite" "$azurite_port" > "$work/azurite.log" 2>&1 & azurite_pid=$!
+account="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1"
+waveform_storage=""
+if [ "${WAVEFORM_AZURITE:-0}" = 1 ]; then
+  infra/start-azurite.sh "$work/azurite-waveforms" $((azurite_port + 1)) > "$work/azurite-waveforms.log" 2>&1 & waveform_azurite_pid=$!
+  waveform_storage="$account:$((azurite_port + 1))/devstoreaccount1;"
+fi
 Monitoring__OperatorKey="$key" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-Monitoring__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
+Monitoring__StorageConnectionString="$account:$azurite_port/devstoreaccount1;" Monitoring__WaveformStorageConnectionString="$waveform_storage" \
 Monitoring__Cluster__SiloPort=11211 Monitoring__Cluster__GatewayPort=30100 Monitoring__Live__Transport="${LIVE_TRANSPORT:-HubNotifier}" \
   dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > "$work/server.log" 2>&1 & server_pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break; sleep 0.5; done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-cpu0=$(ticks $server_pid); azcpu0=$(ticks $azurite_pid); t0=$(date +%s.%N)
+cpu0=$(ticks $server_pid); azcpu0=$(ticks $azurite_pid); wazcpu0=$(ticks "${waveform_azurite_pid:-$azurite_pid}"); t0=$(date +%s.%N)
 sim=loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll
 dotnet $sim --server "http://127.0.0.1:$port" \
   --operator-key "$key" --provision --devices "$devices" --duration "$seconds" \
@@ -42,7 +50,7 @@ done
   --report "$work/console.json" > "$work/console.err" 2>&1 & console_pid=$!; }
 wait $sim_pid || echo "simulator exit code $? (it fails when batches were rejected)" >&2
 [ -n "${console_pid:-}" ] && { wait "$console_pid" || echo "console exit code $?" >&2; }
-t1=$(date +%s.%N); cpu1=$(ticks $server_pid); azcpu1=$(ticks $azurite_pid)
+t1=$(date +%s.%N); cpu1=$(ticks $server_pid); azcpu1=$(ticks $azurite_pid); wazcpu1=$(ticks "${waveform_azurite_pid:-$azurite_pid}")
 hz=$(getconf CLK_TCK)
 metrics=$(curl -fs "http://127.0.0.1:$port/metrics")
 metric() { awk -v name="$1" '$1 == name || index($1, name "{") == 1 { sum += $2 } END { printf "%.3f", sum + 0 }' <<<"$metrics"; }
@@ -58,6 +66,7 @@ cat > "$report" <<JSON
   "server": {
     "cpuPercentOfOneCore": $(echo "($cpu1-$cpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),
     "azuriteCpuPercentOfOneCore": $(echo "($azcpu1-$azcpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f"),
+    "waveformAzuriteCpuPercentOfOneCore": $([ -n "${waveform_azurite_pid:-}" ] && echo "($wazcpu1-$wazcpu0)/$hz/($t1-$t0)*100" | bc -l | xargs printf "%.1f" || echo null),
     "rssMb": $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )),
     "gcPauseSeconds": $(metric dotnet_gc_pause_time_seconds_total),
     "batchesAccepted": $(metric monitoring_batches_accepted_total),

@@ -31,25 +31,31 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         IReadOnlyList<EcgRecording> recordings = LoadRecordings();
         IReadOnlyDictionary<string, string> tokens = await TokensAsync(cancel);
         var devices = new List<SimulatedDevice>();
+        var clients = new List<DeviceClient>();
         CentreConsole? console = _centreToken is null ? null : await CentreConsole.ConnectAsync(settings.Server, _centreToken, cancel);
         try
         {
-            long startUnixMs = DeviceClockStart();
             List<string> deviceIds = [.. tokens.Keys.Order(StringComparer.Ordinal)];
-            for (int i = 0; i < deviceIds.Count; i++) devices.Add(CreateDevice(i, deviceIds[i], tokens[deviceIds[i]], recordings, startUnixMs));
-            foreach (SimulatedDevice device in devices) await device.Client.StartAsync();
+            for (int i = 0; i < deviceIds.Count; i++) clients.Add(CreateClient(i, deviceIds[i], tokens[deviceIds[i]]));
+            foreach (DeviceClient client in clients) await client.StartAsync();
 
             var stopwatch = Stopwatch.StartNew();
             TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             if (settings.Duration is { } duration) stop.CancelAfter(duration);
 
-            long firstDue = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 2;
+            // Each device sends a batch when its last sample has been taken, as a real device does: the device clock
+            // starts one batch before the first batch is due, so a console's waveform lag is batching + network + server.
+            TimeSpan untilFirstDue = TimeSpan.FromSeconds(0.5);
+            long firstDue = Stopwatch.GetTimestamp() + (long)(untilFirstDue.TotalSeconds * Stopwatch.Frequency);
+            long startUnixMs = DeviceClockStart() + (long)untilFirstDue.TotalMilliseconds - settings.BatchMilliseconds;
             long periodTicks = (long)(settings.BatchPeriod.TotalSeconds * Stopwatch.Frequency);
             var running = new List<Task>();
-            for (int i = 0; i < devices.Count; i++)
+            for (int i = 0; i < clients.Count; i++)
             {
-                long phase = periodTicks * i / devices.Count;
+                long phase = periodTicks * i / clients.Count;
+                long phaseMs = (long)(phase * 1000.0 / Stopwatch.Frequency * Math.Max(1, settings.Speed));
+                devices.Add(new SimulatedDevice(clients[i], Batches(i, recordings, startUnixMs + phaseMs), settings.Impairment));
                 running.Add(devices[i].RunAsync(firstDue + phase, settings.BatchPeriod, stop.Token));
             }
             Task storms = DisconnectStormsAsync(devices, stop.Token);
@@ -65,7 +71,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         finally
         {
             if (console is not null) await console.DisposeAsync();
-            foreach (SimulatedDevice device in devices) await device.Client.DisposeAsync();
+            foreach (DeviceClient client in clients) await client.DisposeAsync();
         }
     }
 
@@ -127,10 +133,8 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         return now - (long)((settings.Speed - 1) * settings.Duration!.Value.TotalMilliseconds);
     }
 
-    private SimulatedDevice CreateDevice(int index, string deviceId, string token, IReadOnlyList<EcgRecording> recordings, long startUnixMs)
+    private DeviceClient CreateClient(int index, string deviceId, string token)
     {
-        EcgRecording recording = recordings[index % recordings.Count];
-        int offset = (int)(index / recordings.Count * OffsetBetweenDevices.TotalSeconds * recording.SamplingRateHz % recording.Length);
         var (server, alternates) = settings.ServersFor(index);
         var options = new DeviceClientOptions
         {
@@ -143,8 +147,15 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
         };
         var client = new DeviceClient(settings.Impairment.Apply(options));
         client.BatchRejected += rejection => _rejections.AddOrUpdate(rejection.ErrorCode ?? "unknown", 1, (_, n) => n + 1);
-        var batches = new BatchBuilder(recording, settings.BatchMilliseconds, startUnixMs, offset, loop: true);
-        return new SimulatedDevice(client, batches, settings.Impairment);
+        return client;
+    }
+
+    /// <summary>Device <paramref name="index"/> replays record <c>index mod n</c> from its own offset, its clock starting at <paramref name="startUnixMs"/>.</summary>
+    private BatchBuilder Batches(int index, IReadOnlyList<EcgRecording> recordings, long startUnixMs)
+    {
+        EcgRecording recording = recordings[index % recordings.Count];
+        int offset = (int)(index / recordings.Count * OffsetBetweenDevices.TotalSeconds * recording.SamplingRateHz % recording.Length);
+        return new BatchBuilder(recording, settings.BatchMilliseconds, startUnixMs, offset, loop: true);
     }
 
     private async Task DisconnectStormsAsync(IReadOnlyList<SimulatedDevice> devices, CancellationToken stop)

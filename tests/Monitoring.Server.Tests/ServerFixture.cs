@@ -16,6 +16,11 @@ public class ServerFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The storage account (Azurite) of everything but what a derived fixture moves elsewhere.</summary>
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    public string TablePrefix => _tablePrefix;
     private WebApplication? _app;
     private int _port;
 
@@ -35,13 +40,13 @@ public class ServerFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
         await StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopAsync();
         await _azurite.DisposeAsync();

@@ -11,6 +11,17 @@ public sealed class ServerOptions
     /// <summary>Azure Storage connection string for grain state, alarms and full disclosure (Azurite locally).</summary>
     public string StorageConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Full disclosure in a storage account of its own; empty: the account above. Waveform segments are the bulk of
+    /// what is written: apart, they do not share an account's request budget (Azure rates an account at about 20,000
+    /// entities/s) with the alarm log and grain state, whose writes an alarm waits for before it is pushed.
+    /// </summary>
+    public string WaveformStorageConnectionString { get; set; } = "";
+
+    /// <summary>The connection string full disclosure is written with.</summary>
+    public string WaveformConnectionString() =>
+        string.IsNullOrWhiteSpace(WaveformStorageConnectionString) ? StorageConnectionString : WaveformStorageConnectionString;
+
     /// <summary>Prefix of the table names, so that several deployments can share one account.</summary>
     public string TablePrefix { get; set; } = "monitoring";
 

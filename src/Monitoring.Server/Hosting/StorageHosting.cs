@@ -38,7 +38,7 @@ public static class StorageHosting
         services.AddSingleton(sp => new WaveformStore(
             new WaveformStoreOptions
             {
-                ConnectionString = options.StorageConnectionString,
+                ConnectionString = options.WaveformConnectionString(),
                 TableName = options.TablePrefix + "Waveforms",
                 Retention = TimeSpan.FromHours(options.WaveformRetentionHours),
             },
