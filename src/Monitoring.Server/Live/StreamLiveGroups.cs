@@ -20,59 +20,48 @@ public sealed class StreamLiveGroups(IHubContext<MonitoringHub> hub, HubGroupObs
     /// <summary>Whether this host listens to the group's stream (some connection of it is in the group).</summary>
     public bool IsListening(string group)
     {
-        _gate.Wait();
-        try
-        {
-            return _listening.ContainsKey(group);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        lock (_listening) return _listening.ContainsKey(group);
     }
 
     public async Task JoinAsync(string connectionId, string group)
     {
         await hub.Groups.AddToGroupAsync(connectionId, group);
-        await _gate.WaitAsync();
-        try
+        await OneAtATimeAsync(async () =>
         {
             if (!_groupsOfConnection.TryGetValue(connectionId, out HashSet<string>? groups)) _groupsOfConnection[connectionId] = groups = [];
             if (!groups.Add(group)) return;
             if (!_listening.TryGetValue(group, out Listening? listening))
             {
                 var handle = await Stream(group).SubscribeAsync((message, _) => local.SendAsync(message));
-                _listening[group] = listening = new Listening(handle);
+                listening = new Listening(handle);
+                lock (_listening) _listening[group] = listening;
             }
             listening.Members++;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        });
     }
 
     public async Task LeaveAsync(string connectionId, string group)
     {
         await hub.Groups.RemoveFromGroupAsync(connectionId, group);
-        await _gate.WaitAsync();
-        try
+        await OneAtATimeAsync(async () =>
         {
             if (_groupsOfConnection.TryGetValue(connectionId, out HashSet<string>? groups) && groups.Remove(group)) await ReleaseAsync(group);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        });
     }
 
-    public async Task ConnectionClosedAsync(string connectionId)
+    public Task ConnectionClosedAsync(string connectionId) => OneAtATimeAsync(async () =>
+    {
+        if (!_groupsOfConnection.Remove(connectionId, out HashSet<string>? groups)) return;
+        foreach (string group in groups) await ReleaseAsync(group);
+    });
+
+    /// <summary>Membership changes one at a time: a subscription is made or ended once per group, in order.</summary>
+    private async Task OneAtATimeAsync(Func<Task> change)
     {
         await _gate.WaitAsync();
         try
         {
-            if (!_groupsOfConnection.Remove(connectionId, out HashSet<string>? groups)) return;
-            foreach (string group in groups) await ReleaseAsync(group);
+            await change();
         }
         finally
         {
@@ -84,7 +73,7 @@ public sealed class StreamLiveGroups(IHubContext<MonitoringHub> hub, HubGroupObs
     {
         Listening listening = _listening[group];
         if (--listening.Members > 0) return;
-        _listening.Remove(group);
+        lock (_listening) _listening.Remove(group);
         await listening.Handle.UnsubscribeAsync();
     }
 
