@@ -92,6 +92,21 @@ public class AlarmTrackerTests
     }
 
     [Fact]
+    public void AnAudioPauseSilencesALatchedAlarmWhichStaysLatchedUntilReset()
+    {
+        var tracker = NewTracker();
+        var vt = Raise(tracker, "VentricularTachycardia", 1_000);
+        Assert.Equal(AlarmState.Latched, tracker.Offset("VentricularTachycardia", 5_000, 5_000)!.State);
+        long until = 6_000 + (long)(Policy.AudioPauseSeconds * 1000);
+
+        var paused = Assert.Single(tracker.PauseAudio(until, 6_000));
+        Assert.Equal((vt.AlarmId, AlarmState.Latched, until), (paused.AlarmId, paused.State, paused.AudioPausedUntilUnixMs!.Value));
+
+        var resumed = Assert.Single(tracker.EndAudioPauseIfOver(until));
+        Assert.Equal((AlarmState.Latched, (long?)null), (resumed.State, resumed.AudioPausedUntilUnixMs));
+    }
+
+    [Fact]
     public void AnUnacknowledgedHighPriorityAlarmEscalatesOneCentreUpEvery30SecondsToTheProvince()
     {
         var tracker = NewTracker();

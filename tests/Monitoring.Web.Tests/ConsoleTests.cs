@@ -17,8 +17,8 @@ namespace Monitoring.Web.Tests;
 /// when the device streams ventricular tachycardia (mitdb 205), reviews its stored strip and acknowledges it; a
 /// wrong password shows an error and nothing else; navigation goes down the tiers of the user's jurisdiction.
 /// </summary>
-public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
-    : IClassFixture<ServerFixture>, IClassFixture<ChromiumFixture>
+public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
+    : IClassFixture<ConsoleServerFixture>, IClassFixture<ChromiumFixture>
 {
     private static readonly TimeSpan AlarmTimeout = TimeSpan.FromSeconds(15);
     private static readonly Regex Flashing = new(@"\bflashing\b");
@@ -168,6 +168,63 @@ public sealed class ConsoleTests(ServerFixture server, ChromiumFixture chromium,
         await Screenshots.SaveAsync(page, "console-consult-network");
         await village.DisposeAsync();
         Assert.Empty(_scriptErrors);
+    }
+
+    [Fact]
+    public async Task Physician_pauses_the_alarm_audio_and_the_alarm_flashes_on_silently()
+    {
+        var (userId, password) = await DefineCentreWithPhysicianAsync("web-pause");
+        const string patientId = "p-web-pause", deviceId = "d-web-pause";
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, patientId, deviceId, "fac-web-pause");
+        var page = await OpenConsoleAsync();
+        await SignInAsync(page, userId, password);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await TestNetwork.StreamVentricularTachycardiaAsync(server, deviceId, deviceToken);
+        var alarm = page.Locator($".alarm-list li.alarm[data-patient-id='{patientId}'][data-priority='High']", new() { HasText = "V-TACH" }).First;
+        await Expect(alarm).ToBeVisibleAsync(new() { Timeout = (float)AlarmTimeout.TotalMilliseconds });
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-sounding", "High");
+
+        await page.Locator($".tile[data-patient-id='{patientId}'] button.pause-audio").ClickAsync();
+        // IEC 60601-1-8 audio paused: the sound stops for the pause, the alarm stays unacknowledged and flashing (still
+        // present: audio paused; the run of VT over: latched until reset).
+        await Expect(alarm).ToHaveAttributeAsync("data-state", new Regex("^(AudioPaused|Latched)$"));
+        await Expect(alarm).ToHaveClassAsync(Flashing);
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-sounding", "");
+        await Screenshots.SaveAsync(page, "console-audio-paused");
+        Assert.Empty(_scriptErrors);
+    }
+
+    [Fact]
+    public async Task Township_physician_accepts_a_high_priority_alarm_escalated_from_an_unanswered_village_centre()
+    {
+        var network = await TestNetwork.DefineAsync(server, "webesc");
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, "p-web-esc", "d-web-esc", network.Village("a"));
+        var (userId, password) = await DefinePhysicianAsync("phys-webesc", TestNetwork.CentreOf(network.Township("a")));
+        var page = await OpenConsoleAsync();
+        await SignInAsync(page, userId, password);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        // Nobody at the village clinic acknowledges: after the escalation time the alarm reaches the township.
+        await TestNetwork.StreamVentricularTachycardiaAsync(server, "d-web-esc", deviceToken);
+        var escalated = page.Locator(".alarm-list li.alarm[data-patient-id='p-web-esc'][data-priority='High']", new() { HasText = "escalated L1" }).First;
+        await Expect(escalated).ToBeVisibleAsync(new() { Timeout = (float)(AlarmTimeout + ConsoleServerFixture.HighEscalation).TotalMilliseconds });
+        string alarmId = (await escalated.GetAttributeAsync("data-alarm-id"))!;
+        var row = page.Locator($".alarm-list li.alarm[data-alarm-id='{alarmId}']");
+        await Screenshots.SaveAsync(page, "console-escalated-alarm");
+
+        await row.Locator("button", new() { HasText = "Accept" }).ClickAsync();
+        await Expect(row.Locator("button", new() { HasText = "Accept" })).ToHaveCountAsync(0);
+        await Expect(row.Locator("button", new() { HasText = "Decline" })).ToHaveCountAsync(0);
+        Assert.Empty(_scriptErrors);
+
+        // The step is on the alarm's record: delivered to the console, then accepted by this physician.
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var journal = await server.Operator.GetFromJsonAsync<List<Alarm>>(
+            $"/api/patients/p-web-esc/alarms?from={now - 600_000}&to={now + 60_000}", TestJson.Options);
+        var step = journal!.Where(a => a.AlarmId == alarmId).SelectMany(a => a.Escalation).Last(s => s.CentreId == TestNetwork.CentreOf(network.Township("a")));
+        Assert.NotNull(step.DeliveredUnixMs);
+        Assert.Equal((EscalationResponse.Accepted, userId), (step.Response, step.RespondedBy));
     }
 
     /// <summary>A centre at a provincial facility of its own and a physician of it with a known password.</summary>

@@ -116,6 +116,9 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
             Alarm alarm = state.Active[i];
             if (alarm.State is AlarmState.Active or AlarmState.AudioPaused)
                 changes.Add(Replace(i, alarm with { State = AlarmState.AudioPaused, AudioPausedUntilUnixMs = untilUnixMs }, nowUnixMs));
+            // A latched alarm sounds until it is reset: the pause silences it too, and it stays latched.
+            else if (alarm.State == AlarmState.Latched)
+                changes.Add(Replace(i, alarm with { AudioPausedUntilUnixMs = untilUnixMs }, nowUnixMs));
         }
         return changes;
     }
@@ -131,6 +134,8 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
             Alarm alarm = state.Active[i];
             if (alarm.State == AlarmState.AudioPaused)
                 changes.Add(Replace(i, alarm with { State = AlarmState.Active, AudioPausedUntilUnixMs = null }, nowUnixMs));
+            else if (alarm.State == AlarmState.Latched && alarm.AudioPausedUntilUnixMs is not null)
+                changes.Add(Replace(i, alarm with { AudioPausedUntilUnixMs = null }, nowUnixMs));
         }
         return changes;
     }
