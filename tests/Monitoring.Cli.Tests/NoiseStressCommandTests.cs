@@ -21,9 +21,9 @@ public class NoiseStressCommandTests
     }
 
     /// <summary>
-    /// Measured on 119: 99.40 / 91.52 at 12 dB, 98.74 / 77.58 at 6 dB (118 made the same way: 99.95 / 99.12 and
-    /// 97.81 / 91.59). The goal, Se of 99 % at 12 dB, holds; +P of 90 % at 6 dB does not on 119 (the floor
-    /// records where it stands).
+    /// Measured on 119: 99.46 / 97.01 at 12 dB, 98.13 / 82.07 at 6 dB (before the regular search-back interval and the
+    /// dominant-beat rhythm in the noise-complex rule: 99.40 / 91.52 and 98.74 / 77.58). The goal, Se of 99 %
+    /// at 12 dB, holds; +P of 90 % at 6 dB does not on 119 (the floor records where it stands).
     /// </summary>
     [Fact]
     public void Record_119_with_electrode_motion_noise_keeps_sensitivity_at_12_db()
@@ -36,7 +36,8 @@ public class NoiseStressCommandTests
         RecordComparison at6 = NoiseStressCommand.Score(signals, reference, noise, 6);
 
         Assert.True(at12.QrsSensitivity >= 99.0, $"12 dB Se {at12.QrsSensitivity:F2}");
-        Assert.True(at12.QrsPositivePredictivity >= 90.0, $"12 dB +P {at12.QrsPositivePredictivity:F2}");
-        Assert.True(at6.QrsPositivePredictivity >= 76.0, $"6 dB +P {at6.QrsPositivePredictivity:F2}");
+        Assert.True(at12.QrsPositivePredictivity >= 96.0, $"12 dB +P {at12.QrsPositivePredictivity:F2}");
+        Assert.True(at6.QrsPositivePredictivity >= 81.0, $"6 dB +P {at6.QrsPositivePredictivity:F2}");
+        Assert.True(at6.QrsSensitivity >= 97.5, $"6 dB Se {at6.QrsSensitivity:F2}");
     }
 }

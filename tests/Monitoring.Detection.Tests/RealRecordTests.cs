@@ -106,8 +106,9 @@ public class RealRecordTests
 
     /// <summary>
     /// EC57 noise stress on record 118 with electrode-motion noise: the issue asks for Se of 99 % or more at 12 dB and
-    /// +P of 90 % or more at 6 dB. Measured 99.95 / 99.17 at 12 dB and 97.81 / 92.00 at 6 dB, with the noise complexes
-    /// left out (<see cref="NoiseComplexRule"/>); the floors sit just below.
+    /// +P of 90 % or more at 6 dB. Measured 100 / 99.22 at 12 dB and 98.28 / 94.01 at 6 dB, with the noise complexes
+    /// left out (<see cref="NoiseComplexRule"/>); the floors sit just below (before the regular search-back interval
+    /// and the dominant-beat rhythm in that rule: 99.95 / 99.17 and 97.81 / 92.00).
     /// </summary>
     [Fact]
     public void Noise_stress_keeps_sensitivity_at_12_db_and_limits_false_beats_at_6_db()
@@ -115,15 +116,15 @@ public class RealRecordTests
         var byRecord = RecordEvaluation.Run("nstdb", Ec57Options.Standard, name => name is "118e12" or "118e06")
             .Records.ToDictionary(r => r.RecordName);
 
-        Assert.True(byRecord["118e12"].QrsSensitivity >= 99.5, $"12 dB Se {byRecord["118e12"].QrsSensitivity:F2}");
-        Assert.True(byRecord["118e12"].QrsPositivePredictivity >= 98.5, $"12 dB +P {byRecord["118e12"].QrsPositivePredictivity:F2}");
-        Assert.True(byRecord["118e06"].QrsPositivePredictivity >= 91, $"6 dB +P {byRecord["118e06"].QrsPositivePredictivity:F2}");
-        Assert.True(byRecord["118e06"].QrsSensitivity >= 97.5, $"6 dB Se {byRecord["118e06"].QrsSensitivity:F2}");
+        Assert.True(byRecord["118e12"].QrsSensitivity >= 99.9, $"12 dB Se {byRecord["118e12"].QrsSensitivity:F2}");
+        Assert.True(byRecord["118e12"].QrsPositivePredictivity >= 99.0, $"12 dB +P {byRecord["118e12"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsPositivePredictivity >= 93.5, $"6 dB +P {byRecord["118e06"].QrsPositivePredictivity:F2}");
+        Assert.True(byRecord["118e06"].QrsSensitivity >= 98.0, $"6 dB Se {byRecord["118e06"].QrsSensitivity:F2}");
     }
 
     /// <summary>
     /// What the classifier leaves out as noise complexes (<see cref="NoiseComplexRule"/>) on record 118: nothing
-    /// without noise, and at 6 dB mostly false detections. Measured: none at 24 dB; 305 at 6 dB, of which 15 lay within
+    /// without noise, and at 6 dB mostly false detections. Measured: none at 24 dB; 297 at 6 dB, of which 6 lay within
     /// 150 ms of a reference beat.
     /// </summary>
     [Theory]

@@ -115,6 +115,41 @@ public class SyntheticSignalTests
     }
 
     [Fact]
+    public void In_noise_search_back_waits_for_the_regular_interval_that_false_detections_do_not_shorten()
+    {
+        // Beats every second; in every other interval a sharp spike the detector takes for a beat (splitting the
+        // interval in two), in the others a smaller bump 0.75 s after the beat that the threshold rejects. The spikes
+        // bring the mean RR down to 0.67 s: search-back after 1.5 mean intervals would fire as the next beat arrives and
+        // take the bump; after 1.5 regular intervals (the split halves left out) the beat comes first.
+        const int fs = 360;
+        const double seconds = 60;
+        var beats = new List<SyntheticBeat>();
+        var expected = new List<double>();
+        for (int k = 1; k < seconds - 1; k++)
+        {
+            beats.Add(new SyntheticBeat(k));
+            expected.Add(k);
+            if (k % 2 == 0)
+            {
+                beats.Add(new SyntheticBeat(k + 0.5, TAmplitudeMv: 0, HasPWave: false));
+                expected.Add(k + 0.5);
+            }
+            else
+            {
+                beats.Add(new SyntheticBeat(k + 0.75, AmplitudeMv: 0.4, WidthScale: 1.5, TAmplitudeMv: 0, HasPWave: false));
+            }
+            // Smaller bumps that keep the detector's noise level up, as electrode motion does.
+            beats.Add(new SyntheticBeat(k + 0.3, AmplitudeMv: 0.3, WidthScale: 2, TAmplitudeMv: 0, HasPWave: false));
+        }
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01 }.Render(beats, fs, seconds);
+
+        var detected = DetectorRun.Beats(samples, fs).Where(b => b.SampleIndex > 10 * fs).ToList();
+
+        var (_, missed, extra) = DetectorRun.Match(detected, expected.Where(t => t > 10.2).ToArray(), fs);
+        Assert.True(missed == 0 && extra == 0, $"missed {missed} extra {extra}: " + string.Join(" ", detected.Select(b => $"{b.SampleIndex / (double)fs:F2}{(b.FoundBySearchBack ? "sb" : "")}/{b.NoiseToQrsLevel:F2}")));
+    }
+
+    [Fact]
     public void Beats_are_emitted_in_order_and_within_the_documented_latency()
     {
         const int fs = 500;

@@ -37,7 +37,7 @@ public sealed class BeatClassifier
     private const double PrematureRatio = 0.85, StronglyPrematureRatio = 0.80, PauseAfterRatio = 1.7;
     private const double IrregularRhythm = 0.7;
 
-    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach;
+    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
     private readonly double _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
     private readonly SampleRing _signal;
@@ -54,10 +54,10 @@ public sealed class BeatClassifier
     private int _awaitingFirst, _awaitingCount;
 
     // The beat waiting for the next one.
-    private bool _pending;
+    private bool _pending, _pendingFoundBySearchBack;
     private long _pendingSample, _pendingRrBefore;
     private int _pendingShape;
-    private double _pendingDominantCorrelation, _pendingNoiseToQrsLevel;
+    private double _pendingDominantCorrelation, _pendingNoiseToQrsLevel, _pendingLikeness, _pendingHeightRatio;
     private BeatClass _lastClass = BeatClass.Normal;
 
     private readonly long[] _recentNoise = new long[16];
@@ -67,7 +67,7 @@ public sealed class BeatClassifier
     private bool _emitted;
     private long _emittedSample, _emittedRrBefore;
     private int _emittedShape;
-    private double _emittedDominantCorrelation;
+    private double _emittedDominantCorrelation, _emittedLikeness;
 
     public BeatClassifier(QrsDetectorSettings settings)
     {
@@ -82,7 +82,8 @@ public sealed class BeatClassifier
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
         _window = new float[_windowLength + 2 * _maxLag];
         _centroidReach = settings.Samples(0.1);
-        _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate, widthGap: Math.Max(1, (int)Math.Round(WidthGapSeconds * rate)));
+        _widthGap = Math.Max(1, (int)Math.Round(WidthGapSeconds * rate));
+        _shapes = new QrsShapes(_windowLength, _maxLag, clearlyNarrower: WiderSeconds / 2 * rate, widthGap: _widthGap);
         _lowPass = new MovingSum<long>(Math.Max(1, (int)Math.Round(settings.SamplingRateHz / 50.0)));
         _toMillivolts = 1.0 / (_lowPass.Length * settings.GainUnitsPerMv);
         _highPassPole = Math.Exp(-2 * Math.PI * 0.5 / settings.SamplingRateHz);
@@ -149,10 +150,15 @@ public sealed class BeatClassifier
         long start = center - (long)(_before + _maxLag) * _decimation;
         for (int i = 0; i < _window.Length; i++) _window[i] = (float)_signal[start + (long)i * _decimation];
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
+        // The complex's own width and height against the dominant beat's, for the noise-complex rule.
+        ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
+        int dominant = _shapes.Dominant;
+        double dominantWidth = dominant >= 0 ? _shapes.Width(dominant) : 0, dominantHeight = dominant >= 0 ? _shapes.PeakToPeak(dominant) : 0;
+        double likeness = NoiseComplexRule.Likeness(dominantCorrelation, dominantWidth > 0 ? QrsWindow.Width(complex, _widthGap) / dominantWidth : 0);
 
         if (_pending)
         {
-            if (IsNoise(fiducial - _pendingSample, dominantCorrelation)) OnNoiseComplex(_pendingSample);
+            if (IsNoise(fiducial - _pendingSample, likeness)) OnNoiseComplex(_pendingSample);
             else Emit(fiducial - _pendingSample, ref sink);
         }
         _pendingRrBefore = _emitted ? fiducial - _emittedSample : 0;
@@ -161,6 +167,9 @@ public sealed class BeatClassifier
         _pendingShape = shape;
         _pendingDominantCorrelation = dominantCorrelation;
         _pendingNoiseToQrsLevel = beat.NoiseToQrsLevel;
+        _pendingLikeness = likeness;
+        _pendingHeightRatio = dominantHeight > 0 ? QrsWindow.PeakToPeak(complex) / dominantHeight : 0;
+        _pendingFoundBySearchBack = beat.FoundBySearchBack;
     }
 
     /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>
@@ -182,14 +191,18 @@ public sealed class BeatClassifier
     }
 
     /// <summary>Whether the pending complex is noise, now that the next one (its interval and shape) is known.</summary>
-    private bool IsNoise(long rrAfter, double nextDominantCorrelation)
+    private bool IsNoise(long rrAfter, double nextLikeness)
     {
         // The cheap tests first: in clean signal the noise level ends it.
-        if (!_emitted || _pendingNoiseToQrsLevel < NoiseComplexRule.NoisyLevel || _allRr.Count < RecentIntervals.Capacity / 2
-            || _dominantRr.Irregularity() > NoiseComplexRule.IrregularRhythm) return false;
+        if (!_emitted || _pendingNoiseToQrsLevel < NoiseComplexRule.NoisyLevel || _allRr.Count < RecentIntervals.Capacity / 2) return false;
         bool repeatsPreviousShape = _pendingShape == _emittedShape && _shapes.Members(_pendingShape) >= EstablishedMembers;
-        return NoiseComplexRule.IsNoise(_pendingNoiseToQrsLevel, _pendingDominantCorrelation, _emittedDominantCorrelation,
-            nextDominantCorrelation, _emittedRrBefore, _pendingRrBefore, rrAfter, _allRr.Median, repeatsPreviousShape);
+        // The rhythm's pace from beats shaped like the dominant one: noise complexes left in shorten it less.
+        double recentRr = _dominantRr.Count >= RecentIntervals.Capacity / 2 ? _dominantRr.Median : _allRr.Median;
+        if (_pendingFoundBySearchBack && !repeatsPreviousShape && NoiseComplexRule.IsSearchBackNoise(_pendingNoiseToQrsLevel,
+            _pendingDominantCorrelation, _pendingHeightRatio, _pendingRrBefore, rrAfter, recentRr)) return true;
+        if (_dominantRr.Irregularity() > NoiseComplexRule.IrregularRhythm) return false;
+        return NoiseComplexRule.IsNoise(_pendingNoiseToQrsLevel, _pendingDominantCorrelation, _pendingLikeness, _emittedLikeness,
+            nextLikeness, _emittedRrBefore, _pendingRrBefore, rrAfter, recentRr, _allRr.Median, repeatsPreviousShape);
     }
 
     /// <summary>
@@ -235,6 +248,7 @@ public sealed class BeatClassifier
         _emittedRrBefore = _pendingRrBefore;
         _emittedShape = _pendingShape;
         _emittedDominantCorrelation = _pendingDominantCorrelation;
+        _emittedLikeness = _pendingLikeness;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
     }
 

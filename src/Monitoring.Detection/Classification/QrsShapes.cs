@@ -58,6 +58,9 @@ internal sealed class QrsShapes
     /// <summary>How many complexes have matched a shape since it was learned (the first one included).</summary>
     public int Members(int shape) => _members[shape];
 
+    /// <summary>Peak-to-peak amplitude of a shape (mV).</summary>
+    public double PeakToPeak(int shape) => _peakToPeaks[shape];
+
     /// <summary>
     /// Finds the shape of the complex in <paramref name="window"/> (which holds <c>length + 2 * maxLag</c> samples,
     /// the complex centred), learns from it, and returns the shape's index with the correlations to it and to the

@@ -20,7 +20,11 @@ namespace Monitoring.Detection.Qrs;
 /// noise peaks to the median of the last eight QRS peaks, unless it is a baseline shift (no rise and fall within
 /// 150 ms) or a T wave (within 360 ms of the last QRS with less than half of its steepest slope).</item>
 /// <item>Search-back: when no QRS has come for 1.5 mean RR intervals, the largest rejected candidate since 360 ms after
-/// the last QRS is taken if it exceeds 0.6 of the threshold.</item>
+/// the last QRS is taken if it exceeds 0.6 of the threshold. In noise (noise level at least a tenth of the QRS level)
+/// the interval is the regular RR interval: the mean of the last eight intervals within 0.7 to 1.4 of it (all of the
+/// last eight once eight in a row fell outside, so a change of rate is learnt). A false detection in noise splits an
+/// interval in two short ones, and with the plain mean search-back fired before the next beat was due and took a
+/// noise peak.</item>
 /// <item>Without beats for three seconds (or 2.5 RR intervals) the QRS level halves each second, so a drop in amplitude
 /// is re-learned; an absolute floor (complexes of about 0.1 mV) keeps baseline noise during asystole from counting.</item>
 /// </list>
@@ -66,6 +70,9 @@ public sealed class QrsDetector
     private const double RelearnAfterSeconds = 3.0;
     private const double InitialRrSeconds = 1.0;
     private const int RrCount = 8;
+    private const double RegularRrLow = 0.7, RegularRrHigh = 1.4;
+    /// <summary>Noise level over QRS level above which the signal counts as noisy (as <c>NoiseComplexRule.NoisyLevel</c>).</summary>
+    private const double NoisyLevel = 0.10;
     private const int MaxLearningCandidates = 64;
 
     /// <summary>
@@ -100,6 +107,10 @@ public sealed class QrsDetector
     private readonly long[] _rrIntervals = new long[RrCount];
     private int _rrNext;
     private double _rrMean;
+    // Intervals close to the regular RR interval (see AddRegularRr), for search-back.
+    private readonly long[] _regularRr = new long[RrCount];
+    private int _regularRrNext, _irregularInARow;
+    private double _regularRrMean;
 
     private bool _hasQrs;
     private long _lastQrsPeakIndex;
@@ -135,6 +146,8 @@ public sealed class QrsDetector
         _relearnAfter = settings.Samples(RelearnAfterSeconds);
         _rrMean = settings.Samples(InitialRrSeconds);
         Array.Fill(_rrIntervals, (long)_rrMean);
+        Array.Fill(_regularRr, (long)_rrMean);
+        _regularRrMean = _rrMean;
     }
 
     public QrsDetectorSettings Settings => _settings;
@@ -218,7 +231,7 @@ public sealed class QrsDetector
         {
             if (n >= _learningLength) FinishLearning(n, ref sink);
         }
-        else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * _rrMean
+        else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * SearchBackRr()
             && _searchBack.Energy > Math.Max(_threshold * SearchBackThresholdFraction, MinimumQrsEnergy))
         {
             AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
@@ -231,6 +244,14 @@ public sealed class QrsDetector
             _relearnAt = n + _settings.SamplingRateHz;
         }
     }
+
+    /// <summary>
+    /// The RR interval search-back waits 1.5 of: the mean of the last intervals, or in noise (noise level at least
+    /// <see cref="NoisyLevel"/> of the QRS level) the regular RR interval, which false detections do not shorten.
+    /// In clean signal the plain mean stays: in atrial fibrillation the regular interval leaves the short intervals
+    /// out, reads long and lets search-back come too late for a missed beat (mitdb 201).
+    /// </summary>
+    private double SearchBackRr() => _noiseLevels.Median >= NoisyLevel * _qrsLevels.Median ? _regularRrMean : _rrMean;
 
     private void OnPeak(long n)
     {
@@ -360,6 +381,31 @@ public sealed class QrsDetector
         long sum = 0;
         for (int i = 0; i < RrCount; i++) sum += _rrIntervals[i];
         _rrMean = sum / (double)RrCount;
+        AddRegularRr(rr);
+    }
+
+    /// <summary>
+    /// Keeps the mean of the recent intervals within <see cref="RegularRrLow"/> to <see cref="RegularRrHigh"/> of that
+    /// mean: premature beats, pauses and the two halves of an interval split by a false detection in noise stay out.
+    /// After <see cref="RrCount"/> intervals in a row outside it takes the last ones as they are (a new rate).
+    /// </summary>
+    private void AddRegularRr(long rr)
+    {
+        if (rr >= RegularRrLow * _regularRrMean && rr <= RegularRrHigh * _regularRrMean)
+        {
+            _irregularInARow = 0;
+            _regularRr[_regularRrNext] = rr;
+            _regularRrNext = (_regularRrNext + 1) % RrCount;
+            long sum = 0;
+            for (int i = 0; i < RrCount; i++) sum += _regularRr[i];
+            _regularRrMean = sum / (double)RrCount;
+        }
+        else if (++_irregularInARow >= RrCount)
+        {
+            Array.Copy(_rrIntervals, _regularRr, RrCount);
+            _regularRrMean = _rrMean;
+            _irregularInARow = 0;
+        }
     }
 
     private void UpdateThreshold()
