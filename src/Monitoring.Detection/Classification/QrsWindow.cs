@@ -10,6 +10,30 @@ internal static class QrsWindow
         return max - min;
     }
 
+    /// <summary>The complex's area: the sum of absolute deviations from the window's mean.</summary>
+    public static double Area(ReadOnlySpan<float> window)
+    {
+        double mean = 0;
+        foreach (float v in window) mean += v;
+        mean /= window.Length;
+        double area = 0;
+        foreach (float v in window) area += Math.Abs(v - mean);
+        return area;
+    }
+
+    /// <summary>
+    /// How sharp the complex is for its size: the steepest slope (per sample) over the peak-to-peak amplitude. A
+    /// ventricular complex, conducted through the muscle rather than the conduction system, rises more slowly for its
+    /// amplitude than a conducted one.
+    /// </summary>
+    public static double Sharpness(ReadOnlySpan<float> window)
+    {
+        double steepest = 0;
+        for (int i = 1; i < window.Length; i++) steepest = Math.Max(steepest, Math.Abs(window[i] - window[i - 1]));
+        double peakToPeak = PeakToPeak(window);
+        return peakToPeak > 0 ? steepest / peakToPeak : 0;
+    }
+
     /// <summary>
     /// QRS width in samples: the stretch around the window's steepest slope where the slope exceeds 15 % of that
     /// steepest slope, bridging dips shorter than <paramref name="maxGap"/> samples (the notches of a split QRS).
