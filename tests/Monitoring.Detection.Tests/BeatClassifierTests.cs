@@ -76,6 +76,26 @@ public class BeatClassifierTests
     }
 
     /// <summary>
+    /// Beats 12.5 % early (too little to be premature) and followed by a pause: S when their P wave is inverted (another
+    /// atrial focus), N when it is the sinus P wave.
+    /// </summary>
+    [Fact]
+    public void Slightly_early_beats_with_another_p_wave_are_supraventricular()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool early = i > 20 && i % 6 == 0, ectopicP = i % 12 == 0;
+            beats.Add((new SyntheticBeat(t, PWaveScale: early && ectopicP ? -1 : 1),
+                early && ectopicP ? BeatClass.Supraventricular : BeatClass.Normal));
+            t += i > 20 && i % 6 == 5 ? 0.7 : early ? 0.95 : 0.8;
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    /// <summary>
     /// Late PVCs barely wider than the normal beat (by 18 ms, under the 20 ms that makes a shape wider) and not
     /// premature, but twice as large and blunter, without a P wave: V by their size alone.
     /// </summary>
@@ -160,7 +180,7 @@ public class BeatClassifierTests
 
     /// <summary>
     /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.24 / 92.06 and SVEB
-    /// 76.62 / 75.27). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
+    /// 79.53 / 74.45). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
@@ -168,7 +188,7 @@ public class BeatClassifierTests
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
         Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 76 && gross.SvebPositivePredictivity >= 75, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 79 && gross.SvebPositivePredictivity >= 74, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)
