@@ -17,7 +17,7 @@ namespace Monitoring.Detection.Classification;
 /// (correlation under 0.5), or premature, somewhat unlike it (under 0.8) and not narrower. In an irregular rhythm
 /// (atrial fibrillation), where every other beat looks early, a complex of nearly opposite shape (correlation under
 /// 0.2) is V whatever its timing. And, whatever its width and timing, a complex of at least twice the dominant beat's
-/// area that is blunter for its size (sharpness at most 0.8 of the dominant beat's, see <see cref="QrsWindow.Sharpness"/>)
+/// area that is blunter for its size (sharpness at most 0.8 of the dominant beat's, see <see cref="QrsWindow.Size"/>)
 /// and not nearly the same shape (correlation under 0.97): the PVCs that are not wider in this lead, or come late.</item>
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an
@@ -208,7 +208,7 @@ public sealed class BeatClassifier
     }
 
     /// <summary>
-    /// The complex's area and sharpness (see <see cref="QrsWindow.Area"/>, <see cref="QrsWindow.Sharpness"/>) relative
+    /// The complex's area and sharpness (see <see cref="QrsWindow.Size"/>) relative
     /// to the dominant beat's (1 when there is none yet).
     /// </summary>
     private void MeasureSize(out double areaRatio, out double sharpnessRatio)
@@ -218,8 +218,9 @@ public sealed class BeatClassifier
         if (dominant < 0) return;
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
         double dominantArea = _shapes.Area(dominant), dominantSharpness = _shapes.Sharpness(dominant);
-        if (dominantArea > 0) areaRatio = QrsWindow.Area(complex) / dominantArea;
-        if (dominantSharpness > 0) sharpnessRatio = QrsWindow.Sharpness(complex) / dominantSharpness;
+        QrsWindow.Size(complex, out double area, out double sharpness);
+        if (dominantArea > 0) areaRatio = area / dominantArea;
+        if (dominantSharpness > 0) sharpnessRatio = sharpness / dominantSharpness;
     }
 
     /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>

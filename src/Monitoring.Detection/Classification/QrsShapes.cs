@@ -57,10 +57,10 @@ internal sealed class QrsShapes
     /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
     public double Width(int shape) => _widths[shape];
 
-    /// <summary>Area of a shape (see <see cref="QrsWindow.Area"/>).</summary>
+    /// <summary>Area of a shape (see <see cref="QrsWindow.Size"/>).</summary>
     public double Area(int shape) => _areas[shape];
 
-    /// <summary>Sharpness of a shape (see <see cref="QrsWindow.Sharpness"/>).</summary>
+    /// <summary>Sharpness of a shape (see <see cref="QrsWindow.Size"/>).</summary>
     public double Sharpness(int shape) => _sharpnesses[shape];
 
     /// <summary>How many complexes have matched a shape since it was learned (the first one included).</summary>
@@ -172,8 +172,7 @@ internal sealed class QrsShapes
         _norms[shape] = norm;
         _widths[shape] = QrsWindow.Width(template, _widthGap);
         _peakToPeaks[shape] = QrsWindow.PeakToPeak(template);
-        _areas[shape] = QrsWindow.Area(template);
-        _sharpnesses[shape] = QrsWindow.Sharpness(template);
+        QrsWindow.Size(template, out _areas[shape], out _sharpnesses[shape]);
     }
 
     /// <summary>

@@ -10,28 +10,30 @@ internal static class QrsWindow
         return max - min;
     }
 
-    /// <summary>The complex's area: the sum of absolute deviations from the window's mean.</summary>
-    public static double Area(ReadOnlySpan<float> window)
-    {
-        double mean = 0;
-        foreach (float v in window) mean += v;
-        mean /= window.Length;
-        double area = 0;
-        foreach (float v in window) area += Math.Abs(v - mean);
-        return area;
-    }
-
     /// <summary>
-    /// How sharp the complex is for its size: the steepest slope (per sample) over the peak-to-peak amplitude. A
-    /// ventricular complex, conducted through the muscle rather than the conduction system, rises more slowly for its
-    /// amplitude than a conducted one.
+    /// The complex's area (the sum of absolute deviations from the window's mean) and how sharp it is for its size (the
+    /// steepest slope per sample over the peak-to-peak amplitude; 0 for a flat window). A ventricular complex, conducted
+    /// through the muscle rather than the conduction system, is larger and rises more slowly for its amplitude than a
+    /// conducted one.
     /// </summary>
-    public static double Sharpness(ReadOnlySpan<float> window)
+    public static void Size(ReadOnlySpan<float> window, out double area, out double sharpness)
     {
-        double steepest = 0;
-        for (int i = 1; i < window.Length; i++) steepest = Math.Max(steepest, Math.Abs(window[i] - window[i - 1]));
-        double peakToPeak = PeakToPeak(window);
-        return peakToPeak > 0 ? steepest / peakToPeak : 0;
+        float min = float.MaxValue, max = float.MinValue, steepest = 0, previous = window[0];
+        double sum = 0;
+        foreach (float v in window)
+        {
+            sum += v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+            float slope = Math.Abs(v - previous);
+            if (slope > steepest) steepest = slope;
+            previous = v;
+        }
+        float mean = (float)(sum / window.Length);
+        float deviations = 0;
+        foreach (float v in window) deviations += Math.Abs(v - mean);
+        area = deviations;
+        sharpness = max > min ? steepest / (double)(max - min) : 0;
     }
 
     /// <summary>
