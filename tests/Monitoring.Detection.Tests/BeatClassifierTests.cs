@@ -57,8 +57,71 @@ public class BeatClassifierTests
     }
 
     /// <summary>
+    /// Atrial bigeminy: every other beat an APC 300 ms early, followed by a pause. The intervals alternate, so beat to
+    /// beat the rhythm looks irregular, but it repeats every two beats: the APCs are S.
+    /// </summary>
+    [Fact]
+    public void In_atrial_bigeminy_the_premature_beats_are_supraventricular()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool apc = i > 20 && i % 2 == 1;
+            beats.Add((new SyntheticBeat(t), apc ? BeatClass.Supraventricular : BeatClass.Normal));
+            t += i >= 20 ? (apc ? 1.0 : 0.5) : 0.8;
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    /// <summary>
+    /// Beats 12.5 % early (too little to be premature) and followed by a pause: S when their P wave is inverted (another
+    /// atrial focus), N when it is the sinus P wave.
+    /// </summary>
+    [Fact]
+    public void Slightly_early_beats_with_another_p_wave_are_supraventricular()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool early = i > 20 && i % 6 == 0, ectopicP = i % 12 == 0;
+            beats.Add((new SyntheticBeat(t, PWaveScale: early && ectopicP ? -1 : 1),
+                early && ectopicP ? BeatClass.Supraventricular : BeatClass.Normal));
+            t += i > 20 && i % 6 == 5 ? 0.7 : early ? 0.95 : 0.8;
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    /// <summary>
+    /// Late PVCs barely wider than the normal beat (by 18 ms, under the 20 ms that makes a shape wider) and not
+    /// premature, but twice as large and blunter, without a P wave: V by their size alone.
+    /// </summary>
+    [Fact]
+    public void Large_blunt_complexes_are_ventricular_even_when_on_time_and_not_wider()
+    {
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        for (int i = 0; t < 120; i++)
+        {
+            bool pvc = i > 20 && i % 6 == 0;
+            beats.Add(pvc
+                ? (new SyntheticBeat(t, AmplitudeMv: 2.2, WidthScale: 1.3, TAmplitudeMv: -0.3, HasPWave: false), BeatClass.Ventricular)
+                : (new SyntheticBeat(t), BeatClass.Normal));
+            t += 0.8;
+        }
+
+        AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
+    }
+
+    /// <summary>
     /// Known limitation until atrial fibrillation is detected as a rhythm: in an irregular rhythm of normal beats
-    /// (RR uniformly 0.45-0.95 s) the classifier calls 18 % of the beats S. This guards that figure from growing.
+    /// (RR uniformly 0.45-0.95 s) the classifier calls 25 % of the beats S (18 % while irregularity was the share of
+    /// successive changes over 15 %: about half of these intervals match one of the three before within 8 %, so the
+    /// pattern-aware irregularity sits near its 0.45 threshold). On the real AF of mitdb 201 and 203 the false S fell
+    /// (from 112 and 201 to 73 and 19). This guards the figure from growing.
     /// </summary>
     [Fact]
     public void An_irregular_rhythm_of_normal_shape_is_mostly_not_called_supraventricular()
@@ -70,7 +133,7 @@ public class BeatClassifierTests
         var classified = Classify(beats, 120);
 
         double supraventricular = classified.Count(b => b.Class == BeatClass.Supraventricular) / (double)classified.Count;
-        Assert.True(supraventricular < 0.2, $"{supraventricular:P1} called S");
+        Assert.True(supraventricular < 0.27, $"{supraventricular:P1} called S");
         Assert.DoesNotContain(classified, b => b.Class == BeatClass.Ventricular);
     }
 
@@ -116,16 +179,16 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 94.31 / 91.74 and SVEB
-    /// 75.73 / 60.72). The targets (VEB 95 / 97, SVEB 80 / 70) are not reached yet.
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.24 / 92.06 and SVEB
+    /// 79.53 / 74.45). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 94 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 75 && gross.SvebPositivePredictivity >= 60, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 79 && gross.SvebPositivePredictivity >= 74, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

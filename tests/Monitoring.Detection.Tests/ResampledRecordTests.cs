@@ -31,10 +31,10 @@ public class ResampledRecordTests
         }
         var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
 
-        // Measured: QRS 99.82 / 99.82, VEB 94.99 / 90.54, SVEB 75.06 / 59.96 (at 360 Hz: 99.81 / 99.82, 94.31 / 91.74, 75.73 / 60.72).
+        // Measured: QRS 99.79 / 99.84, VEB 95.18 / 91.07, SVEB 79.53 / 73.30 (at 360 Hz: 99.78 / 99.86, 95.24 / 92.06, 79.53 / 74.45).
         Assert.True(gross.QrsSensitivity >= 99.6 && gross.QrsPositivePredictivity >= 99.6, $"QRS {gross.QrsSensitivity:F2} / {gross.QrsPositivePredictivity:F2}");
-        Assert.True(gross.VebSensitivity >= 93 && gross.VebPositivePredictivity >= 90, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 72 && gross.SvebPositivePredictivity >= 57, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 79 && gross.SvebPositivePredictivity >= 73, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     /// <summary>Linear interpolation onto the new rate (the ECG's content is far below both Nyquist frequencies).</summary>

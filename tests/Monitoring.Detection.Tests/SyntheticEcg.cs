@@ -45,7 +45,7 @@ internal sealed class SyntheticEcg
         foreach (SyntheticBeat beat in beats)
         {
             double t = beat.Time, r = beat.AmplitudeMv, w = beat.WidthScale;
-            if (beat.HasPWave) AddWave(millivolts, samplingRateHz, t - 0.16, PAmplitudeMv, 0.025);
+            if (beat.HasPWave) AddWave(millivolts, samplingRateHz, t - 0.16, PAmplitudeMv * beat.PWaveScale, 0.025);
             AddWave(millivolts, samplingRateHz, t - 0.025 * w, -0.1 * r, 0.008 * w);
             AddWave(millivolts, samplingRateHz, t, r, 0.010 * w);
             AddWave(millivolts, samplingRateHz, t + 0.025 * w, -0.25 * r, 0.008 * w);
@@ -80,6 +80,10 @@ internal sealed class SyntheticEcg
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
 
-/// <summary>One beat of a synthetic ECG: R-wave time, signed R amplitude, QRS width relative to 60 ms, T amplitude.</summary>
+/// <summary>
+/// One beat of a synthetic ECG: R-wave time, signed R amplitude, QRS width relative to 60 ms, T amplitude, and the P
+/// wave's amplitude relative to <see cref="SyntheticEcg.PAmplitudeMv"/> (negative: an inverted P wave).
+/// </summary>
 internal readonly record struct SyntheticBeat(
-    double Time, double AmplitudeMv = 1.0, double WidthScale = 1.0, double TAmplitudeMv = 0.3, bool HasPWave = true);
+    double Time, double AmplitudeMv = 1.0, double WidthScale = 1.0, double TAmplitudeMv = 0.3, bool HasPWave = true,
+    double PWaveScale = 1.0);

@@ -23,6 +23,8 @@ internal sealed class QrsShapes
     private readonly double[] _scores = new double[Capacity];
     private readonly double[] _widths = new double[Capacity];
     private readonly double[] _peakToPeaks = new double[Capacity];
+    private readonly double[] _areas = new double[Capacity];
+    private readonly double[] _sharpnesses = new double[Capacity];
     private readonly int[] _members = new int[Capacity];
     private readonly double[] _lagVariances, _lagPeakToPeaks;
     private readonly int _length, _maxLag;
@@ -54,6 +56,12 @@ internal sealed class QrsShapes
 
     /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
     public double Width(int shape) => _widths[shape];
+
+    /// <summary>Area of a shape (see <see cref="QrsWindow.Size"/>).</summary>
+    public double Area(int shape) => _areas[shape];
+
+    /// <summary>Sharpness of a shape (see <see cref="QrsWindow.Size"/>).</summary>
+    public double Sharpness(int shape) => _sharpnesses[shape];
 
     /// <summary>How many complexes have matched a shape since it was learned (the first one included).</summary>
     public int Members(int shape) => _members[shape];
@@ -167,6 +175,7 @@ internal sealed class QrsShapes
         _norms[shape] = norm;
         _widths[shape] = QrsWindow.Width(template, _widthGap);
         _peakToPeaks[shape] = QrsWindow.PeakToPeak(template);
+        QrsWindow.Size(template, out _areas[shape], out _sharpnesses[shape]);
     }
 
     /// <summary>

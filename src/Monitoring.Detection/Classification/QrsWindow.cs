@@ -11,6 +11,32 @@ internal static class QrsWindow
     }
 
     /// <summary>
+    /// The complex's area (the sum of absolute deviations from the window's mean) and how sharp it is for its size (the
+    /// steepest slope per sample over the peak-to-peak amplitude; 0 for a flat window). A ventricular complex, conducted
+    /// through the muscle rather than the conduction system, is larger and rises more slowly for its amplitude than a
+    /// conducted one.
+    /// </summary>
+    public static void Size(ReadOnlySpan<float> window, out double area, out double sharpness)
+    {
+        float min = float.MaxValue, max = float.MinValue, steepest = 0, previous = window[0];
+        double sum = 0;
+        foreach (float v in window)
+        {
+            sum += v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+            float slope = Math.Abs(v - previous);
+            if (slope > steepest) steepest = slope;
+            previous = v;
+        }
+        float mean = (float)(sum / window.Length);
+        float deviations = 0;
+        foreach (float v in window) deviations += Math.Abs(v - mean);
+        area = deviations;
+        sharpness = max > min ? steepest / (double)(max - min) : 0;
+    }
+
+    /// <summary>
     /// QRS width in samples: the stretch around the window's steepest slope where the slope exceeds 15 % of that
     /// steepest slope, bridging dips shorter than <paramref name="maxGap"/> samples (the notches of a split QRS).
     /// P and T waves are too slow to reach that, the QRS onset and end are not; a steep wave or a noise spike
