@@ -177,7 +177,7 @@ public sealed class BeatClassifier
         int dominant = _shapes.Dominant;
         double dominantWidth = dominant >= 0 ? _shapes.Width(dominant) : 0, dominantHeight = dominant >= 0 ? _shapes.PeakToPeak(dominant) : 0;
         double likeness = NoiseComplexRule.Likeness(dominantCorrelation, dominantWidth > 0 ? QrsWindow.Width(complex, _widthGap) / dominantWidth : 0);
-        MeasureSize(out double areaRatio, out double sharpnessRatio);
+        MeasureSize(complex, dominant, out double areaRatio, out double sharpnessRatio);
         double pWaveCorrelation = MeasurePWave(center, fiducial, dominantCorrelation);
 
         if (_pending)
@@ -220,12 +220,10 @@ public sealed class BeatClassifier
     /// The complex's area and sharpness (see <see cref="QrsWindow.Size"/>) relative
     /// to the dominant beat's (1 when there is none yet).
     /// </summary>
-    private void MeasureSize(out double areaRatio, out double sharpnessRatio)
+    private void MeasureSize(ReadOnlySpan<float> complex, int dominant, out double areaRatio, out double sharpnessRatio)
     {
         areaRatio = sharpnessRatio = 1;
-        int dominant = _shapes.Dominant;
         if (dominant < 0) return;
-        ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
         double dominantArea = _shapes.Area(dominant), dominantSharpness = _shapes.Sharpness(dominant);
         QrsWindow.Size(complex, out double area, out double sharpness);
         if (dominantArea > 0) areaRatio = area / dominantArea;

@@ -12,7 +12,7 @@ namespace Monitoring.Server.Live;
 /// <see cref="RefreshPeriod"/>, which also keeps this host registered.
 /// </summary>
 public sealed class ClusterHubGroups(
-    HubGroupObserver local, IGrainFactory grains, ILocalSiloDetails silo, ILogger<ClusterHubGroups> logger) : BackgroundService
+    HubGroupObserver local, IGrainFactory grains, ILocalSiloDetails silo, ILogger<ClusterHubGroups> logger) : BackgroundService, IHubGroupSender
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(5);
 

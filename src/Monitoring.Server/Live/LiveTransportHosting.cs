@@ -14,15 +14,16 @@ public static class LiveTransportHosting
     public static IServiceCollection AddLiveTransport(this IServiceCollection services, LiveSettings live)
     {
         services.AddSingleton<HubGroupObserver>();
+        services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
         switch (live.Transport)
         {
             case LiveTransports.HubNotifier:
                 services.AddClusterHubGroups();
-                services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
+                services.AddSingleton<IHubGroupSender>(sp => sp.GetRequiredService<ClusterHubGroups>());
                 services.AddSingleton<ILiveGroups, HubLiveGroups>();
                 break;
             case LiveTransports.OrleansStreams:
-                services.AddSingleton<IMonitoringPublisher, StreamMonitoringPublisher>();
+                services.AddSingleton<IHubGroupSender, StreamHubGroups>();
                 services.AddSingleton<ILiveGroups, StreamLiveGroups>();
                 break;
             default:

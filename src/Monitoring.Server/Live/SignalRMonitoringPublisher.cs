@@ -6,8 +6,12 @@ using Monitoring.Server.Hubs;
 
 namespace Monitoring.Server.Live;
 
-/// <summary>Pushes from grains to the consoles of the monitoring hub's groups, on whichever host of the cluster they are connected.</summary>
-public sealed class SignalRMonitoringPublisher(ClusterHubGroups groups) : IMonitoringPublisher
+/// <summary>
+/// Pushes from grains to the consoles of the monitoring hub's groups, on whichever host of the cluster they are
+/// connected: alarms, consults and vitals to centres' groups, waveforms to the group watching the patient. How the
+/// pushes travel between hosts is the <see cref="IHubGroupSender"/>'s business.
+/// </summary>
+public sealed class SignalRMonitoringPublisher(IHubGroupSender groups) : IMonitoringPublisher
 {
     public Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds) => ToCentresAsync(centreIds, MonitoringHubMethods.Alarm, alarm);
 
