@@ -37,6 +37,6 @@ public class QrsWindowTests
                 if (distance < wave.HalfWidth) window[i] += (float)(wave.HeightMv * (1 - distance / wave.HalfWidth));
             }
         }
-        return QrsWindow.Width(window, Gap) / Rate;
+        return QrsWindow.Measure(window, Gap).Width / Rate;
     }
 }

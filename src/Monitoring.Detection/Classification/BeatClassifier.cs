@@ -11,13 +11,13 @@ namespace Monitoring.Detection.Classification;
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
 /// dominant beat, normally conducted.</item>
 /// <item>V: a shape wider than the dominant beat by more than 20 ms (QRS width measured on the shape, see
-/// <see cref="QrsWindow.Width"/>), unless it is nearly the same shape (correlation 0.97 or more); a shape that still
+/// <see cref="QrsMeasures.Width"/>), unless it is nearly the same shape (correlation 0.97 or more); a shape that still
 /// resembles the dominant one (correlation 0.5 or more) counts as wider only once 3 complexes have matched it, so a
 /// single noisy complex does not make a PVC. Or, in a regular rhythm, premature and very unlike the dominant beat
 /// (correlation under 0.5), or premature, somewhat unlike it (under 0.8) and not narrower. In an irregular rhythm
 /// (atrial fibrillation), where every other beat looks early, a complex of nearly opposite shape (correlation under
 /// 0.2) is V whatever its timing. And, whatever its width and timing, a complex of at least twice the dominant beat's
-/// area that is blunter for its size (sharpness at most 0.8 of the dominant beat's, see <see cref="QrsWindow.Size"/>)
+/// area that is blunter for its size (sharpness at most 0.8 of the dominant beat's, see <see cref="QrsMeasures.Sharpness"/>)
 /// and not nearly the same shape (correlation under 0.97): the PVCs that are not wider in this lead, or come late.</item>
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an
@@ -116,19 +116,29 @@ public sealed class BeatClassifier
     /// <summary>Keeps the recent signal; call with every chunk, before the detector gets it.</summary>
     public void Process(ReadOnlySpan<short> samples)
     {
+        if (samples.IsEmpty) return;
+        if (!_started)
+        {
+            _started = true;
+            _lowPass.Fill(samples[0]);
+            _previousInput = samples[0] * _lowPass.Length * _toMillivolts;
+        }
+        // Per sample; the filter state lives in locals for the loop (fields would be reloaded after every ring store).
+        MovingSum<long> lowPass = _lowPass;
+        SampleRing signal = _signal;
+        double toMillivolts = _toMillivolts, pole = _highPassPole, state = _highPassState, previous = _previousInput;
+        long next = _next;
         foreach (short sample in samples)
         {
-            if (!_started)
-            {
-                _started = true;
-                _lowPass.Fill(sample);
-                _previousInput = sample * _lowPass.Length * _toMillivolts;
-            }
-            double x = _lowPass.Push(sample) * _toMillivolts;
-            _highPassState = _highPassPole * (_highPassState + x - _previousInput);
-            _previousInput = x;
-            _signal[_next++] = _highPassState;
+            double x = lowPass.Push(sample) * toMillivolts;
+            state = pole * (state + x - previous);
+            previous = x;
+            signal[next++] = state;
         }
+        _lowPass = lowPass;
+        _highPassState = state;
+        _previousInput = previous;
+        _next = next;
     }
 
     /// <summary>
@@ -174,10 +184,9 @@ public sealed class BeatClassifier
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
-        int dominant = _shapes.Dominant;
-        double dominantWidth = dominant >= 0 ? _shapes.Width(dominant) : 0, dominantHeight = dominant >= 0 ? _shapes.PeakToPeak(dominant) : 0;
-        double likeness = NoiseComplexRule.Likeness(dominantCorrelation, dominantWidth > 0 ? QrsWindow.Width(complex, _widthGap) / dominantWidth : 0);
-        MeasureSize(complex, dominant, out double areaRatio, out double sharpnessRatio);
+        QrsMeasures measures = QrsWindow.Measure(complex, _widthGap);
+        QrsMeasures dominantMeasures = _shapes.Dominant >= 0 ? _shapes.Measures(_shapes.Dominant) : default;
+        double likeness = NoiseComplexRule.Likeness(dominantCorrelation, Ratio(measures.Width, dominantMeasures.Width, otherwise: 0));
         double pWaveCorrelation = MeasurePWave(center, fiducial, dominantCorrelation);
 
         if (_pending)
@@ -192,10 +201,11 @@ public sealed class BeatClassifier
         _pendingDominantCorrelation = dominantCorrelation;
         _pendingNoiseToQrsLevel = beat.NoiseToQrsLevel;
         _pendingLikeness = likeness;
-        _pendingHeightRatio = dominantHeight > 0 ? QrsWindow.PeakToPeak(complex) / dominantHeight : 0;
+        _pendingHeightRatio = Ratio(measures.PeakToPeak, dominantMeasures.PeakToPeak, otherwise: 0);
         _pendingFoundBySearchBack = beat.FoundBySearchBack;
-        _pendingAreaRatio = areaRatio;
-        _pendingSharpnessRatio = sharpnessRatio;
+        // Area and sharpness against the dominant beat's; 1 (no evidence) before there is one.
+        _pendingAreaRatio = Ratio(measures.Area, dominantMeasures.Area, otherwise: 1);
+        _pendingSharpnessRatio = Ratio(measures.Sharpness, dominantMeasures.Sharpness, otherwise: 1);
         _pendingPWaveCorrelation = pWaveCorrelation;
     }
 
@@ -216,19 +226,7 @@ public sealed class BeatClassifier
         return _pWave.Measure(learn: onTime && dominantCorrelation >= PWaveLearningCorrelation);
     }
 
-    /// <summary>
-    /// The complex's area and sharpness (see <see cref="QrsWindow.Size"/>) relative
-    /// to the dominant beat's (1 when there is none yet).
-    /// </summary>
-    private void MeasureSize(ReadOnlySpan<float> complex, int dominant, out double areaRatio, out double sharpnessRatio)
-    {
-        areaRatio = sharpnessRatio = 1;
-        if (dominant < 0) return;
-        double dominantArea = _shapes.Area(dominant), dominantSharpness = _shapes.Sharpness(dominant);
-        QrsWindow.Size(complex, out double area, out double sharpness);
-        if (dominantArea > 0) areaRatio = area / dominantArea;
-        if (dominantSharpness > 0) sharpnessRatio = sharpness / dominantSharpness;
-    }
+    private static double Ratio(double value, double dominantValue, double otherwise) => dominantValue > 0 ? value / dominantValue : otherwise;
 
     /// <summary>Complexes the detector reported that were judged noise (<see cref="NoiseComplexRule"/>) and not emitted.</summary>
     public long NoiseComplexes { get; private set; }
@@ -292,7 +290,7 @@ public sealed class BeatClassifier
 
     private void Emit<TSink>(long rrAfter, ref TSink sink) where TSink : IBeatSink
     {
-        double width = _shapes.Width(_pendingShape) * _decimation / _samplingRateHz;
+        double width = _shapes.Measures(_pendingShape).Width * _decimation / _samplingRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
         if (_pendingRrBefore > 0)
         {
@@ -314,7 +312,7 @@ public sealed class BeatClassifier
     private BeatClass Decide(long rrAfter, double width)
     {
         int dominant = _shapes.Dominant;
-        double dominantWidth = _shapes.Width(dominant) * _decimation / _samplingRateHz;
+        double dominantWidth = _shapes.Measures(dominant).Width * _decimation / _samplingRateHz;
         double normalRr = NormalRr();
         bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;

@@ -21,10 +21,7 @@ internal sealed class QrsShapes
     private readonly float[][] _centered = new float[Capacity][];
     private readonly double[] _norms = new double[Capacity];
     private readonly double[] _scores = new double[Capacity];
-    private readonly double[] _widths = new double[Capacity];
-    private readonly double[] _peakToPeaks = new double[Capacity];
-    private readonly double[] _areas = new double[Capacity];
-    private readonly double[] _sharpnesses = new double[Capacity];
+    private readonly QrsMeasures[] _measures = new QrsMeasures[Capacity];
     private readonly int[] _members = new int[Capacity];
     private readonly double[] _lagVariances, _lagPeakToPeaks;
     private readonly int _length, _maxLag;
@@ -35,7 +32,7 @@ internal sealed class QrsShapes
     /// <param name="length">Samples in one complex's window.</param>
     /// <param name="maxLag">Largest misalignment tried, in samples.</param>
     /// <param name="clearlyNarrower">Width difference, in samples, that makes one shape clearly narrower than another.</param>
-    /// <param name="widthGap">Longest dip of the slope, in samples, still inside one QRS (see <see cref="QrsWindow.Width"/>).</param>
+    /// <param name="widthGap">Longest dip of the slope, in samples, still inside one QRS (see <see cref="QrsMeasures.Width"/>).</param>
     public QrsShapes(int length, int maxLag, double clearlyNarrower, int widthGap)
     {
         _widthGap = widthGap;
@@ -54,20 +51,11 @@ internal sealed class QrsShapes
     /// <summary>The dominant shape, or -1 before any beat.</summary>
     public int Dominant { get; private set; } = -1;
 
-    /// <summary>QRS width of a shape in window samples (see <see cref="QrsWindow.Width"/>).</summary>
-    public double Width(int shape) => _widths[shape];
-
-    /// <summary>Area of a shape (see <see cref="QrsWindow.Size"/>).</summary>
-    public double Area(int shape) => _areas[shape];
-
-    /// <summary>Sharpness of a shape (see <see cref="QrsWindow.Size"/>).</summary>
-    public double Sharpness(int shape) => _sharpnesses[shape];
+    /// <summary>Width, peak-to-peak amplitude, area and sharpness of a shape (see <see cref="QrsMeasures"/>).</summary>
+    public QrsMeasures Measures(int shape) => _measures[shape];
 
     /// <summary>How many complexes have matched a shape since it was learned (the first one included).</summary>
     public int Members(int shape) => _members[shape];
-
-    /// <summary>Peak-to-peak amplitude of a shape (mV).</summary>
-    public double PeakToPeak(int shape) => _peakToPeaks[shape];
 
     /// <summary>
     /// Finds the shape of the complex in <paramref name="window"/> (which holds <c>length + 2 * maxLag</c> samples,
@@ -85,7 +73,7 @@ internal sealed class QrsShapes
         {
             double r = BestCorrelation(s, window, out int lag);
             if (s == Dominant) dominantCorrelation = r;
-            if (r > correlation && SimilarAmplitude(_peakToPeaks[s], LagPeakToPeak(window, lag)))
+            if (r > correlation && SimilarAmplitude(_measures[s].PeakToPeak, LagPeakToPeak(window, lag)))
             {
                 correlation = r;
                 best = s;
@@ -154,7 +142,7 @@ internal sealed class QrsShapes
         for (int s = 0; s < _count; s++)
         {
             if (_scores[s] < FrequentShare * highest || s == dominant) continue;
-            if (dominant < 0 || _widths[s] < _widths[dominant] - _clearlyNarrower) dominant = s;
+            if (dominant < 0 || _measures[s].Width < _measures[dominant].Width - _clearlyNarrower) dominant = s;
         }
         Dominant = dominant;
     }
@@ -173,9 +161,7 @@ internal sealed class QrsShapes
             norm += (double)centered[i] * centered[i];
         }
         _norms[shape] = norm;
-        _widths[shape] = QrsWindow.Width(template, _widthGap);
-        _peakToPeaks[shape] = QrsWindow.PeakToPeak(template);
-        QrsWindow.Size(template, out _areas[shape], out _sharpnesses[shape]);
+        _measures[shape] = QrsWindow.Measure(template, _widthGap);
     }
 
     /// <summary>

@@ -11,29 +11,34 @@ internal static class QrsWindow
     }
 
     /// <summary>
-    /// The complex's area (the sum of absolute deviations from the window's mean) and how sharp it is for its size (the
-    /// steepest slope per sample over the peak-to-peak amplitude; 0 for a flat window). A ventricular complex, conducted
-    /// through the muscle rather than the conduction system, is larger and rises more slowly for its amplitude than a
-    /// conducted one.
+    /// Width, peak-to-peak amplitude, area and sharpness of the complex in one walk of the window (and one more for
+    /// the area), since every beat needs all of them; see <see cref="QrsMeasures"/>. <paramref name="maxGap"/> is the
+    /// longest dip of the slope, in samples, still inside one QRS.
     /// </summary>
-    public static void Size(ReadOnlySpan<float> window, out double area, out double sharpness)
+    public static QrsMeasures Measure(ReadOnlySpan<float> window, int maxGap)
     {
         float min = float.MaxValue, max = float.MinValue, steepest = 0, previous = window[0];
+        int steepestAt = -1;
         double sum = 0;
-        foreach (float v in window)
+        for (int i = 0; i < window.Length; i++)
         {
+            float v = window[i];
             sum += v;
             if (v < min) min = v;
             if (v > max) max = v;
             float slope = Math.Abs(v - previous);
-            if (slope > steepest) steepest = slope;
+            if (slope > steepest) { steepest = slope; steepestAt = i; }
             previous = v;
         }
         float mean = (float)(sum / window.Length);
         float deviations = 0;
         foreach (float v in window) deviations += Math.Abs(v - mean);
-        area = deviations;
-        sharpness = max > min ? steepest / (double)(max - min) : 0;
+        double peakToPeak = max - min;
+        return new QrsMeasures(
+            Width: steepest > 0 ? Width(window, steepestAt, steepest, maxGap) : 0,
+            PeakToPeak: peakToPeak,
+            Area: deviations,
+            Sharpness: max > min ? steepest / peakToPeak : 0);
     }
 
     /// <summary>
@@ -42,16 +47,8 @@ internal static class QrsWindow
     /// P and T waves are too slow to reach that, the QRS onset and end are not; a steep wave or a noise spike
     /// separated from the QRS by more than the gap (flutter waves, an artefact) does not widen it.
     /// </summary>
-    public static double Width(ReadOnlySpan<float> window, int maxGap)
+    private static double Width(ReadOnlySpan<float> window, int steepestAt, double steepest, int maxGap)
     {
-        double steepest = 0;
-        int steepestAt = -1;
-        for (int i = 1; i < window.Length; i++)
-        {
-            double slope = Math.Abs(window[i] - window[i - 1]);
-            if (slope > steepest) { steepest = slope; steepestAt = i; }
-        }
-        if (steepest <= 0) return 0;
         double limit = 0.15 * steepest;
         int first = steepestAt, last = steepestAt;
         for (int i = steepestAt - 1; i >= 1 && first - i <= maxGap; i--)

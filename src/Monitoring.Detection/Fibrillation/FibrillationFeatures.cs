@@ -9,7 +9,10 @@ namespace Monitoring.Detection.Fibrillation;
 /// Kuo and Dillman's VF-filter leakage: the share of the signal that survives adding the signal to itself shifted by
 /// half its mean period. Near 0 for a sinusoid (flutter), about 0.3 to 0.6 for fibrillation, 0.7 and more for QRS complexes.
 /// </param>
-/// <param name="RatePerMinute">Oscillations per minute, counted as crossings of a hysteresis band around the baseline.</param>
+/// <param name="RatePerMinute">
+/// Oscillations per minute, counted as crossings of a hysteresis band around the baseline; NaN when not measured,
+/// because the other features had already ruled fibrillation out.
+/// </param>
 /// <param name="SlopeRatio">
 /// Steepest slope of a typical second (median of the per-second maxima) over the mean absolute slope: 1.6 for a
 /// sine, 2 to 4 for fibrillation, 6 and more when narrow QRS complexes are present.

@@ -6,7 +6,8 @@ namespace Monitoring.Detection.Fibrillation;
 /// <summary>
 /// The last few seconds of the band-passed, decimated waveform, kept in whole blocks of about a second, and the
 /// measurements <see cref="VentricularFibrillationDetector"/> decides on (<see cref="FibrillationFeatures"/>).
-/// The sums over the window run along; measuring walks the window twice, once per block.
+/// Per value only block sums are kept (the window's sums are the sums of its blocks); measuring walks the window once
+/// per block, and a second time for the rate when the detector asks for it.
 /// </summary>
 internal struct FibrillationWindow
 {
@@ -14,15 +15,16 @@ internal struct FibrillationWindow
     private const double HysteresisFraction = 0.5;
 
     private readonly SampleRing _values;
-    private MovingSum<double> _absValues, _absSlopes, _roughSlopes;
-    private readonly double[] _blockMaxSlopes;
+    private readonly BlockSums[] _blocks;
     private readonly double[] _sortedMaxSlopes;
     private readonly double[] _unwrapped;
     private readonly int _blockLength;
     private readonly double _rateHz;
     private long _count;
+    private int _toBlockEnd;
+    private int _block;
     private double _previous;
-    private double _blockMaxSlope;
+    private BlockSums _current;
 
     /// <param name="rateHz">Sampling rate of the values pushed in.</param>
     /// <param name="blockLength">Values per block (about a second).</param>
@@ -31,16 +33,14 @@ internal struct FibrillationWindow
     {
         _rateHz = rateHz;
         _blockLength = blockLength;
-        _blockMaxSlopes = new double[blocks];
+        _blocks = new BlockSums[blocks];
         _sortedMaxSlopes = new double[blocks];
         _values = new SampleRing(blockLength * blocks + 1);
         _unwrapped = new double[blockLength * blocks];
-        _absValues = new MovingSum<double>(blockLength * blocks);
-        _absSlopes = new MovingSum<double>(blockLength * blocks);
-        _roughSlopes = new MovingSum<double>(blockLength * blocks);
+        _toBlockEnd = blockLength;
     }
 
-    public readonly int Length => _blockLength * _blockMaxSlopes.Length;
+    public readonly int Length => _blockLength * _blocks.Length;
 
     /// <summary>True when a window's worth of values has been pushed.</summary>
     public readonly bool IsFull => _count >= Length;
@@ -52,31 +52,48 @@ internal struct FibrillationWindow
     public bool Push(double value, double roughSlope)
     {
         double slope = _count > 0 ? Math.Abs(value - _previous) : 0;
-        _absValues.Push(Math.Abs(value));
-        _absSlopes.Push(slope);
-        _roughSlopes.Push(Math.Abs(roughSlope));
+        _current.AbsValues += Math.Abs(value);
+        _current.AbsSlopes += slope;
+        _current.RoughSlopes += Math.Abs(roughSlope);
+        _current.MaxSlope = Math.Max(_current.MaxSlope, slope);
         _values[_count] = value;
-        _blockMaxSlope = Math.Max(_blockMaxSlope, slope);
         _previous = value;
         _count++;
-        if (_count % _blockLength != 0) return false;
-        _blockMaxSlopes[(int)(_count / _blockLength % _blockMaxSlopes.Length)] = _blockMaxSlope;
-        _blockMaxSlope = 0;
+        if (--_toBlockEnd > 0) return false;
+        _blocks[_block] = _current;
+        _block = _block + 1 == _blocks.Length ? 0 : _block + 1;
+        _current = default;
+        _toBlockEnd = _blockLength;
         return true;
     }
 
-    /// <summary>Measures the window that ends with the last value pushed.</summary>
+    /// <summary>
+    /// Measures the window that ends with the last value pushed (at the end of a block), all but the rate
+    /// (<see cref="FibrillationFeatures.RatePerMinute"/> is NaN): see <see cref="RatePerMinute"/>.
+    /// </summary>
     public readonly FibrillationFeatures Measure()
     {
         // The window in time order, in one piece: the walks below then run over a plain array.
         _values.CopyTo(_count - Length, _unwrapped);
-        double sumAbs = _absValues.Sum, sumAbsSlope = _absSlopes.Sum;
+        double sumAbs = 0, sumAbsSlope = 0, sumRoughSlope = 0;
+        foreach (BlockSums block in _blocks)
+        {
+            sumAbs += block.AbsValues;
+            sumAbsSlope += block.AbsSlopes;
+            sumRoughSlope += block.RoughSlopes;
+        }
         double amplitude = sumAbs / Length;
         double meanAbsSlope = sumAbsSlope / Length;
-        return new FibrillationFeatures(amplitude, Leakage(_unwrapped, sumAbs, sumAbsSlope),
-            OscillationsPerMinute(_unwrapped, HysteresisFraction * amplitude), MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12),
-            _roughSlopes.Sum / Math.Max(sumAbsSlope, 1e-12));
+        return new FibrillationFeatures(amplitude, Leakage(_unwrapped, sumAbs, sumAbsSlope), double.NaN,
+            MedianBlockMaxSlope() / Math.Max(meanAbsSlope, 1e-12), sumRoughSlope / Math.Max(sumAbsSlope, 1e-12));
     }
+
+    /// <summary>
+    /// The oscillation rate of the window <see cref="Measure"/> last measured, whose mean absolute amplitude was
+    /// <paramref name="amplitudeMv"/>. Apart because it is the costliest feature and only matters when the others
+    /// already look fibrillatory.
+    /// </summary>
+    public readonly double RatePerMinute(double amplitudeMv) => OscillationsPerMinute(_unwrapped, HysteresisFraction * amplitudeMv);
 
     /// <summary>
     /// Kuo and Dillman (1978): the half period N = π Σ|x| / Σ|Δx| (exact for a sine), then
@@ -131,9 +148,15 @@ internal struct FibrillationWindow
 
     private readonly double MedianBlockMaxSlope()
     {
-        _blockMaxSlopes.CopyTo(_sortedMaxSlopes, 0);
+        for (int i = 0; i < _blocks.Length; i++) _sortedMaxSlopes[i] = _blocks[i].MaxSlope;
         Array.Sort(_sortedMaxSlopes);
         int middle = _sortedMaxSlopes.Length / 2;
         return _sortedMaxSlopes.Length % 2 == 1 ? _sortedMaxSlopes[middle] : (_sortedMaxSlopes[middle - 1] + _sortedMaxSlopes[middle]) / 2;
+    }
+
+    /// <summary>What one block adds to the window's sums, and its steepest slope.</summary>
+    private struct BlockSums
+    {
+        public double AbsValues, AbsSlopes, RoughSlopes, MaxSlope;
     }
 }

@@ -147,8 +147,9 @@ public sealed class VentricularFibrillationDetector
     private void Judge<TSink>(ref TSink sink) where TSink : IRhythmSink
     {
         FibrillationFeatures features = _window.Measure();
+        if (HasFibrillatoryWaveform(features)) features = features with { RatePerMinute = _window.RatePerMinute(features.AmplitudeMv) };
         LastFeatures = features;
-        bool fibrillatory = IsFibrillatory(features);
+        bool fibrillatory = HasFibrillatoryWaveform(features) && IsFibrillationRate(features.RatePerMinute);
         if (fibrillatory && !IsFibrillating)
         {
             IsFibrillating = true;
@@ -166,10 +167,12 @@ public sealed class VentricularFibrillationDetector
         }
     }
 
-    private static bool IsFibrillatory(in FibrillationFeatures features) =>
+    /// <summary>All criteria but the rate, which is measured only when these hold.</summary>
+    private static bool HasFibrillatoryWaveform(in FibrillationFeatures features) =>
         features.AmplitudeMv >= MinAmplitudeMv
         && features.Leakage <= MaxLeakage
         && features.SlopeRatio <= MaxSlopeRatio
-        && features.Roughness <= MaxRoughness
-        && features.RatePerMinute is >= MinRatePerMinute and <= MaxRatePerMinute;
+        && features.Roughness <= MaxRoughness;
+
+    private static bool IsFibrillationRate(double ratePerMinute) => ratePerMinute is >= MinRatePerMinute and <= MaxRatePerMinute;
 }

@@ -175,9 +175,17 @@ public sealed class QrsDetector
     /// <summary>Processes the next chunk of the stream (any length, including one sample) and reports beats to <paramref name="sink"/>.</summary>
     public void Process<TSink>(ReadOnlySpan<short> samples, ref TSink sink) where TSink : IQrsSink
     {
-        for (int i = 0; i < samples.Length; i++)
+        // The filters run a block ahead of the decisions: in a tight loop of their own their state stays in registers.
+        Span<double> energies = stackalloc double[QrsFeatureFilter.BlockLength];
+        while (!samples.IsEmpty)
         {
-            Step(samples[i], ref sink);
+            var block = samples[..Math.Min(energies.Length, samples.Length)];
+            _filter.Run(block, _next, energies);
+            for (int i = 0; i < block.Length; i++)
+            {
+                Step(energies[i], ref sink);
+            }
+            samples = samples[block.Length..];
         }
     }
 
@@ -187,18 +195,18 @@ public sealed class QrsDetector
     /// </summary>
     public void Flush<TSink>(ref TSink sink, short lastSample) where TSink : IQrsSink
     {
-        int padding = _settings.SamplingRateHz;
-        for (int i = 0; i < padding; i++)
+        Span<short> padding = stackalloc short[QrsFeatureFilter.BlockLength];
+        padding.Fill(lastSample);
+        for (int left = _settings.SamplingRateHz; left > 0; left -= padding.Length)
         {
-            Step(lastSample, ref sink);
+            Process(padding[..Math.Min(left, padding.Length)], ref sink);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Step<TSink>(short sample, ref TSink sink) where TSink : IQrsSink
+    private void Step<TSink>(double energy, ref TSink sink) where TSink : IQrsSink
     {
         long n = _next++;
-        double energy = _filter.Step(sample, n);
 
         if (_descending)
         {

@@ -14,6 +14,12 @@ namespace Monitoring.Detection.Qrs;
 /// </summary>
 internal struct QrsFeatureFilter
 {
+    /// <summary>
+    /// Most samples filtered in one <see cref="Run"/>: the rings hold this much more than the history asked for, so
+    /// filtering a block ahead of the decisions never overwrites what they still look back on.
+    /// </summary>
+    public const int BlockLength = 32;
+
     private MovingSum<long> _lowPass1;
     private MovingSum<long> _lowPass2;
     private HighPassBiquad _highPass;
@@ -38,8 +44,8 @@ internal struct QrsFeatureFilter
         _derivativeLag = Math.Max(1, (int)Math.Round(0.010 * fs));
         int window = settings.Samples(0.080);
         _slopeWindow = new MovingSum<double>(window);
-        _bandPass = new SampleRing(settings.Samples(historySeconds));
-        _lowPass = new SampleRing(settings.Samples(historySeconds));
+        _bandPass = new SampleRing(settings.Samples(historySeconds) + BlockLength);
+        _lowPass = new SampleRing(settings.Samples(historySeconds) + BlockLength);
         _toMillivolts = 1.0 / ((double)length1 * length2 * settings.GainUnitsPerMv);
         _slopePerSecond = fs / (double)_derivativeLag;
         _meanSlopeScale = _slopePerSecond / window;
@@ -64,18 +70,36 @@ internal struct QrsFeatureFilter
     public readonly double SlopeAt(long sampleIndex) =>
         (_bandPass[sampleIndex] - _bandPass[sampleIndex - _derivativeLag]) * _slopePerSecond;
 
-    /// <summary>Filters sample <paramref name="sampleIndex"/> and returns its slope energy.</summary>
-    public double Step(short sample, long sampleIndex)
+    /// <summary>
+    /// Filters <paramref name="samples"/> (at most <see cref="BlockLength"/>; the first has stream index
+    /// <paramref name="firstIndex"/>) and writes their slope energies to <paramref name="energies"/>.
+    /// </summary>
+    public void Run(ReadOnlySpan<short> samples, long firstIndex, Span<double> energies)
     {
-        if (!_started) Start(sample);
-        long lowPassed = _lowPass2.Push(_lowPass1.Push(sample));
-        double millivolts = lowPassed * _toMillivolts;
-        _lowPass[sampleIndex] = millivolts;
-        double bandPassed = _highPass.Step(millivolts);
-        SampleRing ring = _bandPass;
-        ring[sampleIndex] = bandPassed;
-        double slope = bandPassed - ring[sampleIndex - _derivativeLag];
-        return _slopeWindow.Push(Math.Abs(slope)) * _meanSlopeScale;
+        if (samples.Length > BlockLength) throw new ArgumentOutOfRangeException(nameof(samples));
+        if (samples.IsEmpty) return;
+        if (!_started) Start(samples[0]);
+        // Locals for the loop: fields of a struct inside a class would go through memory on every sample.
+        MovingSum<long> lowPass1 = _lowPass1, lowPass2 = _lowPass2;
+        MovingSum<double> slopeWindow = _slopeWindow;
+        HighPassBiquad highPass = _highPass;
+        SampleRing lowPassRing = _lowPass, bandPassRing = _bandPass;
+        double toMillivolts = _toMillivolts, meanSlopeScale = _meanSlopeScale;
+        int lag = _derivativeLag;
+        long n = firstIndex;
+        for (int i = 0; i < samples.Length; i++, n++)
+        {
+            double millivolts = lowPass2.Push(lowPass1.Push(samples[i])) * toMillivolts;
+            lowPassRing[n] = millivolts;
+            double bandPassed = highPass.Step(millivolts);
+            bandPassRing[n] = bandPassed;
+            double slope = bandPassed - bandPassRing[n - lag];
+            energies[i] = slopeWindow.Push(Math.Abs(slope)) * meanSlopeScale;
+        }
+        _lowPass1 = lowPass1;
+        _lowPass2 = lowPass2;
+        _slopeWindow = slopeWindow;
+        _highPass = highPass;
     }
 
     // Start in the steady state of the first sample, so a stream's DC offset does not look like a QRS.
