@@ -275,24 +275,35 @@ public sealed class PatientGrain(
     }
 
     /// <summary>
-    /// Stores alarm changes (journal and grain state at the same time) before anything is pushed; then pushes each
-    /// to every centre that sees the patient, keeps the escalated centres' lists in step and re-arms the deadlines.
+    /// Stores alarm changes (journal and grain state at the same time) and, while the writes are under way, pushes
+    /// each to every centre that sees the patient: a slow or throttled write must not hold an alarm back from the
+    /// central station (a failed one is retried every second). The call ends after both, so a later call (an
+    /// acknowledgement) finds the change stored or queued for retry. Then keeps the escalated centres' lists in step
+    /// and re-arms the deadlines.
     /// </summary>
     private async Task StoreAndPushAsync(IReadOnlyList<Alarm> changes, bool stateChanged = false)
     {
         if (changes.Count == 0 && !stateChanged) return;
         _unstored.AddRange(changes);
         _stateUnsaved = true;
-        bool stored = await TryStoreAsync();
-        if (!stored) StartWatching(); // its timer retries the writes
-        long storedAt = Now;
-        string[] centres = [.. State.CentreChain.Select(link => link.CentreId)];
-        foreach (Alarm alarm in changes)
+        Task<bool> storing = TryStoreAsync();
+        bool stored;
+        try
         {
-            MonitoringMetrics.CountAlarm(alarm, storedAt);
-            await publisher.PublishAlarmAsync(alarm, centres);
-            MonitoringMetrics.RecordAlarmPushed(alarm, Now);
+            string[] centres = [.. State.CentreChain.Select(link => link.CentreId)];
+            foreach (Alarm alarm in changes)
+            {
+                await publisher.PublishAlarmAsync(alarm, centres);
+                MonitoringMetrics.RecordAlarmPushed(alarm, Now);
+            }
         }
+        finally
+        {
+            stored = await storing;
+            if (!stored) StartWatching(); // its timer retries the writes
+        }
+        long storedAt = Now;
+        foreach (Alarm alarm in changes) MonitoringMetrics.CountAlarm(alarm, storedAt);
         try
         {
             foreach (Alarm alarm in changes) await UpdateEscalatedCentresAsync(alarm);

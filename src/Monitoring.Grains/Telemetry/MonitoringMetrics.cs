@@ -21,8 +21,8 @@ public static class MonitoringMetrics
     private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
-    private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (then it is pushed).");
-    private static readonly Histogram<double> AlarmPushLatency = Meter.CreateHistogram<double>("monitoring.alarm.push_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm handed to the consoles' connections (after it is stored).");
+    private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (it is pushed while the writes are under way).");
+    private static readonly Histogram<double> AlarmPushLatency = Meter.CreateHistogram<double>("monitoring.alarm.push_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm handed to the consoles' connections (pushed while it is being stored).");
     private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
     private static readonly Counter<long> ConsultsRequested = Meter.CreateCounter<long>("monitoring.consults.requested", description: "Consults opened, by urgency.");
     private static readonly Counter<long> ConsultsEscalated = Meter.CreateCounter<long>("monitoring.consults.escalations", description: "Consults moved one centre up (not accepted in time, or declined), by urgency.");
