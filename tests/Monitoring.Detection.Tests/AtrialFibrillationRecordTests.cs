@@ -30,7 +30,7 @@ public class AtrialFibrillationRecordTests
     private static EpisodeComparison Record(string name) => Mitdb.Value.Records.Single(r => r.RecordName == name);
 
     [Theory]
-    [InlineData("201", 95, 60)]   // measured 98.59 / 62.05: AF runs on into the junctional and trigeminal rhythms after it
+    [InlineData("201", 95, 85)]   // measured 98.99 / 87.57 (62.25 before AF needed absent P waves): AF still runs on into the junctional rhythm after it
     [InlineData("203", 95, 95)]   // measured 97.33 / 98.34
     public void Af_duration_is_found_on_the_af_records(string name, double sensitivityFloor, double positivePredictivityFloor)
     {
@@ -46,9 +46,9 @@ public class AtrialFibrillationRecordTests
     {
         var gross = Mitdb.Value.Totals;
 
-        // Measured: duration Se 86.19, +P 86.68; episode Se 57.14 (217's short paced-AF episodes are missed), +P 84.62.
+        // Measured: duration Se 86.26, +P 94.52; episode Se 57.14 (217's short paced-AF episodes are missed), +P 84.62.
         Assert.True(gross.DurationSensitivity >= 85, $"gross duration Se {gross.DurationSensitivity:F2}");
-        Assert.True(gross.DurationPositivePredictivity >= 84, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
+        Assert.True(gross.DurationPositivePredictivity >= 92, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
         Assert.True(gross.EpisodePositivePredictivity >= 75, $"gross episode +P {gross.EpisodePositivePredictivity:F2}");
     }
 
@@ -59,7 +59,7 @@ public class AtrialFibrillationRecordTests
         double scoredSeconds = withoutAf.Count * (30 * 60 - 300.0);
         double falseSeconds = withoutAf.Sum(r => r.FalseSeconds);
 
-        // Measured: 44 s (0.13 %), all on 223 (frequent PVCs and runs).
+        // Measured: none.
         Assert.True(withoutAf.Count >= 20, $"{withoutAf.Count} records without AF");
         Assert.True(falseSeconds / scoredSeconds < 0.005, $"false AF {falseSeconds:F0} s of {scoredSeconds:F0} s");
     }

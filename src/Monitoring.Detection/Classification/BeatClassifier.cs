@@ -308,7 +308,8 @@ public sealed class BeatClassifier
         _emittedShape = _pendingShape;
         _emittedDominantCorrelation = _pendingDominantCorrelation;
         _emittedLikeness = _pendingLikeness;
-        sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
+        sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width,
+            _pendingPWaveCorrelation));
     }
 
     private BeatClass Decide(long rrAfter, double width)
