@@ -1,4 +1,4 @@
-namespace Monitoring.Detection.Rhythm;
+namespace Monitoring.Detection.Classification;
 
 /// <summary>
 /// Whether the recent supraventricular beats showed the patient's sinus P wave: the last <see cref="Capacity"/> beats
