@@ -57,6 +57,30 @@ public class AtrialFibrillationDetectorTests
     }
 
     [Fact]
+    public void Irregular_intervals_with_the_sinus_p_wave_on_every_beat_are_not_af()
+    {
+        var random = new Random(4);
+        // The same random intervals as AF, but each beat preceded by the patient's sinus P wave (frequent atrial ectopy).
+        var beats = WithPWaves(Beats(300, _ => 0.4 + 0.6 * random.NextDouble(), _ => 'N'), _ => 0.9);
+
+        Assert.DoesNotContain(Run(beats), e => e.Condition == RhythmCondition.AtrialFibrillation);
+    }
+
+    [Fact]
+    public void Af_ends_when_the_sinus_p_waves_come_back_though_the_intervals_stay_irregular()
+    {
+        var random = new Random(5);
+        // 200 beats of irregular intervals without P waves (AF), then 100 as irregular with them (sinus with ectopy).
+        var beats = WithPWaves(Beats(300, _ => 0.4 + 0.6 * random.NextDouble(), _ => 'N'), i => i < 200 ? 0.1 : 0.9);
+
+        var events = Run(beats).Where(e => e.Condition == RhythmCondition.AtrialFibrillation).ToList();
+
+        Assert.Equal([true, false], events.Select(e => e.Onset));
+        // Ended within the P-wave window's 17 beats, dated to the first beat with its P wave back.
+        Assert.Equal(beats[200].SampleIndex, events[1].SampleIndex);
+    }
+
+    [Fact]
     public void Af_is_declared_about_thirty_beats_after_it_starts()
     {
         var random = new Random(4);
@@ -112,17 +136,15 @@ public class AtrialFibrillationDetectorTests
         // Every other beat a PVC at a random coupling: the intervals between non-ventricular beats never vote.
         var beats = Beats(300, i => i % 2 == 1 ? 0.35 + 0.4 * random.NextDouble() : 0.5 + 0.7 * random.NextDouble(), i => i % 2 == 1 ? 'V' : 'N');
 
-        var events = Run(beats);
-
-        Assert.DoesNotContain(events, e => e.Condition == RhythmCondition.AtrialFibrillation);
-        Assert.Contains(events, e => e.Condition == RhythmCondition.IrregularRhythm && e.Onset);
+        Assert.DoesNotContain(Run(beats), e => e.Condition == RhythmCondition.AtrialFibrillation);
     }
 
     [Fact]
     public void Steady_state_beats_allocate_nothing()
     {
         var random = new Random(7);
-        var beats = Beats(4000, i => (i / 500) % 2 == 0 ? 0.8 : 0.4 + 0.6 * random.NextDouble(), i => i % 7 == 3 ? 'V' : 'N');
+        var beats = WithPWaves(Beats(4000, i => (i / 500) % 2 == 0 ? 0.8 : 0.4 + 0.6 * random.NextDouble(), i => i % 7 == 3 ? 'V' : 'N'),
+            i => (i / 500) % 2 == 0 ? 0.9 : 0.1);
         var detector = new AtrialFibrillationDetector(Fs);
         var sink = new CountingSink();
         for (int i = 0; i < 1000; i++) detector.OnBeat(beats[i], ref sink);
@@ -149,6 +171,10 @@ public class AtrialFibrillationDetectorTests
         }
         return beats;
     }
+
+    /// <summary>The beats with the P-wave correlation <paramref name="pWave"/>(i) before beat i.</summary>
+    private static List<ClassifiedBeat> WithPWaves(List<ClassifiedBeat> beats, Func<int, double> pWave) =>
+        [.. beats.Select((beat, i) => beat with { PWaveCorrelation = pWave(i) })];
 
     private static List<RhythmEvent> Run(List<ClassifiedBeat> beats)
     {

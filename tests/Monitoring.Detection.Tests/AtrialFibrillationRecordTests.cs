@@ -30,7 +30,9 @@ public class AtrialFibrillationRecordTests
     private static EpisodeComparison Record(string name) => Mitdb.Value.Records.Single(r => r.RecordName == name);
 
     [Theory]
-    [InlineData("201", 95, 60)]   // measured 98.59 / 62.05: AF runs on into the junctional and trigeminal rhythms after it
+    // 201 measured 92.30 / 89.19 (98.99 / 87.57 before the S rule for irregular rhythms with sinus P waves changed the
+    // P-wave template's learning and so dated the last onset 20 s later; 62.25 +P before AF needed absent P waves).
+    [InlineData("201", 90, 85)]
     [InlineData("203", 95, 95)]   // measured 97.33 / 98.34
     public void Af_duration_is_found_on_the_af_records(string name, double sensitivityFloor, double positivePredictivityFloor)
     {
@@ -46,9 +48,9 @@ public class AtrialFibrillationRecordTests
     {
         var gross = Mitdb.Value.Totals;
 
-        // Measured: duration Se 86.19, +P 86.68; episode Se 57.14 (217's short paced-AF episodes are missed), +P 84.62.
+        // Measured: duration Se 85.07, +P 94.99; episode Se 57.14 (217's short paced-AF episodes are missed), +P 84.62.
         Assert.True(gross.DurationSensitivity >= 85, $"gross duration Se {gross.DurationSensitivity:F2}");
-        Assert.True(gross.DurationPositivePredictivity >= 84, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
+        Assert.True(gross.DurationPositivePredictivity >= 93, $"gross duration +P {gross.DurationPositivePredictivity:F2}");
         Assert.True(gross.EpisodePositivePredictivity >= 75, $"gross episode +P {gross.EpisodePositivePredictivity:F2}");
     }
 
@@ -59,7 +61,7 @@ public class AtrialFibrillationRecordTests
         double scoredSeconds = withoutAf.Count * (30 * 60 - 300.0);
         double falseSeconds = withoutAf.Sum(r => r.FalseSeconds);
 
-        // Measured: 44 s (0.13 %), all on 223 (frequent PVCs and runs).
+        // Measured: none.
         Assert.True(withoutAf.Count >= 20, $"{withoutAf.Count} records without AF");
         Assert.True(falseSeconds / scoredSeconds < 0.005, $"false AF {falseSeconds:F0} s of {scoredSeconds:F0} s");
     }

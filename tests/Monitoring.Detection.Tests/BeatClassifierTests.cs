@@ -96,6 +96,39 @@ public class BeatClassifierTests
     }
 
     /// <summary>
+    /// Frequent APCs at random (after three to five sinus beats, 0.44 s early, pauses of random length after them) make
+    /// the rhythm irregular even with patterns allowed for, but every beat keeps the sinus P wave: sinus rhythm with
+    /// atrial ectopy, not atrial fibrillation, so the markedly early beats are still S.
+    /// </summary>
+    [Fact]
+    public void Markedly_early_beats_in_an_irregular_rhythm_with_sinus_p_waves_are_supraventricular()
+    {
+        var random = new Random(11);
+        var beats = new List<(SyntheticBeat Beat, BeatClass Class)>();
+        double t = 0.5;
+        int untilApc = 2;
+        for (int i = 0; t < 150; i++)
+        {
+            bool apc = i > 20 && untilApc-- == 0;
+            beats.Add((new SyntheticBeat(t), apc ? BeatClass.Supraventricular : BeatClass.Normal));
+            if (apc) untilApc = 3 + random.Next(3);
+            t += i >= 20 && untilApc == 0 ? 0.44 : apc ? 0.85 + 0.4 * random.NextDouble() : 0.72 + 0.2 * random.NextDouble();
+        }
+
+        var classified = Classify(beats.Select(b => b.Beat).ToList(), 150);
+
+        // After learning, nearly all APCs are S (52 % without the rule) and hardly any sinus beat is.
+        var expected = beats.Skip(30).ToList();
+        BeatClass ClassOf(SyntheticBeat beat) =>
+            classified.Single(c => Math.Abs(c.SampleIndex - Math.Round(beat.Time * Fs)) <= 0.15 * Fs).Class;
+        var apcs = expected.Where(b => b.Class == BeatClass.Supraventricular).Select(b => ClassOf(b.Beat)).ToList();
+        var sinus = expected.Where(b => b.Class == BeatClass.Normal).Select(b => ClassOf(b.Beat)).ToList();
+        double apcsCalledS = apcs.Count(c => c == BeatClass.Supraventricular) / (double)apcs.Count;
+        Assert.True(apcs.Count > 30 && apcsCalledS >= 0.9, $"{apcsCalledS:P0} of {apcs.Count} APCs called S");
+        Assert.True(sinus.Count(c => c != BeatClass.Normal) <= 2, $"{sinus.Count(c => c != BeatClass.Normal)} of {sinus.Count} sinus beats not N");
+    }
+
+    /// <summary>
     /// Late PVCs barely wider than the normal beat (by 18 ms, under the 20 ms that makes a shape wider) and not
     /// premature, but twice as large and blunter, without a P wave: V by their size alone.
     /// </summary>
@@ -188,7 +221,9 @@ public class BeatClassifierTests
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
         Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 79 && gross.SvebPositivePredictivity >= 74, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        // SVEB measured 81.10 / 73.60 (79.42 / 74.66 before early beats counted as S in an irregular rhythm with sinus P
+        // waves: +P floor lowered from 74 for that Se, still above the 70 target).
+        Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 73, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

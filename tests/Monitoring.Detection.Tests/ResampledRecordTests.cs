@@ -34,7 +34,8 @@ public class ResampledRecordTests
         // Measured: QRS 99.79 / 99.84, VEB 95.18 / 91.07, SVEB 79.53 / 73.30 (at 360 Hz: 99.78 / 99.86, 95.24 / 92.06, 79.53 / 74.45).
         Assert.True(gross.QrsSensitivity >= 99.6 && gross.QrsPositivePredictivity >= 99.6, $"QRS {gross.QrsSensitivity:F2} / {gross.QrsPositivePredictivity:F2}");
         Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 79 && gross.SvebPositivePredictivity >= 73, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        // SVEB 81.10 / 72.14 since early beats count as S in an irregular rhythm with sinus P waves (+P floor 73 -> 71.5).
+        Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 71.5, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     /// <summary>Linear interpolation onto the new rate (the ECG's content is far below both Nyquist frequencies).</summary>

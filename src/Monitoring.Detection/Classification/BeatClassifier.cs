@@ -22,8 +22,9 @@ namespace Monitoring.Detection.Classification;
 /// <item>S: a beat shaped like the dominant beat (or unlike it but not wide) that comes early: RR under 85 % of the
 /// recent normal RR (median of the intervals between normal beats), and under 80 % or followed by a pause. In an
 /// irregular rhythm (atrial fibrillation: more than 45 % of the last 32 intervals irregular once repeating patterns are
-/// allowed for, see <see cref="RhythmPattern"/>) prematurity alone does not make an S beat; atrial bigeminy and
-/// trigeminy are patterns, not irregularity. A beat only a little early (RR under 90 %), followed by a pause (the two
+/// allowed for, see <see cref="RhythmPattern"/>) prematurity alone does not make an S beat, unless at least 70 % of
+/// the recent beats showed the sinus P wave (<see cref="SinusPWaveWindow"/>: sinus rhythm with atrial ectopy, not AF)
+/// and the beat comes under 60 % of the normal RR; atrial bigeminy and trigeminy are patterns, not irregularity. A beat only a little early (RR under 90 %), followed by a pause (the two
 /// intervals over 1.9 normal RR) is S too when the stretch where its P wave should be does not look like the patient's
 /// sinus P wave (correlation under 0.3, see <see cref="PWaveShape"/>).</item>
 /// </list>
@@ -55,6 +56,10 @@ public sealed class BeatClassifier
     // 0.0 / 0.2 / 0.3: 78.30 / 74.79, 79.19 / 74.53, 79.53 / 74.45; svdb 66.23 / 63.73, 67.10 / 63.59, 67.24 / 63.36
     // (76.62 / 75.27 and 64.96 / 64.22 without); 0.92 or a pause of 1.8 lose more +P for little Se.
     private const double SlightlyEarlyRatio = 0.90, SlightlyEarlyPauseRatio = 1.9, OtherPWaveCorrelation = 0.3;
+    // An irregular rhythm where at least this share of the recent beats shows the sinus P wave is sinus rhythm with
+    // atrial ectopy, not atrial fibrillation: there a markedly early beat (RR under this ratio) is S again, as sinus
+    // arrhythmia does not shorten a cycle that much.
+    private const double SinusRhythmPWaveShare = 0.7, MarkedlyPrematureRatio = 0.6;
 
     private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
     private readonly double _toMillivolts, _highPassPole;
@@ -80,6 +85,7 @@ public sealed class BeatClassifier
     private double _pendingDominantCorrelation, _pendingNoiseToQrsLevel, _pendingLikeness, _pendingHeightRatio;
     private double _pendingAreaRatio = 1, _pendingSharpnessRatio = 1, _pendingPWaveCorrelation = 1;
     private readonly PWaveShape _pWave = new();
+    private readonly SinusPWaveWindow _sinusPWaves = new();
     private BeatClass _lastClass = BeatClass.Normal;
 
     private readonly long[] _recentNoise = new long[16];
@@ -299,6 +305,7 @@ public sealed class BeatClassifier
             if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) _normalRr.Add(_pendingRrBefore);
             if (LooksDominant(_pendingDominantCorrelation) && LooksDominant(_emittedDominantCorrelation)) _dominantRr.Add(_pendingRrBefore);
         }
+        if (beatClass != BeatClass.Ventricular) _sinusPWaves.Add(_pendingPWaveCorrelation, _pendingSample);
         _lastClass = beatClass;
         _emitted = true;
         _emittedSample = _pendingSample;
@@ -306,7 +313,8 @@ public sealed class BeatClassifier
         _emittedShape = _pendingShape;
         _emittedDominantCorrelation = _pendingDominantCorrelation;
         _emittedLikeness = _pendingLikeness;
-        sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width));
+        sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width,
+            _pendingPWaveCorrelation));
     }
 
     private BeatClass Decide(long rrAfter, double width)
@@ -319,8 +327,10 @@ public sealed class BeatClassifier
         bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
         bool irregular = _allRr.Irregularity() > IrregularRhythm;
         // Early beats are S only where the rhythm is regular once its repeating patterns (bigeminy, trigeminy, isolated
-        // early beats) are allowed for: not in atrial fibrillation.
-        bool supraventricularTiming = premature && _pattern.Irregularity <= PatternIrregularRhythm && (stronglyPremature || pauseAfter);
+        // early beats) are allowed for, or irregular but with the sinus P wave on most beats: not in atrial fibrillation.
+        bool regularPattern = _pattern.Irregularity <= PatternIrregularRhythm;
+        bool sinusWithEctopy = _sinusPWaves.Share >= SinusRhythmPWaveShare && _pendingRrBefore < MarkedlyPrematureRatio * normalRr;
+        bool supraventricularTiming = premature && (regularPattern || sinusWithEctopy) && (stronglyPremature || pauseAfter);
 
         // Much larger and blunter than the dominant beat, and not the same shape: ventricular, whatever its width and
         // timing (a PVC may be as narrow as the dominant beat in this lead, and late).
@@ -335,7 +345,7 @@ public sealed class BeatClassifier
         bool otherAtrialFocus = !premature && normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < SlightlyEarlyRatio * normalRr
             && rrAfter > 0 && _pendingRrBefore + rrAfter > SlightlyEarlyPauseRatio * normalRr
             && _pendingPWaveCorrelation < OtherPWaveCorrelation
-            && _pattern.Irregularity <= PatternIrregularRhythm;
+            && regularPattern;
         if (likeDominant) return supraventricularTiming || otherAtrialFocus ? BeatClass.Supraventricular : BeatClass.Normal;
 
         bool narrower = dominantWidth - width > WiderSeconds;

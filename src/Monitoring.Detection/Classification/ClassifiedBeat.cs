@@ -7,10 +7,13 @@ namespace Monitoring.Detection.Classification;
 /// <param name="RrAfterSamples">Interval to the next beat (0 when classified at the end of the stream).</param>
 /// <param name="DominantCorrelation">Correlation of the QRS with the patient's dominant beat (1 = same shape).</param>
 /// <param name="QrsWidthSeconds">Width of the QRS shape the beat belongs to.</param>
+/// <param name="PWaveCorrelation">Correlation of the stretch before the QRS with the patient's sinus P wave (see
+/// <see cref="PWaveShape"/>; 1 while that is still being learned), or NaN when not measured.</param>
 public readonly record struct ClassifiedBeat(
     long SampleIndex,
     BeatClass Class,
     long RrBeforeSamples,
     long RrAfterSamples,
     double DominantCorrelation,
-    double QrsWidthSeconds);
+    double QrsWidthSeconds,
+    double PWaveCorrelation = double.NaN);
