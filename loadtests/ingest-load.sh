@@ -11,7 +11,7 @@
 # LIVE_TRANSPORT (HubNotifier, the default, or OrleansStreams) picks how pushes reach the consoles' host; WATCH=N makes
 # the console in its own process watch the live waveform of N patients and report its lag (waveformLag).
 # WAVEFORM_AZURITE=1 writes full disclosure to a second Azurite (Monitoring:WaveformStorageConnectionString), as a
-# deployment with a storage account of its own for waveforms would.
+# deployment with a storage account of its own for waveforms would. SERVER_DLL runs another build of the server (A/B).
 #   REPORT=out.json loadtests/ingest-load.sh DEVICES SECONDS [extra simulator options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,7 @@ fi
 Monitoring__OperatorKey="$key" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
 Monitoring__StorageConnectionString="$account:$azurite_port/devstoreaccount1;" Monitoring__WaveformStorageConnectionString="$waveform_storage" \
 Monitoring__Cluster__SiloPort=11211 Monitoring__Cluster__GatewayPort=30100 Monitoring__Live__Transport="${LIVE_TRANSPORT:-HubNotifier}" \
-  dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > "$work/server.log" 2>&1 & server_pid=$!
+  dotnet "${SERVER_DLL:-src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll}" > "$work/server.log" 2>&1 & server_pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break; sleep 0.5; done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cpu0=$(ticks $server_pid); azcpu0=$(ticks $azurite_pid); wazcpu0=$(ticks "${waveform_azurite_pid:-$azurite_pid}"); t0=$(date +%s.%N)
