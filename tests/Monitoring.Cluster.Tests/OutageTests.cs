@@ -32,7 +32,7 @@ public sealed class OutageTests
         await Eventually.Until(
             () => run.Fleet.Devices.All(d => run.Console.Alarms.Any(a => a.PatientId == d.PatientId && a.Condition == "RecordingFailure" && a.State == AlarmState.Resolved)),
             TimeSpan.FromSeconds(30), "end of ECG RECORDING FAILED for every patient",
-            () => string.Join("\n", run.Console.Alarms.Where(a => a.Condition == "RecordingFailure").Select(a => $"{a.PatientId} {a.State}")));
+            () => string.Join("\n", run.Console.Alarms.Where(a => a.Condition == "RecordingFailure").Select(a => $"{a.PatientId} {a.State}")) + "\n" + run.Cluster.Logs());
         await run.Fleet.AssertStoredExactlyOnceAsync();
     }
 

@@ -6,6 +6,7 @@ using Monitoring.Grains.Centres;
 using Monitoring.Grains.Consults;
 using Monitoring.Grains.Live;
 using Monitoring.Grains.Waveforms;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -13,19 +14,22 @@ using Orleans.TestingHost;
 namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
-/// One in-process silo for the whole collection: memory grain storage (Orleans serializer), in-memory reminders, recording fakes for
-/// the host's services, and a fake clock for grain time (the grains' clock and their timers) while Orleans' own
-/// background loops stay on real time. Tests use their own ids, and run one at a time since they share the clock.
+/// One in-process silo for the whole collection: memory grain storage (Orleans serializer) that can lose a write's
+/// answer, in-memory reminders, recording fakes for the host's services, and a fake clock for grain time (the grains'
+/// clock and their timers) while Orleans' own background loops stay on real time. Tests use their own ids, and run one at a time since they share the clock.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Grain time starts here (a fixed day, so that times in failures are readable).</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
+    private const string MemoryState = "memory-state";
+
     public FakeTimeProvider Clock { get; } = new(Start);
     public RecordingPublisher Publisher { get; } = new();
     public SwitchableAlarmJournal Journal { get; } = new();
     public MemoryEscalatedAlarmIndex Escalations { get; } = new();
+    public AnswerLosingGrainStorage.Switch LostAnswers { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
@@ -35,8 +39,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             // Stored with the Orleans serializer, as the Azure Tables storage of the server does (field ids, not JSON).
-            silo.AddMemoryGrainStorage(StorageNames.State, options => options.Configure<Serializer>(
+            silo.AddMemoryGrainStorage(MemoryState, options => options.Configure<Serializer>(
                 (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            silo.Services.AddGrainStorage(StorageNames.State, (services, _) =>
+                new AnswerLosingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryState), LostAnswers));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IMonitoringPublisher>(Publisher);
             silo.Services.AddSingleton<IAlarmJournal>(Journal);

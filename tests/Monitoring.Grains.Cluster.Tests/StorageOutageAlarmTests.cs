@@ -52,6 +52,39 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_state_write_that_landed_though_its_answer_was_lost_is_taken_as_the_patients_own_and_the_alarms_go_on()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        await patient.AttachDeviceAsync($"{patientId}-device");
+        try
+        {
+            // The audio pause is stored but its answer is lost, and the alarm log is out: the patient takes storage for
+            // failing and says so; the write of that alarm meets an ETag it does not know (the landed write's).
+            fixture.Journal.Failing = true;
+            fixture.LostAnswers.LoseNextWriteAnswer(patient.GetGrainId());
+            await patient.PauseAlarmAudioAsync("nurse-1");
+            Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == AlarmCatalog.RecordingFailure && p.Alarm.State != AlarmState.Resolved);
+
+            // The same activation goes on storing, so the end of the technical alarm reaches the centres. (When it took
+            // the ETag for another activation's, it left, and the next activation, loaded from the landed write,
+            // knew nothing of the alarm the centres were shown.)
+            fixture.Journal.Failing = false;
+            fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+            await GrainWait.UntilAsync(() => Task.FromResult(fixture.Publisher.Alarms(patientId)),
+                pushes => pushes.Any(p => p.Alarm.Condition == AlarmCatalog.RecordingFailure && p.Alarm.State == AlarmState.Resolved),
+                "the end of ECG RECORDING FAILED pushed");
+            Assert.Contains(fixture.Journal.Entries(patientId), a => a.Condition == AlarmCatalog.RecordingFailure && a.State == AlarmState.Resolved);
+            Assert.DoesNotContain(await patient.GetActiveAlarmsAsync(), a => a.Condition == AlarmCatalog.RecordingFailure);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+        }
+    }
+
+    [Fact]
     public async Task Failing_full_disclosure_writes_of_the_device_show_as_ECG_RECORDING_FAILED_until_they_work_again()
     {
         var network = await CareNetwork.CreateAsync(Grains);

@@ -10,6 +10,7 @@ using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Live;
 using Monitoring.Grains.Network;
+using Monitoring.Grains.Persistence;
 using Monitoring.Grains.Scheduling;
 using Monitoring.Grains.Telemetry;
 
@@ -17,8 +18,8 @@ namespace Monitoring.Grains.Patients;
 
 /// <summary>
 /// A patient under monitoring: runs the analysis on the attached device's stream, raises, stores and pushes alarms
-/// (stored first, then pushed; while storage fails, pushed all the same and stored once it is back, with the technical
-/// alarm ECG RECORDING FAILED), streams the live waveform and vitals to the responsible centre, and raises
+/// (pushed while they are stored; while storage fails, pushed all the same and stored once it is back, with the
+/// technical alarm ECG RECORDING FAILED), streams the live waveform and vitals to the responsible centre, and raises
 /// signal loss when the device goes quiet or its stream has a gap. Alarm deadlines (escalation one tier up, the end
 /// of an audio pause) run on a grain timer armed from the persisted alarms, and a reminder wakes the grain after a
 /// restart while any deadline is pending, so that an escalation is neither lost nor repeated.
@@ -37,6 +38,7 @@ public sealed class PatientGrain(
     private const long VitalsPeriodMs = 1000;
 
     private readonly List<AnalysisEvent> _events = [];
+    private readonly ActivationStateWriter<PatientState> _stateWriter = new(state);
     private AlarmTracker _alarms = null!;
     private PatientAnalysis? _analysis;
     private IGrainTimer? _watch;
@@ -77,7 +79,7 @@ public sealed class PatientGrain(
         State.Admission = admission with { CentreId = chain[responsible].CentreId };
         State.FacilityPath = [.. path];
         State.CentreChain = [.. chain.Skip(responsible)];
-        await state.WriteStateAsync();
+        await _stateWriter.WriteAsync();
         if (previous is not null) await LeaveAsync(previous);
         await GrainFactory.GetGrain<IFacilityGrain>(State.Admission.FacilityId).AddPatientAsync(PatientId);
         await GrainFactory.GetGrain<ICentreGrain>(State.Admission.CentreId).AddPatientAsync(PatientId);
@@ -88,7 +90,7 @@ public sealed class PatientGrain(
         await DetachDeviceAsync();
         if (State.Admission is { } admission) await LeaveAsync(admission);
         State.Admission = null;
-        await state.WriteStateAsync();
+        await _stateWriter.WriteAsync();
     }
 
     /// <summary>Takes the patient off the lists of the facility and centre of an earlier admission.</summary>
@@ -107,7 +109,7 @@ public sealed class PatientGrain(
         if (State.DeviceId is { } previous) await GrainFactory.GetGrain<IDeviceGrain>(previous).AttachAsync(null);
         await GrainFactory.GetGrain<IDeviceGrain>(deviceId).AttachAsync(PatientId);
         State.DeviceId = deviceId;
-        await state.WriteStateAsync();
+        await _stateWriter.WriteAsync();
         _analysis = null;
         _lastArrivalUnixMs = Now;
         StartWatching();
@@ -123,7 +125,7 @@ public sealed class PatientGrain(
         _watch = null;
         // Without a device there is no signal to lose: end the technical alarms that belonged to it.
         await ApplyAsync([new AnalysisEvent(AlarmCatalog.SignalLoss, false, Now, default), new AnalysisEvent(AlarmCatalog.LeadsOff, false, Now, default)], Now);
-        await state.WriteStateAsync();
+        await _stateWriter.WriteAsync();
     }
 
     public async Task IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs)
@@ -209,7 +211,7 @@ public sealed class PatientGrain(
     {
         PatientSettingsRules.Validate(settings);
         State.Settings = settings;
-        await state.WriteStateAsync();
+        await _stateWriter.WriteAsync();
         _analysis = null; // the analysis takes the new limits from the next batch
     }
 
@@ -331,7 +333,7 @@ public sealed class PatientGrain(
     {
         try
         {
-            var writes = new List<Task>(_unstored.Count + 1) { state.WriteStateAsync() };
+            var writes = new List<Task>(_unstored.Count + 1) { _stateWriter.WriteAsync() };
             foreach (Alarm alarm in _unstored) writes.Add(journal.AppendAsync(alarm));
             await Task.WhenAll(writes);
             _unstored.Clear();
@@ -340,10 +342,10 @@ public sealed class PatientGrain(
         }
         catch (InconsistentStateException e)
         {
-            // The stored state changed under this activation: another activation wrote it, or a write of ours landed
-            // although its answer was lost (a connection cut mid-request). This activation can never save its state
-            // again, so a fresh one loads what is stored; the alarm log still gets the changes (its writes are
-            // idempotent, and they are not part of the grain state).
+            // Another activation wrote the stored state (a write of ours whose answer was lost is not this: the
+            // state writer makes it again). This activation can never save its state again, so a fresh one loads
+            // what is stored; the alarm log still gets the changes (its writes are idempotent, and they are not part
+            // of the grain state).
             logger.LogWarning(e, "Patient {PatientId}: the stored state changed under this activation; deactivating it.", PatientId);
             DeactivateOnIdle();
             _stateUnsaved = false;
@@ -409,7 +411,7 @@ public sealed class PatientGrain(
     private Task SaveDeadlineReminderAsync(bool registered)
     {
         State.DeadlineReminder = registered;
-        return state.WriteStateAsync();
+        return _stateWriter.WriteAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -1,11 +1,12 @@
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Persistence;
 
 namespace Monitoring.Grains.Patients;
 
 [GenerateSerializer]
-public sealed class PatientState
+public sealed class PatientState : IActivationStamped
 {
     [Id(0)] public PatientAdmission? Admission { get; set; }
     [Id(1)] public string? DeviceId { get; set; }
@@ -20,4 +21,6 @@ public sealed class PatientState
 
     /// <summary>Whether the reminder that wakes the grain for pending alarm deadlines is registered.</summary>
     [Id(6)] public bool DeadlineReminder { get; set; }
+
+    [Id(7)] public Guid WrittenBy { get; set; }
 }
