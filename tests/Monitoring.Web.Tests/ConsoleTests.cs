@@ -227,6 +227,37 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         Assert.Equal((EscalationResponse.Accepted, userId), (step.Response, step.RespondedBy));
     }
 
+    [Fact]
+    public async Task A_console_that_missed_an_alarm_push_catches_up_with_the_server()
+    {
+        var network = await TestNetwork.DefineAsync(server, "websync");
+        const string patientId = "p-web-sync";
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, patientId, "d-web-sync", network.Village("a"));
+        var (userId, password) = await DefinePhysicianAsync("phys-websync", TestNetwork.CentreOf(network.Village("a")));
+        var page = await OpenConsoleAsync();
+        await SignInAsync(page, userId, password);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        await TestNetwork.StreamVentricularTachycardiaAsync(server, "d-web-sync", deviceToken);
+        var flashing = page.Locator($".alarm-list li.alarm.flashing[data-patient-id='{patientId}'][data-priority='High']", new() { HasText = "V-TACH" }).First;
+        await Expect(flashing).ToBeVisibleAsync(new() { Timeout = (float)AlarmTimeout.TotalMilliseconds });
+        string alarmId = (await flashing.GetAttributeAsync("data-alarm-id"))!;
+
+        // A colleague acknowledges it at another console, and the push of that change to this console is lost.
+        server.LostPushes.LoseAlarmsOf(patientId);
+        var (colleague, _) = await TestNetwork.ConsoleAsync(server, network.Village("a"), "Physician");
+        await using var _ = colleague;
+        Alarm changed = (await colleague.Connection.InvokeAsync<Alarm?>("AcknowledgeAlarm", alarmId))!;
+        Assert.True(server.LostPushes.Lost >= 1, "the acknowledgement was pushed after all");
+        output.WriteLine($"Acknowledged elsewhere: {changed.State}.");
+
+        // Within one comparison with the server (every 10 s) this console shows it acknowledged, or gone once reset.
+        var timeout = new LocatorAssertionsToHaveCountOptions { Timeout = 25_000 };
+        var row = page.Locator($".alarm-list li.alarm[data-alarm-id='{alarmId}']");
+        if (changed.State == AlarmState.Resolved) await Expect(row).ToHaveCountAsync(0, timeout);
+        else await Expect(page.Locator($".alarm-list li.alarm.flashing[data-alarm-id='{alarmId}']")).ToHaveCountAsync(0, timeout);
+        Assert.Empty(_scriptErrors);
+    }
+
     /// <summary>A centre at a provincial facility of its own and a physician of it with a known password.</summary>
     private async Task<(string UserId, string Password)> DefineCentreWithPhysicianAsync(string name)
     {

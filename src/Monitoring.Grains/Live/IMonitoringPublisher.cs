@@ -6,7 +6,8 @@ namespace Monitoring.Grains.Live;
 
 /// <summary>
 /// Pushes to the consoles of monitoring centres (the host supplies it: SignalR). Best effort by nature: consoles
-/// that miss a push get the active alarms and consult queue again when they (re)connect.
+/// that miss a push get the active alarms and consult queue again when they (re)connect, and the web console
+/// compares its alarms with the centre's active alarms every 10 s.
 /// </summary>
 public interface IMonitoringPublisher
 {

@@ -1,5 +1,6 @@
 using Monitoring.Grains.Live;
 using Monitoring.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Providers;
 
@@ -14,7 +15,8 @@ public static class LiveTransportHosting
     public static IServiceCollection AddLiveTransport(this IServiceCollection services, LiveSettings live)
     {
         services.AddSingleton<HubGroupObserver>();
-        services.AddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
+        // TryAdd: a test host may put a publisher of its own in front (one that loses pushes, say).
+        services.TryAddSingleton<IMonitoringPublisher, SignalRMonitoringPublisher>();
         switch (live.Transport)
         {
             case LiveTransports.HubNotifier:

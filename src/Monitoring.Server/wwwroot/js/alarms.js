@@ -2,6 +2,9 @@ import { PRIORITY_RANK, alarmStateName, isResolved, isUnacknowledged, priorityNa
 import { clockTime, el, notify } from "./dom.js";
 import { tryInvoke } from "./session.js";
 
+/** How often the board compares itself with the server's list of the centre's active alarms. */
+export const ALARM_SYNC_MS = 10_000;
+
 /**
  * The console's alarms: the newest version of each (pushes may arrive out of order), the alarm list, and the
  * actions on an alarm. Escalated alarms are reported delivered on arrival and can be accepted or declined.
@@ -10,17 +13,52 @@ export class AlarmBoard {
   constructor(session, hub, list, { onChange, onReview }) {
     Object.assign(this, { session, hub, list, onChange, onReview });
     this.alarms = new Map();
+    /** When each alarm's shown version arrived (performance.now()). */
+    this.receivedAt = new Map();
+    /** Alarms found ended by a sync: their version, so that a late push of that version does not bring them back. */
+    this.ended = new Map();
   }
 
   /** An `alarm` push or an item of GetActiveAlarms. */
   receive(alarm) {
     const known = this.alarms.get(alarm.alarmId);
     if (known && known.version > alarm.version) return;
+    if (this.ended.get(alarm.alarmId) >= alarm.version) return;
+    this.ended.delete(alarm.alarmId);
     this.alarms.set(alarm.alarmId, alarm);
+    this.receivedAt.set(alarm.alarmId, performance.now());
     const step = this.escalationToMe(alarm);
     if (step && !step.deliveredUnixMs && !isResolved(alarm)) tryInvoke(this.hub, "ReportEscalation", alarm.alarmId, "Delivered");
     this.render();
     this.onChange(alarm.patientId);
+  }
+
+  /**
+   * A push can be lost (a host of the cluster restarting, a connection dropped and resumed), so the board compares
+   * itself with the server's list of the centre's active alarms: newer versions are taken, and an alarm of one of the
+   * centre's own patients, or escalated to it, that the list leaves out has ended, unless its version arrived after
+   * the question was asked. Alarms of patients watched from below (pushed to every centre above) are not in the list
+   * and are left as they are.
+   */
+  async sync() {
+    const askedAt = performance.now();
+    const [active, patients] = await Promise.all([tryInvoke(this.hub, "GetActiveAlarms"), tryInvoke(this.hub, "GetPatients")]);
+    if (!active.ok || !patients.ok) return;
+    const listed = new Set(active.value.map(alarm => alarm.alarmId));
+    const own = new Set(patients.value);
+    for (const alarm of active.value) this.receive(alarm);
+    const endedPatients = new Set();
+    for (const [alarmId, alarm] of this.alarms) {
+      if (listed.has(alarmId) || isResolved(alarm) || this.receivedAt.get(alarmId) >= askedAt) continue;
+      if (!own.has(alarm.patientId) && !this.escalationToMe(alarm)) continue;
+      this.alarms.delete(alarmId);
+      this.receivedAt.delete(alarmId);
+      this.ended.set(alarmId, alarm.version);
+      endedPatients.add(alarm.patientId);
+    }
+    if (endedPatients.size === 0) return;
+    this.render();
+    for (const patientId of endedPatients) this.onChange(patientId);
   }
 
   /** Alarms that are not over, of one patient or of all, highest priority first, then newest first. */

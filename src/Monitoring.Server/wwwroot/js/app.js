@@ -1,4 +1,4 @@
-import { AlarmBoard } from "./alarms.js";
+import { ALARM_SYNC_MS, AlarmBoard } from "./alarms.js";
 import { AlarmReview } from "./review.js";
 import { AlarmTone } from "./audio.js";
 import { ConsultDesk } from "./consults.js";
@@ -55,7 +55,7 @@ async function start(session) {
   hub.on("consult", consult => consults.receive(consult));
   const showState = state => { connection.textContent = state; connection.dataset.state = state; };
   hub.onreconnecting(() => showState("reconnecting"));
-  hub.onreconnected(() => { showState("connected"); tiles.rewatch(); });
+  hub.onreconnected(() => { showState("connected"); tiles.rewatch(); alarms.sync(); });
   hub.onclose(() => showState("disconnected"));
 
   alarms.render();
@@ -63,6 +63,7 @@ async function start(session) {
   showState("connected");
   await navigator.start();
   consults.load();
+  setInterval(() => alarms.sync(), ALARM_SYNC_MS);
   setInterval(() => {
     tiles.refresh();
     tone.update(alarms.alarms.values(), Date.now());
