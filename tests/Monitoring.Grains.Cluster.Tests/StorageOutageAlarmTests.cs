@@ -17,10 +17,7 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
     [Fact]
     public async Task An_alarm_raised_while_the_alarm_log_fails_is_pushed_at_once_and_stored_when_the_log_is_back()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
-        var patient = Grains.GetGrain<IPatientGrain>(patientId);
-        await patient.AttachDeviceAsync($"{patientId}-device");
+        var (network, patientId, patient) = await AdmitWithDeviceAsync();
         try
         {
             fixture.Journal.Failing = true;
@@ -54,10 +51,7 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
     [Fact]
     public async Task A_state_write_that_landed_though_its_answer_was_lost_is_taken_as_the_patients_own_and_the_alarms_go_on()
     {
-        var network = await CareNetwork.CreateAsync(Grains);
-        string patientId = await network.AdmitVillagePatientAsync(Grains);
-        var patient = Grains.GetGrain<IPatientGrain>(patientId);
-        await patient.AttachDeviceAsync($"{patientId}-device");
+        var (_, patientId, patient) = await AdmitWithDeviceAsync();
         try
         {
             // The audio pause is stored but its answer is lost, and the alarm log is out: the patient takes storage for
@@ -82,6 +76,15 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
         {
             fixture.Journal.Failing = false;
         }
+    }
+
+    private async Task<(CareNetwork Network, string PatientId, IPatientGrain Patient)> AdmitWithDeviceAsync()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        await patient.AttachDeviceAsync($"{patientId}-device");
+        return (network, patientId, patient);
     }
 
     [Fact]
