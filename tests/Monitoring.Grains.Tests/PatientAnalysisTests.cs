@@ -1,4 +1,6 @@
 using Monitoring.Contracts.Patients;
+using Monitoring.Contracts.Alarms;
+using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Patients;
 
 namespace Monitoring.Grains.Tests;
@@ -26,6 +28,30 @@ public class PatientAnalysisTests
         var events = Run(beats.Concat(flat));
         var asystole = Assert.Single(events, e => e.Condition == "Asystole" && e.Onset);
         Assert.InRange((asystole.AtUnixMs - Batches.Start) / 1000.0, 20.0, 25.5);
+    }
+
+    [Fact]
+    public void ANonConductedPWaveInMitdb118IsAMissedBeatAlarmOfLowPriority()
+    {
+        // mitdb/118: non-conducted P waves (annotated x) leave 1.4-1.5 s gaps in the 74-bpm sinus rhythm at 3:00 and 3:12.
+        var events = Run(RecordBatches.From("mitdb", "118", 150, 200));
+        var missed = events.Where(e => e.Condition == "MissedBeat" && e.Onset).ToList();
+        Assert.Equal(2, missed.Count);
+        Assert.InRange(150 + (missed[0].AtUnixMs - Batches.Start) / 1000.0, 179.5, 180.5);
+        Assert.InRange(150 + (missed[1].AtUnixMs - Batches.Start) / 1000.0, 191.8, 192.8);
+
+        var definition = AlarmCatalog.For(missed[0].Condition);
+        Assert.Equal(AlarmPriority.Low, definition.Priority);
+        Assert.Equal("MISSED BEAT", definition.Label);
+    }
+
+    [Fact]
+    public void EveryConditionTheAnalyzerReportsHasItsOwnAlarmDefinition()
+    {
+        foreach (var condition in Enum.GetValues<Detection.Rhythm.RhythmCondition>())
+        {
+            Assert.True(AlarmCatalog.Defines(condition.ToString()), $"{condition} has no alarm definition");
+        }
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public static class AnalyzeCommand
         string what = e.Onset ? "begins" : "ends";
         string evidence = e.Condition switch
         {
-            RhythmCondition.Asystole or RhythmCondition.Pause => $", no QRS for {e.IntervalSamples / fs:F1} s",
+            RhythmCondition.Asystole or RhythmCondition.Pause or RhythmCondition.MissedBeat => $", no QRS for {e.IntervalSamples / fs:F1} s",
             RhythmCondition.PvcsPerMinute => $", {e.BeatCount} PVCs within a minute",
             RhythmCondition.VentricularFibrillation when e.Onset => $", waves at {e.HeartRateBpm:F0}/min",
             RhythmCondition.VentricularFibrillation => $", lasted {e.IntervalSamples / fs:F0} s",

@@ -8,13 +8,13 @@ namespace Monitoring.Detection.Analysis;
 
 /// <summary>
 /// The whole real-time analysis of one ECG lead: QRS detection, beat classification, heart rate, the rate and
-/// pause conditions, the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
+/// pause conditions, missed beats, the ventricular ectopy conditions (couplets, runs, VT, bigeminy, trigeminy, R-on-T, PVCs per
 /// minute), atrial fibrillation and irregular rhythm, and ventricular fibrillation or flutter, judged from the waveform
 /// by its own detector. While fibrillation is
 /// declared there is no asystole or pause (see <see cref="RhythmMonitor"/>); beats, heart rate and the rate conditions
 /// go on as the QRS detector finds them. Signal quality (<see cref="SignalQualityMonitor"/>) raises technical
 /// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any but the flat line
-/// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause or rate condition, no
+/// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause, missed beat or rate condition, no
 /// ventricular ectopy (a run in progress ends), and atrial fibrillation takes no beats (it neither starts nor ends).
 /// Beats and the displayed heart rate are still reported. A complex the classifier judges noise (see
 /// <see cref="NoiseComplexRule"/>) is taken back from the heart rate a beat later. Ventricular fibrillation is judged throughout: the
@@ -27,6 +27,7 @@ public sealed class EcgAnalyzer
     private readonly BeatClassifier _classifier;
     private readonly RhythmMonitor _rhythm;
     private readonly VentricularEctopyMonitor _ectopy;
+    private readonly MissedBeatDetector _missedBeats;
     private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly VentricularFibrillationDetector _fibrillation;
     private readonly SignalQualityMonitor _quality;
@@ -39,6 +40,7 @@ public sealed class EcgAnalyzer
         _classifier = new BeatClassifier(settings);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
+        _missedBeats = new MissedBeatDetector(settings.SamplingRateHz, _rhythm.Settings.PauseThresholdSeconds);
         _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
         _fibrillation = new VentricularFibrillationDetector(settings);
         _quality = new SignalQualityMonitor(settings);
@@ -91,7 +93,9 @@ public sealed class EcgAnalyzer
         _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating, ref sink);
         if (_quality.IsUnreadable == unreadable) return;
         _rhythm.OnSignalArtifact(_quality.IsUnreadable, _quality.ChangedAt, ref sink);
-        if (_quality.IsUnreadable) _ectopy.Interrupt(_quality.ChangedAt, ref sink);
+        if (!_quality.IsUnreadable) return;
+        _ectopy.Interrupt(_quality.ChangedAt, ref sink);
+        _missedBeats.Interrupt();
     }
 
     private void Dispatch<TSink>(ref TSink sink) where TSink : IAnalysisSink
@@ -115,6 +119,7 @@ public sealed class EcgAnalyzer
             sink.OnClassifiedBeat(beat);
             if (_quality.IsUnreadable) continue;
             _ectopy.OnBeat(beat, ref sink);
+            _missedBeats.OnBeat(beat, _atrialFibrillation.InAtrialFibrillation, ref sink);
             _atrialFibrillation.OnBeat(beat, ref sink);
         }
         foreach (long noiseComplex in _classifier.RecentNoiseComplexes) _rhythm.OnNoiseComplex(noiseComplex);

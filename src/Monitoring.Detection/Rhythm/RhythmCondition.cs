@@ -9,6 +9,12 @@ public enum RhythmCondition
     /// <summary>No QRS for longer than the pause threshold (default 2.0 s); ends with the next beat.</summary>
     Pause,
 
+    /// <summary>
+    /// Missed beat: one beat of a regular rhythm did not come, the rhythm going on after it (see
+    /// <see cref="MissedBeatDetector"/>); a gap longer than the pause threshold is a <see cref="Pause"/> instead.
+    /// </summary>
+    MissedBeat,
+
     /// <summary>Heart rate below the low limit.</summary>
     Bradycardia,
 

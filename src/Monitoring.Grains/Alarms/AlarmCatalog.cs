@@ -36,6 +36,7 @@ public static class AlarmCatalog
         Physiological("PvcRun", "RUN PVCs", AlarmPriority.Medium),
         Physiological("RonT", "R ON T", AlarmPriority.Medium),
         Physiological("Pause", "PAUSE", AlarmPriority.Medium),
+        Physiological("MissedBeat", "MISSED BEAT", AlarmPriority.Low),
         Physiological("AtrialFibrillation", "AFIB", AlarmPriority.Low),
         Physiological("IrregularRhythm", "IRREGULAR RHYTHM", AlarmPriority.Low),
         Physiological("Couplet", "COUPLET", AlarmPriority.Low),
@@ -52,6 +53,9 @@ public static class AlarmCatalog
         new("BaselineWander", "ECG BASELINE WANDER", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
         new(RecordingFailure, "ECG RECORDING FAILED", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
+
+    /// <summary>Whether the catalog defines a condition (priority and latching chosen for it, not the fallback of <see cref="For"/>).</summary>
+    public static bool Defines(string condition) => Definitions.ContainsKey(condition);
 
     /// <summary>The definition of a condition; an unknown one (a newer analyzer) is a medium-priority physiological alarm.</summary>
     public static AlarmDefinition For(string condition) =>
