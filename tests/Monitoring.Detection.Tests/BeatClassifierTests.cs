@@ -212,15 +212,15 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.24 / 92.06 and SVEB
-    /// 79.53 / 74.45). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.27 / 92.62 since beats
+    /// in noise of a new shape are Q, 95.24 / 92.06 before; SVEB 81.10 / 73.60). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92.3, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         // SVEB measured 81.10 / 73.60 (79.42 / 74.66 before early beats counted as S in an irregular rhythm with sinus P
         // waves: +P floor lowered from 74 for that Se, still above the 70 target).
         Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 73, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");

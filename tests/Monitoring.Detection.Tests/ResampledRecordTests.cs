@@ -31,9 +31,10 @@ public class ResampledRecordTests
         }
         var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
 
-        // Measured: QRS 99.79 / 99.84, VEB 95.18 / 91.07, SVEB 79.53 / 73.30 (at 360 Hz: 99.78 / 99.86, 95.24 / 92.06, 79.53 / 74.45).
+        // Measured: QRS 99.79 / 99.84, VEB 95.24 / 91.59 (95.18 / 91.07 before beats in noise of a new shape were Q), SVEB
+        // 79.53 / 73.30 (at 360 Hz: 99.78 / 99.86, 95.27 / 92.62, 81.10 / 73.60).
         Assert.True(gross.QrsSensitivity >= 99.6 && gross.QrsPositivePredictivity >= 99.6, $"QRS {gross.QrsSensitivity:F2} / {gross.QrsPositivePredictivity:F2}");
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 91.3, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         // SVEB 81.10 / 72.14 since early beats count as S in an irregular rhythm with sinus P waves (+P floor 73 -> 71.5).
         Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 71.5, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }

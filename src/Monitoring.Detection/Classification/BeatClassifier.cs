@@ -298,6 +298,10 @@ public sealed class BeatClassifier
     {
         double width = _shapes.Measures(_pendingShape).Width * _decimation / _samplingRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
+        // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
+        if (beatClass == BeatClass.Ventricular
+            && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
+            && UnclassifiableRule.IsBusyBaseline(BaselineShare(rrAfter))) beatClass = BeatClass.Unclassifiable;
         if (_pendingRrBefore > 0)
         {
             _allRr.Add(_pendingRrBefore);
@@ -305,7 +309,7 @@ public sealed class BeatClassifier
             if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) _normalRr.Add(_pendingRrBefore);
             if (LooksDominant(_pendingDominantCorrelation) && LooksDominant(_emittedDominantCorrelation)) _dominantRr.Add(_pendingRrBefore);
         }
-        if (beatClass != BeatClass.Ventricular) _sinusPWaves.Add(_pendingPWaveCorrelation, _pendingSample);
+        if (beatClass is BeatClass.Normal or BeatClass.Supraventricular) _sinusPWaves.Add(_pendingPWaveCorrelation, _pendingSample);
         _lastClass = beatClass;
         _emitted = true;
         _emittedSample = _pendingSample;
@@ -315,6 +319,39 @@ public sealed class BeatClassifier
         _emittedLikeness = _pendingLikeness;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width,
             _pendingPWaveCorrelation));
+    }
+
+    /// <summary>
+    /// How much the ECG moves between beats around the pending one: the larger peak-to-peak amplitude of the stretches
+    /// before and after it that hold no P, QRS or T wave (see <see cref="UnclassifiableRule"/>), over the dominant
+    /// beat's QRS amplitude; NaN when neither stretch is long enough or there is no dominant beat yet.
+    /// </summary>
+    private double BaselineShare(long rrAfter)
+    {
+        double dominantPeakToPeak = _shapes.Dominant >= 0 ? _shapes.Measures(_shapes.Dominant).PeakToPeak : 0;
+        if (dominantPeakToPeak <= 0) return double.NaN;
+        double before = _emitted ? QuietPeakToPeak(_emittedSample, _pendingSample) : double.NaN;
+        double after = rrAfter > 0 ? QuietPeakToPeak(_pendingSample, _pendingSample + rrAfter) : double.NaN;
+        double larger = double.IsNaN(before) ? after : double.IsNaN(after) ? before : Math.Max(before, after);
+        return larger / dominantPeakToPeak;
+    }
+
+    /// <summary>Peak-to-peak of the stretch between two beats past the first one's T wave and before the second one's P wave.</summary>
+    private double QuietPeakToPeak(long beat, long nextBeat)
+    {
+        long rr = nextBeat - beat;
+        long from = beat + Math.Max((long)(UnclassifiableRule.QuietFromShare * rr), (long)(UnclassifiableRule.QuietFromSeconds * _samplingRateHz));
+        long to = nextBeat - (long)(UnclassifiableRule.QuietUntilSecondsBefore * _samplingRateHz);
+        from = Math.Max(from, _next - _signal.Capacity + 1);   // what the ring still holds
+        if (to - from < UnclassifiableRule.ShortestQuietSeconds * _samplingRateHz) return double.NaN;
+        double min = double.MaxValue, max = double.MinValue;
+        for (long i = from; i <= to; i++)
+        {
+            double v = _signal[i];
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        return max - min;
     }
 
     private BeatClass Decide(long rrAfter, double width)
