@@ -50,9 +50,9 @@ public sealed class MissedBeatDetector
         bool missed = !inAtrialFibrillation && IsMissedBeat(beat, gap);
         if (missed)
         {
-            double averageRr = (double)_intervalSum / _intervalCount;
+            double averageRr = AverageRr;
             long due = beat.SampleIndex - gap + (long)Math.Round(averageRr);
-            double rate = 60 * _samplingRateHz / averageRr;
+            double rate = BeatsPerMinute(averageRr);
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.MissedBeat, true, due, rate, gap, 1));
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.MissedBeat, false, beat.SampleIndex, rate, gap, 1));
         }
@@ -78,12 +78,17 @@ public sealed class MissedBeatDetector
     {
         if (_consecutiveNormal < NormalBeatsBefore || _intervalCount < AveragedIntervals / 2 || gap <= 0) return false;
         if (beat.Class == BeatClass.Ventricular || beat.RrAfterSamples <= 0 || gap > _pauseThreshold) return false;
-        double averageRr = (double)_intervalSum / _intervalCount;
+        double averageRr = AverageRr;
         if (!Regular(_previousRr, averageRr) || !Regular(_rrBeforePrevious, averageRr)) return false;
-        bool fast = 60 * _samplingRateHz / averageRr >= FastRateBpm;
+        bool fast = BeatsPerMinute(averageRr) >= FastRateBpm;
         bool longGap = fast ? gap > _fastRateGap : gap > LongerThanAverage * averageRr;
         return longGap && gap > LongerThanPrevious * _previousRr && beat.RrAfterSamples < ResumesWithin * averageRr;
     }
+
+    /// <summary>Mean of the recent intervals between two normal beats (call only when there is one).</summary>
+    private double AverageRr => (double)_intervalSum / _intervalCount;
+
+    private double BeatsPerMinute(double rrSamples) => 60 * _samplingRateHz / rrSamples;
 
     private static bool Regular(long interval, double averageRr) => Math.Abs(interval - averageRr) <= RegularWithin * averageRr;
 
