@@ -41,10 +41,11 @@ public class SignalQualityRecordTests(ITestOutputHelper output)
         RecordAnalysis.Run(WfdbRecordReader.ReadSignals(SharedData.Record(database, record)));
 
     /// <summary>
-    /// Measured share of the noisy minutes covered by technical conditions: 0 / 2.5 / 54.6 / 90.8 / 97.8 % at
+    /// Measured share of the noisy minutes covered by technical conditions: 0 / 2.5 / 54.3 / 89.3 / 97.4 % at
     /// 24 / 12 / 6 / 0 / -6 dB SNR; of the clean minutes after 5:00 (mostly the seconds after each noisy stretch, until
-    /// the condition ends): 0.8 / 2.2 / 7.9 / 10.4 / 12.3 %. VT and non-sustained VT onsets: 0 / 1 / 11 / 2 / 0, where
-    /// the analysis without signal quality declared 0 / 1 / 28 / 40 / 10.
+    /// the condition ends): 0.8 / 2.2 / 7.9 / 10.4 / 12.3 %. VT and non-sustained VT onsets: 0 / 1 / 4 / 1 / 0, where
+    /// the analysis without signal quality declared 0 / 1 / 28 / 40 / 10 (before the Q rule and the wander exemption
+    /// for fast ventricular runs).
     /// </summary>
     [Theory]
     [InlineData("118e24", 0.0, 0.02, 0)]

@@ -58,11 +58,32 @@ public class SignalQualityTests
         var rough = new FibrillationFeatures(AmplitudeMv: 0.5, Leakage: 0.8, RatePerMinute: 300, SlopeRatio: 3, Roughness: 4.5);
         short[] noise = new SyntheticEcg { NoiseMv = 0.3 }.Render(Array.Empty<double>(), Fs, 10);
 
-        monitor.Process(noise, rough, fibrillating: true, ref sink);
+        monitor.Process(noise, rough, fibrillating: true, ventricularRun: false, ref sink);
         Assert.Empty(sink.List);
-        monitor.Process(noise, rough, fibrillating: false, ref sink);
+        monitor.Process(noise, rough, fibrillating: false, ventricularRun: false, ref sink);
         Assert.Equal([(RhythmCondition.HighFrequencyNoise, true)], sink.List.Select(e => (e.Condition, e.Onset)));
         Assert.True(monitor.IsUnreadable);
+    }
+
+    [Fact]
+    public void Baseline_wander_ends_at_once_and_is_not_declared_during_a_fast_ventricular_run()
+    {
+        var monitor = new SignalQualityMonitor(new QrsDetectorSettings(Fs, 200));
+        var sink = new CollectingRhythmSink();
+        var ordinary = new FibrillationFeatures(AmplitudeMv: 0.5, Leakage: 0.8, RatePerMinute: 80, SlopeRatio: 6, Roughness: 1.5);
+        // The baseline swings by 2 mV every 4 s (200 units per mV): wander, whatever the beats are.
+        short[] wander = [.. Enumerable.Range(0, 20 * Fs).Select(i => (short)(200 * Math.Sin(2 * Math.PI * i / (4.0 * Fs))))];
+
+        monitor.Process(wander.AsSpan(0, 10 * Fs), ordinary, fibrillating: false, ventricularRun: false, ref sink);
+        Assert.Equal([(RhythmCondition.BaselineWander, true)], sink.List.Select(e => (e.Condition, e.Onset)));
+
+        monitor.Process(wander.AsSpan(10 * Fs, Fs), ordinary, fibrillating: false, ventricularRun: true, ref sink);
+        Assert.Equal((RhythmCondition.BaselineWander, false), (sink.List[^1].Condition, sink.List[^1].Onset));
+        Assert.Equal(11 * Fs, sink.List[^1].SampleIndex);   // at the end of the first second of the run, not after 3 clear ones
+        Assert.False(monitor.IsUnreadable);
+
+        monitor.Process(wander.AsSpan(11 * Fs, 9 * Fs), ordinary, fibrillating: false, ventricularRun: true, ref sink);
+        Assert.Equal(2, sink.List.Count);
     }
 
     [Fact]
@@ -137,7 +158,7 @@ public class SignalQualityTests
     private static void Pass(SignalQualityMonitor monitor, short[] samples, in FibrillationFeatures features, ref CountingRhythmSink sink)
     {
         for (int offset = 0; offset < samples.Length; offset += 90)
-            monitor.Process(samples.AsSpan(offset, Math.Min(90, samples.Length - offset)), features, false, ref sink);
+            monitor.Process(samples.AsSpan(offset, Math.Min(90, samples.Length - offset)), features, false, false, ref sink);
     }
 
     internal static bool IsTechnical(RhythmCondition condition) => condition >= RhythmCondition.SignalArtifact;

@@ -32,6 +32,8 @@ public sealed class EcgAnalyzer
     private readonly VentricularFibrillationDetector _fibrillation;
     private readonly SignalQualityMonitor _quality;
     private readonly int _step;
+    private readonly long _vtRateInterval;
+    private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
     private Pending _pending = new();
 
     public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null, VentricularEctopySettings? ectopySettings = null)
@@ -45,6 +47,7 @@ public sealed class EcgAnalyzer
         _fibrillation = new VentricularFibrillationDetector(settings);
         _quality = new SignalQualityMonitor(settings);
         _step = settings.SamplingRateHz;
+        _vtRateInterval = (long)(settings.SamplingRateHz * 60 / _ectopy.Settings.VtRateBpm);
     }
 
     public QrsDetectorSettings Settings => _detector.Settings;
@@ -90,7 +93,8 @@ public sealed class EcgAnalyzer
     private void JudgeQuality<TSink>(ReadOnlySpan<short> part, ref TSink sink) where TSink : IAnalysisSink
     {
         bool unreadable = _quality.IsUnreadable;
-        _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating, ref sink);
+        _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating,
+            ventricularRun: _fastVentricularBeats >= SignalQualityMonitor.VentricularRunBeats, ref sink);
         if (_quality.IsUnreadable == unreadable) return;
         _rhythm.OnSignalArtifact(_quality.IsUnreadable, _quality.ChangedAt, ref sink);
         if (!_quality.IsUnreadable) return;
@@ -117,6 +121,7 @@ public sealed class EcgAnalyzer
         {
             ClassifiedBeat beat = _pending.Classified(i);
             sink.OnClassifiedBeat(beat);
+            _fastVentricularBeats = beat.Class == BeatClass.Ventricular && beat.RrBeforeSamples <= _vtRateInterval ? _fastVentricularBeats + 1 : 0;
             if (_quality.IsUnreadable) continue;
             _ectopy.OnBeat(beat, ref sink);
             _missedBeats.OnBeat(beat, _atrialFibrillation.InAtrialFibrillation, ref sink);

@@ -30,7 +30,11 @@ namespace Monitoring.Detection.Quality;
 /// or a VF-filter leakage under <see cref="OrganisedLeakage"/> (ventricular tachycardia, flutter and fibrillation read
 /// 0.3 to 0.6, noise and ordinary ECG 0.65 to 0.9): VT and VF are not noise, and their alarms must stand. The
 /// waveform measurements come from the <see cref="VentricularFibrillationDetector"/> of the same lead, so this monitor
-/// adds only a few comparisons per sample. Thresholds were read off the shared mitdb, nstdb, vfdb and cudb records
+/// adds only a few comparisons per sample. Baseline wander also ends at once, and is not declared, while the beats are a
+/// fast ventricular run (<see cref="VentricularRunBeats"/> V beats at the VT rate): at the onset of ventricular
+/// tachycardia the wide complexes move the 1-s means like a wandering baseline (vfdb 420 at 23:51, where wander held
+/// the VT alarm back by 4 s) while the QRS detector reads them well; the VF-filter leakage needs its whole 4-s window
+/// of VT before it calls the waveform organised. Thresholds were read off the shared mitdb, nstdb, vfdb and cudb records
 /// (distributions per second); allocation-free after construction; any sampling rate.
 /// </summary>
 public sealed class SignalQualityMonitor
@@ -42,6 +46,9 @@ public sealed class SignalQualityMonitor
     public const double WanderMillivolts = 1.0;
     public const double OrganisedLeakage = 0.6;
     public const int NoiseOnsetSeconds = 2, NoiseOffsetSeconds = 3;
+
+    /// <summary>Consecutive ventricular beats at the VT rate or faster that make a run during which there is no baseline wander.</summary>
+    public const int VentricularRunBeats = 3;
 
     private readonly BaselineArtifactMonitor _baseline;
     private readonly int _samplesPerBlock, _saturationSamples;
@@ -55,6 +62,7 @@ public sealed class SignalQualityMonitor
     private int _inBlock, _atHigh, _atLow;
     private short _high = short.MinValue, _low = short.MaxValue;
     private long _sum, _next;
+    private bool _ventricularRun;
 
     public SignalQualityMonitor(QrsDetectorSettings settings)
     {
@@ -79,12 +87,14 @@ public sealed class SignalQualityMonitor
     /// <summary>
     /// Takes the next chunk of raw samples. <paramref name="waveform"/> is the lead's latest waveform measurement and
     /// <paramref name="fibrillating"/> whether fibrillation is declared (both from its
-    /// <see cref="VentricularFibrillationDetector"/>). Reports technical conditions starting and ending, dated at the
+    /// <see cref="VentricularFibrillationDetector"/>); <paramref name="ventricularRun"/> whether the last
+    /// <see cref="VentricularRunBeats"/> or more beats were ventricular at the VT rate or faster. Reports technical conditions starting and ending, dated at the
     /// end of the second that decided them.
     /// </summary>
-    public void Process<TSink>(ReadOnlySpan<short> samples, in FibrillationFeatures waveform, bool fibrillating, ref TSink sink)
+    public void Process<TSink>(ReadOnlySpan<short> samples, in FibrillationFeatures waveform, bool fibrillating, bool ventricularRun, ref TSink sink)
         where TSink : IRhythmSink
     {
+        _ventricularRun = ventricularRun;
         // Per sample only the sum and the extremes run, a second's part at a time and vectorised (Accumulate).
         while (!samples.IsEmpty)
         {
@@ -164,6 +174,7 @@ public sealed class SignalQualityMonitor
         bool organised = fibrillating || waveform.Leakage < OrganisedLeakage;
         bool rough = waveform.Roughness >= NoiseRoughness && waveform.AmplitudeMv >= NoiseMinimumMillivolts;
         _noise.Update(!organised && rough, _next, ref sink);
-        _wander.Update(!organised && _baseline.RangeMillivolts >= WanderMillivolts, _next, ref sink);
+        if (_ventricularRun) _wander.End(_next, ref sink);
+        else _wander.Update(!organised && _baseline.RangeMillivolts >= WanderMillivolts, _next, ref sink);
     }
 }

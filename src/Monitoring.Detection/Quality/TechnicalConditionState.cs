@@ -23,4 +23,13 @@ internal struct TechnicalConditionState(RhythmCondition condition, int onsetSeco
         sink.OnRhythmEvent(new RhythmEvent(condition, IsActive, endSample, null, 0));
         return true;
     }
+
+    /// <summary>Ends the condition at once, without waiting for clear seconds, if it is declared.</summary>
+    public void End<TSink>(long endSample, ref TSink sink) where TSink : IRhythmSink
+    {
+        _run = 0;
+        if (!IsActive) return;
+        IsActive = false;
+        sink.OnRhythmEvent(new RhythmEvent(condition, false, endSample, null, 0));
+    }
 }
