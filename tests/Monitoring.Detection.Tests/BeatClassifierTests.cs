@@ -41,6 +41,26 @@ public class BeatClassifierTests
         AssertClasses(beats, Classify(beats.Select(b => b.Beat).ToList(), 120));
     }
 
+    /// <summary>
+    /// Sinus rhythm whose rate steps from 60 to 80 bpm at once (the patient sits up): the first beats at the new rate
+    /// may look early, but the rhythm is sinus (its P wave is the sinus one), so the classifier takes the new rate as
+    /// the normal one within a few dozen beats instead of calling every beat S from then on.
+    /// </summary>
+    [Fact]
+    public void A_sudden_sinus_rate_increase_becomes_the_new_normal_rate()
+    {
+        var beats = new List<SyntheticBeat>();
+        double t = 0.5;
+        while (t < 60) { beats.Add(new SyntheticBeat(t)); t += 1.0; }
+        while (t < 180) { beats.Add(new SyntheticBeat(t)); t += 0.75; }
+
+        var classified = Classify(beats, 180);
+
+        var late = classified.Where(b => b.SampleIndex > 100 * Fs).ToList();
+        Assert.True(late.Count > 100);
+        Assert.All(late, b => Assert.Equal(BeatClass.Normal, b.Class));
+    }
+
     [Fact]
     public void In_ventricular_bigeminy_the_normal_beat_stays_dominant()
     {

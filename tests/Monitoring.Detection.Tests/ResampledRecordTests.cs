@@ -5,37 +5,46 @@ using Monitoring.Wfdb;
 namespace Monitoring.Detection.Tests;
 
 /// <summary>
-/// The whole analysis on the 22 non-paced shared MIT-BIH records resampled from 360 Hz to 250 Hz, the rate the
-/// product's devices stream at, scored with EC57 against the reference beats moved to the new timeline. Nothing was
-/// fitted at 250 Hz: this checks that detection and classification carry over to another rate.
+/// The whole analysis on the 22 non-paced shared MIT-BIH records resampled from 360 Hz to the rates devices stream at
+/// (100 Hz for the slowest patches, 128 and 250 Hz, 500 and 1000 Hz for 12-lead units), scored with EC57 against the
+/// reference beats moved to the new timeline. Nothing was fitted at these rates: this checks that detection and
+/// classification carry over.
 /// </summary>
 public class ResampledRecordTests
 {
-    private const int Rate = 250;
-
-    [Fact]
-    public void Qrs_detection_and_ventricular_ectopy_hold_at_250_hz()
+    /// <summary>
+    /// Measured (QRS, VEB, SVEB Se / +P; 360 Hz itself: 99.80 / 99.87, 95.27 / 92.62, 81.10 / 74.67):
+    /// 100 Hz 99.81 / 99.86, 96.05 / 91.71, 81.88 / 74.85; 128 Hz 99.80 / 99.88, 95.05 / 92.74, 81.99 / 72.29;
+    /// 250 Hz 99.80 / 99.86, 95.24 / 91.59, 81.10 / 73.16; 500 Hz 99.79 / 99.87, 95.58 / 92.00, 80.98 / 75.65;
+    /// 1000 Hz 99.78 / 99.87, 94.46 / 91.97, 81.10 / 74.36. Before shapes were interpolated to at least 180 Hz on slow
+    /// streams, 100 Hz gave VEB 90.88 / 84.89 and 128 Hz 94.65 / 90.21; before the sinus rate-change rule a resampling
+    /// to 257 Hz called 558 bundle-branch-block beats of 207 S (SVEB +P 46.5, now 72.3).
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(128)]
+    [InlineData(250)]
+    [InlineData(500)]
+    [InlineData(1000)]
+    public void Qrs_detection_and_beat_classes_hold_at_other_sampling_rates(int rate)
     {
         var comparisons = new List<RecordComparison>();
         foreach (string name in SharedData.Records("mitdb").Where(name => !Ec57.PacedMitdbRecords.Contains(name)))
         {
             string path = SharedData.Record("mitdb", name);
             WfdbSignals signals = WfdbRecordReader.ReadSignals(path);
-            double scale = Rate / signals.Header.SamplingFrequency;
+            double scale = rate / signals.Header.SamplingFrequency;
             short[] samples = Resample(signals.GetSignal(0), scale);
 
             var reference = WfdbAnnotationReader.Read(path + ".atr")
                 .Select(a => a with { Sample = (long)Math.Round(a.Sample * scale) }).ToList();
-            var test = AnalysisAnnotations.Beats(RecordAnalysis.Run(name, samples, Rate, signals.GetGain(0)));
-            comparisons.Add(Ec57Comparer.Compare(name, reference, test, Rate, Ec57Options.Standard));
+            var test = AnalysisAnnotations.Beats(RecordAnalysis.Run(name, samples, rate, signals.GetGain(0)));
+            comparisons.Add(Ec57Comparer.Compare(name, reference, test, rate, Ec57Options.Standard));
         }
         var gross = Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
 
-        // Measured: QRS 99.79 / 99.84, VEB 95.24 / 91.59 (95.18 / 91.07 before beats in noise of a new shape were Q), SVEB
-        // 79.53 / 73.30 (at 360 Hz: 99.78 / 99.86, 95.27 / 92.62, 81.10 / 73.60).
         Assert.True(gross.QrsSensitivity >= 99.6 && gross.QrsPositivePredictivity >= 99.6, $"QRS {gross.QrsSensitivity:F2} / {gross.QrsPositivePredictivity:F2}");
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 91.3, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        // SVEB 81.10 / 72.14 since early beats count as S in an irregular rhythm with sinus P waves (+P floor 73 -> 71.5).
+        Assert.True(gross.VebSensitivity >= 94 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 71.5, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 

@@ -26,7 +26,8 @@ namespace Monitoring.Detection.Classification;
 /// the recent beats showed the sinus P wave (<see cref="SinusPWaveWindow"/>: sinus rhythm with atrial ectopy, not AF)
 /// and the beat comes under 60 % of the normal RR; atrial bigeminy and trigeminy are patterns, not irregularity. A beat only a little early (RR under 90 %), followed by a pause (the two
 /// intervals over 1.9 normal RR) is S too when the stretch where its P wave should be does not look like the patient's
-/// sinus P wave (correlation under 0.3, see <see cref="PWaveShape"/>).</item>
+/// sinus P wave (correlation under 0.3, see <see cref="PWaveShape"/>). A run of beats called S on their timing that show
+/// the sinus P wave is sinus rhythm at a new rate, and its beats are N (<see cref="SinusRateChange"/>).</item>
 /// </list>
 /// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Then, too, a
 /// complex the detector took for a beat in noise may be judged a noise complex (<see cref="NoiseComplexRule"/>): it is
@@ -37,6 +38,7 @@ namespace Monitoring.Detection.Classification;
 public sealed class BeatClassifier
 {
     private const double BeforeSeconds = 0.10, AfterSeconds = 0.15, MaxLagSeconds = 0.016;
+    private const int AnalysisRateHz = 180;
     private const double WiderSeconds = 0.020, WidthGapSeconds = 0.065;
     private const double OppositeCorrelation = 0.2, UnlikeCorrelation = 0.5, SomewhatUnlikeCorrelation = 0.8;
     private const double LikeCorrelation = 0.9, WideButLikeCorrelation = 0.97;
@@ -61,8 +63,8 @@ public sealed class BeatClassifier
     // arrhythmia does not shorten a cycle that much.
     private const double SinusRhythmPWaveShare = 0.7, MarkedlyPrematureRatio = 0.6;
 
-    private readonly int _samplingRateHz, _decimation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
-    private readonly double _toMillivolts, _highPassPole;
+    private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
+    private readonly double _analysisRateHz, _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
     private readonly SampleRing _signal;
     private readonly QrsShapes _shapes;
@@ -86,6 +88,7 @@ public sealed class BeatClassifier
     private double _pendingAreaRatio = 1, _pendingSharpnessRatio = 1, _pendingPWaveCorrelation = 1;
     private readonly PWaveShape _pWave = new();
     private readonly SinusPWaveWindow _sinusPWaves = new();
+    private readonly SinusRateChange _sinusRateChange;
     private BeatClass _lastClass = BeatClass.Normal;
 
     private readonly long[] _recentNoise = new long[16];
@@ -101,10 +104,13 @@ public sealed class BeatClassifier
     {
         settings.Validate();
         _samplingRateHz = settings.SamplingRateHz;
-        // Shapes are compared at the stream's rate divided by a whole number, at least 180 Hz (slower streams as they
-        // are), so the cost per beat stays bounded at high rates.
-        _decimation = Math.Max(1, settings.SamplingRateHz / 180);
-        double rate = settings.SamplingRateHz / (double)_decimation;
+        _sinusRateChange = new SinusRateChange(settings.SamplingRateHz);
+        // Shapes are compared at an analysis rate of at least 180 Hz: a faster stream's rate divided by a whole number,
+        // so the cost per beat stays bounded at high rates, a slower one's multiplied by a whole number (linear
+        // interpolation), so that widths and alignment keep a resolution of about 5 ms on a 100 or 128 Hz stream.
+        _decimation = Math.Max(1, settings.SamplingRateHz / AnalysisRateHz);
+        _interpolation = (AnalysisRateHz + settings.SamplingRateHz - 1) / settings.SamplingRateHz;
+        double rate = _analysisRateHz = settings.SamplingRateHz * _interpolation / (double)_decimation;
         _before = (int)Math.Round(BeforeSeconds * rate);
         _windowLength = _before + (int)Math.Round(AfterSeconds * rate) + 1;
         _maxLag = Math.Max(1, (int)Math.Round(MaxLagSeconds * rate));
@@ -179,14 +185,13 @@ public sealed class BeatClassifier
 
     /// <summary>The last stored sample the window of a beat may need (its slope centroid may lie 100 ms after it).</summary>
     private long WindowEnd(long fiducial) =>
-        fiducial + (_lowPass.Length - 1) / 2 + _centroidReach + (long)(_windowLength - _before + _maxLag) * _decimation;
+        fiducial + (_lowPass.Length - 1) / 2 + _centroidReach + StreamOffset(_windowLength - _before + _maxLag) + 1;
 
     private void MeasureShape<TSink>(in QrsBeat beat, ref TSink sink) where TSink : IBeatSink
     {
         long fiducial = beat.SampleIndex;
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
-        long start = center - (long)(_before + _maxLag) * _decimation;
-        for (int i = 0; i < _window.Length; i++) _window[i] = (float)_signal[start + (long)i * _decimation];
+        for (int i = 0; i < _window.Length; i++) _window[i] = (float)WindowSample(center, i - _before - _maxLag);
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
@@ -231,6 +236,22 @@ public sealed class BeatClassifier
         bool onTime = normalRr > 0 && rr > OnTimeFrom * normalRr && rr < OnTimeTo * normalRr;
         return _pWave.Measure(learn: onTime && dominantCorrelation >= PWaveLearningCorrelation);
     }
+
+    /// <summary>
+    /// The filtered signal <paramref name="offset"/> analysis samples from stream sample <paramref name="center"/>:
+    /// every <see cref="_decimation"/>-th stream sample, or between two of them on a slower stream.
+    /// </summary>
+    private double WindowSample(long center, int offset)
+    {
+        long scaled = (long)offset * _decimation;
+        long whole = scaled >= 0 ? scaled / _interpolation : (scaled - _interpolation + 1) / _interpolation;   // rounded down
+        long k = center + whole, fraction = scaled - whole * _interpolation;
+        double value = _signal[k];
+        return fraction == 0 ? value : value + (_signal[k + 1] - value) * fraction / _interpolation;
+    }
+
+    /// <summary>How many stream samples span <paramref name="analysisSamples"/> analysis samples (rounded up).</summary>
+    private long StreamOffset(int analysisSamples) => ((long)analysisSamples * _decimation + _interpolation - 1) / _interpolation;
 
     private static double Ratio(double value, double dominantValue, double otherwise) => dominantValue > 0 ? value / dominantValue : otherwise;
 
@@ -296,8 +317,9 @@ public sealed class BeatClassifier
 
     private void Emit<TSink>(long rrAfter, ref TSink sink) where TSink : IBeatSink
     {
-        double width = _shapes.Measures(_pendingShape).Width * _decimation / _samplingRateHz;
+        double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
+        if (_sinusRateChange.IsSinus(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
@@ -357,7 +379,7 @@ public sealed class BeatClassifier
     private BeatClass Decide(long rrAfter, double width)
     {
         int dominant = _shapes.Dominant;
-        double dominantWidth = _shapes.Measures(dominant).Width * _decimation / _samplingRateHz;
+        double dominantWidth = _shapes.Measures(dominant).Width / _analysisRateHz;
         double normalRr = NormalRr();
         bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
