@@ -319,7 +319,7 @@ public sealed class BeatClassifier
     {
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
-        if (_sinusRateChange.IsSinus(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
+        if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
