@@ -15,9 +15,8 @@ public class UnclassifiableBeatRecordTests
     [Fact]
     public void Beats_called_unclassifiable_in_noise_are_almost_never_pvcs()
     {
-        string path = SharedData.Record("nstdb", "118e06");
-        var analysis = RecordAnalysis.Run(WfdbRecordReader.ReadSignals(path));
-        var reference = WfdbAnnotationReader.Read(path + ".atr").Where(a => AnnotationCode.IsBeat(a.Code)).ToList();
+        var (analysis, annotations) = AnalysedRecord.Of("nstdb", "118e06");
+        var reference = annotations.Where(a => AnnotationCode.IsBeat(a.Code)).ToList();
         long window = (long)(0.15 * analysis.SamplingFrequency);
 
         var unclassifiable = analysis.ClassifiedBeats.Where(b => b.Class == BeatClass.Unclassifiable).ToList();

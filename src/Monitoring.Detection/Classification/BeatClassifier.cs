@@ -5,7 +5,8 @@ namespace Monitoring.Detection.Classification;
 
 /// <summary>
 /// Classifies each detected beat as N, S, V (EC57 classes) from its shape and its timing, learning the patient's
-/// dominant beat online:
+/// dominant beat online; a would-be V beat is Q in noise (<see cref="UnclassifiableRule"/>) or F when its shape is part
+/// dominant beat, part PVC (<see cref="FusionRule"/>):
 /// <list type="bullet">
 /// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
@@ -324,6 +325,9 @@ public sealed class BeatClassifier
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
             && UnclassifiableRule.IsBusyBaseline(BaselineShare(rrAfter))) beatClass = BeatClass.Unclassifiable;
+        if (beatClass == BeatClass.Ventricular && System.IO.File.Exists("/tmp/va/mixdebug")) { var m = _shapes.Mixture(_pendingShape); System.IO.File.AppendAllText("/tmp/va/mix.txt", $"{_pendingSample / (double)_samplingRateHz:F2} shape {_pendingShape} dom {_shapes.Dominant} members {_shapes.Members(_pendingShape)} r2 {m.ExplainedShare:F3} share {m.DominantShare:F2} single {m.SingleShapeExplainedShare:F3}\n"); }
+        // Part normal, part ventricular: a fusion beat.
+        if (beatClass == BeatClass.Ventricular && FusionRule.IsFusion(_shapes.Mixture(_pendingShape))) beatClass = BeatClass.Fusion;
         if (_pendingRrBefore > 0)
         {
             _allRr.Add(_pendingRrBefore);

@@ -15,6 +15,7 @@ internal sealed class QrsShapes
     private const double ScoreDecay = 0.995;
     private const float Learning = 1.0f / 16;
     private const double FrequentShare = 0.5;
+    private const int MixtureMembers = 3;   // a shape seen this often is the patient's, not a one-off
 
     // Shapes in single precision: the correlations need no more, and the dot products run twice as wide.
     private readonly float[][] _shapes = new float[Capacity][];
@@ -224,6 +225,40 @@ internal sealed class QrsShapes
         }
         for (; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
+    }
+
+    /// <summary>
+    /// How well <paramref name="shape"/> is a weighted sum of the dominant shape and another established shape wider than
+    /// the dominant one (see <see cref="ShapeMixture"/>): the best such pair, on the shapes as learned (each aligned on
+    /// the centroid of its slopes, without shifting them further: a search over shifts also fits many plain PVC shapes,
+    /// 56 more of svdb).
+    /// </summary>
+    public ShapeMixture Mixture(int shape)
+    {
+        int dominant = Dominant;
+        if (dominant < 0 || shape == dominant) return ShapeMixture.None;
+        double yy = _norms[shape], nn = _norms[dominant];
+        if (yy <= 0 || nn <= 0) return ShapeMixture.None;
+        double ny = Dot(_centered[shape], _centered[dominant]);
+        double single = ny * ny / (nn * yy), best = double.NaN, dominantShare = double.NaN;
+        for (int other = 0; other < _count; other++)
+        {
+            if (other == dominant || other == shape || _members[other] < MixtureMembers
+                || _measures[other].Width <= _measures[dominant].Width + 2 * _clearlyNarrower) continue;
+            double vv = _norms[other], nv = Dot(_centered[dominant], _centered[other]), vy = Dot(_centered[shape], _centered[other]);
+            double determinant = nn * vv - nv * nv;
+            if (vv <= 0 || determinant <= 1e-12 * nn * vv) continue;
+            // Least squares: shape ≈ a · dominant + b · other.
+            double a = (ny * vv - vy * nv) / determinant, b = (vy * nn - ny * nv) / determinant;
+            double explained = (a * ny + b * vy) / yy;
+            single = Math.Max(single, vy * vy / (vv * yy));
+            if (!(explained <= best))
+            {
+                best = explained;
+                dominantShare = a > 0 && b > 0 ? a / (a + b) : a > 0 ? 1 : 0;
+            }
+        }
+        return new ShapeMixture(best, dominantShare, single);
     }
 
     /// <summary>Peak-to-peak of the complex at a lag, measured once per complex and lag.</summary>
