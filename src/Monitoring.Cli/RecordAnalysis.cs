@@ -30,15 +30,17 @@ public sealed class RecordAnalysis
     /// Runs the analysis over one lead of a record as a device would stream it: in chunks of
     /// <paramref name="chunkSeconds"/>, then a flush at the end.
     /// </summary>
-    public static RecordAnalysis Run(WfdbSignals signals, int lead = 0, double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null)
-        => Run(signals.Header.RecordName, signals.GetSignal(lead), signals.Header.SamplingFrequency, signals.GetGain(lead), chunkSeconds, rhythmSettings);
+    public static RecordAnalysis Run(WfdbSignals signals, int lead = 0, double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null,
+        double mainsFrequencyHz = 0)
+        => Run(signals.Header.RecordName, signals.GetSignal(lead), signals.Header.SamplingFrequency, signals.GetGain(lead), chunkSeconds,
+            rhythmSettings, mainsFrequencyHz);
 
     /// <summary>The same over one lead's samples given directly (for example a record resampled to another rate).</summary>
     public static RecordAnalysis Run(string recordName, short[] samples, double samplingFrequency, double gainUnitsPerMv,
-        double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null)
+        double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null, double mainsFrequencyHz = 0)
     {
         int fs = (int)Math.Round(samplingFrequency);
-        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, gainUnitsPerMv), rhythmSettings);
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, gainUnitsPerMv), rhythmSettings, mainsFrequencyHz: mainsFrequencyHz);
         var result = new RecordAnalysis
         {
             RecordName = recordName,

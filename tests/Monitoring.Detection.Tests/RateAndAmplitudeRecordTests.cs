@@ -44,7 +44,41 @@ public class RateAndAmplitudeRecordTests
     public void Qrs_detection_and_beat_classes_hold_at_other_amplitudes_and_inverted(double factor) =>
         AssertHolds(Score(360, samples => [.. samples.Select(v => (short)Math.Clamp(Math.Round(v * factor), short.MinValue, short.MaxValue))]));
 
-    private static Ec57Statistics Score(int rate, Func<short[], short[]> transform)
+    /// <summary>
+    /// Mains hum added to every record, analysed with the notch for that mains frequency (<see cref="Filters.MainsNotchFilter"/>).
+    /// Measured (QRS, VEB, SVEB Se / +P): 0.3 mV at 50 Hz 99.79 / 99.87, 94.93 / 92.15, 80.98 / 75.10; 0.3 mV at 60 Hz
+    /// 99.80 / 99.87, 94.93 / 92.26, 80.87 / 75.55; 1 mV at 50 Hz 99.80 / 99.88, 95.12 / 92.08, 80.98 / 75.10. Without the
+    /// notch 0.3 mV at 60 Hz gave VEB 92.75 / 67.41 and SVEB 71.92 / 71.68, and 0.3 mV at 50 Hz hid 207's flutter from the
+    /// VF detector.
+    /// </summary>
+    [Theory]
+    [InlineData(50, 0.3)]
+    [InlineData(60, 0.3)]
+    [InlineData(50, 1.0)]
+    public void Qrs_detection_and_beat_classes_hold_through_mains_hum_with_the_notch(double mainsHz, double millivolts) =>
+        AssertHolds(Score(360, samples => [.. samples.Select((v, i) =>
+            (short)Math.Clamp(Math.Round(v + millivolts * MitdbGain * Math.Sin(2 * Math.PI * mainsHz * i / 360.0)), short.MinValue, short.MaxValue))],
+            mainsHz), vebSensitivityFloor: 94.5);
+
+    private const double MitdbGain = 200;
+
+    /// <summary>
+    /// The ventricular flutter of 207 through 0.3 mV of 50 Hz hum: with the notch, fibrillation/flutter is declared as on
+    /// the clean record (9 onsets); without it none was, the hum reading as rough, noise-like activity.
+    /// </summary>
+    [Fact]
+    public void Flutter_is_declared_through_mains_hum_with_the_notch()
+    {
+        WfdbSignals signals = WfdbRecordReader.ReadSignals(SharedData.Record("mitdb", "207"));
+        short[] samples = [.. signals.GetSignal(0).Select((v, i) => (short)Math.Round(v + 0.3 * MitdbGain * Math.Sin(2 * Math.PI * 50 * i / 360.0)))];
+
+        var analysis = RecordAnalysis.Run("207", samples, 360, signals.GetGain(0), mainsFrequencyHz: 50);
+
+        int onsets = analysis.RhythmEvents.Count(e => e.Onset && e.Condition == Rhythm.RhythmCondition.VentricularFibrillation);
+        Assert.True(onsets >= 6, $"{onsets} fibrillation/flutter onsets");
+    }
+
+    private static Ec57Statistics Score(int rate, Func<short[], short[]> transform, double mainsFrequencyHz = 0)
     {
         var comparisons = new List<RecordComparison>();
         foreach (string name in SharedData.Records("mitdb").Where(name => !Ec57.PacedMitdbRecords.Contains(name)))
@@ -56,16 +90,16 @@ public class RateAndAmplitudeRecordTests
 
             var reference = WfdbAnnotationReader.Read(path + ".atr")
                 .Select(a => a with { Sample = (long)Math.Round(a.Sample * scale) }).ToList();
-            var test = AnalysisAnnotations.Beats(RecordAnalysis.Run(name, samples, rate, signals.GetGain(0)));
+            var test = AnalysisAnnotations.Beats(RecordAnalysis.Run(name, samples, rate, signals.GetGain(0), mainsFrequencyHz: mainsFrequencyHz));
             comparisons.Add(Ec57Comparer.Compare(name, reference, test, rate, Ec57Options.Standard));
         }
         return Ec57Summary.From(comparisons, Ec57.PacedMitdbRecords).Gross;
     }
 
-    private static void AssertHolds(Ec57Statistics gross)
+    private static void AssertHolds(Ec57Statistics gross, double vebSensitivityFloor = 94)
     {
         Assert.True(gross.QrsSensitivity >= 99.6 && gross.QrsPositivePredictivity >= 99.6, $"QRS {gross.QrsSensitivity:F2} / {gross.QrsPositivePredictivity:F2}");
-        Assert.True(gross.VebSensitivity >= 94 && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= vebSensitivityFloor && gross.VebPositivePredictivity >= 91, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 71.5, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 

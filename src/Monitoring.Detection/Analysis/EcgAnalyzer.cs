@@ -1,5 +1,6 @@
 using Monitoring.Detection.Classification;
 using Monitoring.Detection.Fibrillation;
+using Monitoring.Detection.Filters;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Quality;
 using Monitoring.Detection.Rhythm;
@@ -35,8 +36,17 @@ public sealed class EcgAnalyzer
     private readonly long _vtRateInterval;
     private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
     private Pending _pending = new();
+    private readonly MainsNotchFilter? _mains;
+    private readonly short[] _filtered = [];
 
-    public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null, VentricularEctopySettings? ectopySettings = null)
+    /// <param name="settings">The stream's sampling rate and gain.</param>
+    /// <param name="rhythmSettings">Per-patient rate, pause and asystole settings (vendor defaults when null).</param>
+    /// <param name="ectopySettings">Per-patient VT and PVC settings (vendor defaults when null).</param>
+    /// <param name="mainsFrequencyHz">Mains frequency to notch out of the signal first (50 or 60 Hz; 0 for none, as for
+    /// a device that filters it itself or a recording already clean of it). Ignored when it does not fit below half the
+    /// sampling rate.</param>
+    public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null, VentricularEctopySettings? ectopySettings = null,
+        double mainsFrequencyHz = 0)
     {
         _detector = new QrsDetector(settings);
         _classifier = new BeatClassifier(settings);
@@ -47,6 +57,11 @@ public sealed class EcgAnalyzer
         _fibrillation = new VentricularFibrillationDetector(settings);
         _quality = new SignalQualityMonitor(settings);
         _step = settings.SamplingRateHz;
+        if (MainsNotchFilter.Applies(mainsFrequencyHz, settings.SamplingRateHz))
+        {
+            _mains = new MainsNotchFilter(mainsFrequencyHz, settings.SamplingRateHz);
+            _filtered = new short[settings.SamplingRateHz];
+        }
         _vtRateInterval = (long)(settings.SamplingRateHz * 60 / _ectopy.Settings.VtRateBpm);
     }
 
@@ -66,6 +81,12 @@ public sealed class EcgAnalyzer
             // a second see the quality judged at its start, whatever the chunk size.
             int toSecondEnd = _step - (int)(_detector.SamplesProcessed % _step);
             var part = samples[..Math.Min(toSecondEnd, samples.Length)];
+            samples = samples[part.Length..];
+            if (_mains is not null)
+            {
+                _mains.Filter(part, _filtered);
+                part = _filtered.AsSpan(0, part.Length);
+            }
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
             Dispatch(ref sink);
@@ -73,7 +94,6 @@ public sealed class EcgAnalyzer
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             JudgeQuality(part, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
-            samples = samples[part.Length..];
         }
     }
 

@@ -17,6 +17,13 @@ public sealed class PatientAnalysis
 {
     private const string PreferredLead = "II";
 
+    /// <summary>
+    /// Mains frequency notched out of every stream before analysis: the care network's (50 Hz in China). Hum hides
+    /// ventricular flutter and makes false PVCs (see <see cref="Monitoring.Detection.Analysis.EcgAnalyzer"/>); a device
+    /// that filters it itself loses nothing, the notch being 2 Hz wide.
+    /// </summary>
+    public const double MainsFrequencyHz = 50;
+
     private readonly EcgAnalyzer _analyzer;
     private readonly DeviceBatch _format;
     private readonly int _lead;
@@ -32,7 +39,8 @@ public sealed class PatientAnalysis
         _analyzer = new EcgAnalyzer(
             new QrsDetectorSettings(first.SamplingRateHz, first.GainUnitsPerMv),
             PatientSettingsRules.ToRhythm(settings),
-            PatientSettingsRules.ToEctopy(settings));
+            PatientSettingsRules.ToEctopy(settings),
+            MainsFrequencyHz);
     }
 
     /// <summary>The lead the analysis runs on: II when present (the usual monitoring lead), else the first.</summary>
