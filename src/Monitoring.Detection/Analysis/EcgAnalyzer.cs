@@ -36,6 +36,10 @@ public sealed class EcgAnalyzer
     private readonly long _vtRateInterval;
     private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
     private Pending _pending = new();
+    private const int NarrowRegularRunBeats = 8;
+    private const double NarrowRegularCorrelation = 0.9, NarrowQrsSeconds = 0.10, RegularRrShare = 0.10;
+    private int _narrowRegularBeats;
+    private long _previousRr;
     private readonly MainsNotchFilter? _mains;
     private readonly short[] _filtered = [];
 
@@ -90,6 +94,7 @@ public sealed class EcgAnalyzer
             _classifier.Process(part);
             _detector.Process(part, ref _pending);
             Dispatch(ref sink);
+            _fibrillation.NarrowComplexRhythm = _narrowRegularBeats >= NarrowRegularRunBeats;
             _fibrillation.Process(part, ref sink);
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             JudgeQuality(part, ref sink);
@@ -135,12 +140,26 @@ public sealed class EcgAnalyzer
         ForwardClassified(ref sink);
     }
 
+    /// <summary>
+    /// Counts the beats in a row that are narrow (QRS ≤ 100 ms), shaped like the dominant beat (correlation ≥ 0.9), not
+    /// ventricular, each within 10 % of the interval before: a regular narrow-complex rhythm, which is not fibrillation.
+    /// </summary>
+    private void CountNarrowRegularBeat(in ClassifiedBeat beat)
+    {
+        bool narrowRegular = beat.Class is BeatClass.Normal or BeatClass.Supraventricular
+            && beat.DominantCorrelation >= NarrowRegularCorrelation && beat.QrsWidthSeconds <= NarrowQrsSeconds
+            && _previousRr > 0 && Math.Abs(beat.RrBeforeSamples - _previousRr) <= RegularRrShare * _previousRr;
+        _narrowRegularBeats = narrowRegular ? _narrowRegularBeats + 1 : 0;
+        _previousRr = beat.RrBeforeSamples;
+    }
+
     private void ForwardClassified<TSink>(ref TSink sink) where TSink : IAnalysisSink
     {
         for (int i = 0; i < _pending.ClassifiedCount; i++)
         {
             ClassifiedBeat beat = _pending.Classified(i);
             sink.OnClassifiedBeat(beat);
+            CountNarrowRegularBeat(beat);
             _fastVentricularBeats = beat.Class == BeatClass.Ventricular && beat.RrBeforeSamples <= _vtRateInterval ? _fastVentricularBeats + 1 : 0;
             if (_quality.IsUnreadable) continue;
             _ectopy.OnBeat(beat, ref sink);

@@ -98,6 +98,13 @@ public sealed class VentricularFibrillationDetector
 
     public long SamplesProcessed => _samplesProcessed;
 
+    /// <summary>
+    /// Set by the caller while the beats are a regular run of narrow complexes shaped like the patient's dominant beat
+    /// (a supraventricular tachycardia): at 200/min and more such a rhythm can meet the waveform criteria (its many QRS
+    /// lower the steepest-over-mean slope), but it is not fibrillation or flutter, so no window counts as fibrillatory.
+    /// </summary>
+    public bool NarrowComplexRhythm { get; set; }
+
     /// <summary>True while ventricular fibrillation or flutter is declared.</summary>
     public bool IsFibrillating { get; private set; }
 
@@ -149,7 +156,7 @@ public sealed class VentricularFibrillationDetector
         FibrillationFeatures features = _window.Measure();
         if (HasFibrillatoryWaveform(features)) features = features with { RatePerMinute = _window.RatePerMinute(features.AmplitudeMv) };
         LastFeatures = features;
-        bool fibrillatory = HasFibrillatoryWaveform(features) && IsFibrillationRate(features.RatePerMinute);
+        bool fibrillatory = !NarrowComplexRhythm && HasFibrillatoryWaveform(features) && IsFibrillationRate(features.RatePerMinute);
         if (fibrillatory && !IsFibrillating)
         {
             IsFibrillating = true;
