@@ -24,6 +24,12 @@ namespace Monitoring.Detection.Analysis;
 /// </summary>
 public sealed class EcgAnalyzer
 {
+    // A regular narrow-complex run (see CountNarrowRegularBeat) long enough to rule out fibrillation.
+    private const int NarrowRegularRunBeats = 8;
+    private const double NarrowRegularCorrelation = 0.9, NarrowQrsSeconds = 0.10, RegularRrShare = 0.10;
+
+    private readonly MainsNotchFilter? _mains;
+    private readonly short[] _filtered = [];   // a second of notched samples, when there is a notch
     private readonly QrsDetector _detector;
     private readonly BeatClassifier _classifier;
     private readonly RhythmMonitor _rhythm;
@@ -35,13 +41,9 @@ public sealed class EcgAnalyzer
     private readonly int _step;
     private readonly long _vtRateInterval;
     private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
-    private Pending _pending = new();
-    private const int NarrowRegularRunBeats = 8;
-    private const double NarrowRegularCorrelation = 0.9, NarrowQrsSeconds = 0.10, RegularRrShare = 0.10;
     private int _narrowRegularBeats;
     private long _previousRr;
-    private readonly MainsNotchFilter? _mains;
-    private readonly short[] _filtered = [];
+    private Pending _pending = new();
 
     /// <param name="settings">The stream's sampling rate and gain.</param>
     /// <param name="rhythmSettings">Per-patient rate, pause and asystole settings (vendor defaults when null).</param>

@@ -325,7 +325,6 @@ public sealed class BeatClassifier
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
             && UnclassifiableRule.IsBusyBaseline(BaselineShare(rrAfter))) beatClass = BeatClass.Unclassifiable;
-        if (beatClass == BeatClass.Ventricular && System.IO.File.Exists("/tmp/va/mixdebug")) { var m = _shapes.Mixture(_pendingShape); System.IO.File.AppendAllText("/tmp/va/mix.txt", $"{_pendingSample / (double)_samplingRateHz:F2} shape {_pendingShape} dom {_shapes.Dominant} members {_shapes.Members(_pendingShape)} r2 {m.ExplainedShare:F3} share {m.DominantShare:F2} single {m.SingleShapeExplainedShare:F3}\n"); }
         // Part normal, part ventricular: a fusion beat.
         if (beatClass == BeatClass.Ventricular && FusionRule.IsFusion(_shapes.Mixture(_pendingShape))) beatClass = BeatClass.Fusion;
         if (_pendingRrBefore > 0)

@@ -70,7 +70,7 @@ public sealed class VentricularFibrillationDetector
     private readonly QrsDetectorSettings _settings;
     private readonly int _decimation;
     private readonly double _unitsPerSum;
-    private HighPassBiquad _highPass;
+    private Biquad _highPass;
     private MovingSum<double> _smoothing;
     private FibrillationWindow _window;
     private int _blockCount;
@@ -88,7 +88,7 @@ public sealed class VentricularFibrillationDetector
         _decimation = Math.Max(1, (int)Math.Round(settings.SamplingRateHz / TargetRateHz));
         double rateHz = settings.SamplingRateHz / (double)_decimation;
         _unitsPerSum = 1.0 / (_decimation * settings.GainUnitsPerMv);
-        _highPass = new HighPassBiquad(HighPassHz, rateHz);
+        _highPass = Biquad.HighPass(HighPassHz, rateHz);
         _smoothing = new MovingSum<double>(Math.Max(1, (int)Math.Round(SmoothingSeconds * rateHz)));
         int blockLength = (int)Math.Round(rateHz);
         _window = new FibrillationWindow(rateHz, blockLength, (int)Math.Round(WindowSeconds));

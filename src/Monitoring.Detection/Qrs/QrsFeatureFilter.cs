@@ -22,7 +22,7 @@ internal struct QrsFeatureFilter
 
     private MovingSum<long> _lowPass1;
     private MovingSum<long> _lowPass2;
-    private HighPassBiquad _highPass;
+    private Biquad _highPass;
     private MovingSum<double> _slopeWindow;
     private readonly SampleRing _bandPass;
     private readonly SampleRing _lowPass;
@@ -40,7 +40,7 @@ internal struct QrsFeatureFilter
         int length2 = Math.Max(2, (int)Math.Round(fs / 60.0));
         _lowPass1 = new MovingSum<long>(length1);
         _lowPass2 = new MovingSum<long>(length2);
-        _highPass = new HighPassBiquad(5.0, fs);
+        _highPass = Biquad.HighPass(5.0, fs);
         _derivativeLag = Math.Max(1, (int)Math.Round(0.010 * fs));
         int window = settings.Samples(0.080);
         _slopeWindow = new MovingSum<double>(window);
@@ -82,7 +82,7 @@ internal struct QrsFeatureFilter
         // Locals for the loop: fields of a struct inside a class would go through memory on every sample.
         MovingSum<long> lowPass1 = _lowPass1, lowPass2 = _lowPass2;
         MovingSum<double> slopeWindow = _slopeWindow;
-        HighPassBiquad highPass = _highPass;
+        Biquad highPass = _highPass;
         SampleRing lowPassRing = _lowPass, bandPassRing = _bandPass;
         double toMillivolts = _toMillivolts, meanSlopeScale = _meanSlopeScale;
         int lag = _derivativeLag;
