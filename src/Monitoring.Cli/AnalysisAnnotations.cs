@@ -49,13 +49,14 @@ public static class AnalysisAnnotations
         return annotations;
     }
 
-    /// <summary>The WFDB code that stands for each class: N, A (for S), V, F, Q.</summary>
+    /// <summary>The WFDB code that stands for each class: N, A (for S), V, F, Q, and / for a paced beat (EC57 class Q).</summary>
     public static int Code(BeatClass beatClass) => beatClass switch
     {
         BeatClass.Supraventricular => AnnotationCode.Apc,
         BeatClass.Ventricular => AnnotationCode.Pvc,
         BeatClass.Fusion => AnnotationCode.Fusion,
         BeatClass.Unclassifiable => AnnotationCode.Unknown,
+        BeatClass.Paced => AnnotationCode.Pace,
         _ => AnnotationCode.Normal,
     };
 

@@ -31,16 +31,17 @@ public sealed class RecordAnalysis
     /// <paramref name="chunkSeconds"/>, then a flush at the end.
     /// </summary>
     public static RecordAnalysis Run(WfdbSignals signals, int lead = 0, double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null,
-        double mainsFrequencyHz = 0)
+        double mainsFrequencyHz = 0, bool pacedPatient = false)
         => Run(signals.Header.RecordName, signals.GetSignal(lead), signals.Header.SamplingFrequency, signals.GetGain(lead), chunkSeconds,
-            rhythmSettings, mainsFrequencyHz);
+            rhythmSettings, mainsFrequencyHz, pacedPatient);
 
     /// <summary>The same over one lead's samples given directly (for example a record resampled to another rate).</summary>
     public static RecordAnalysis Run(string recordName, short[] samples, double samplingFrequency, double gainUnitsPerMv,
-        double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null, double mainsFrequencyHz = 0)
+        double chunkSeconds = 0.25, RhythmAlarmSettings? rhythmSettings = null, double mainsFrequencyHz = 0, bool pacedPatient = false)
     {
         int fs = (int)Math.Round(samplingFrequency);
-        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, gainUnitsPerMv), rhythmSettings, mainsFrequencyHz: mainsFrequencyHz);
+        var analyzer = new EcgAnalyzer(new QrsDetectorSettings(fs, gainUnitsPerMv), rhythmSettings, mainsFrequencyHz: mainsFrequencyHz,
+            pacedPatient: pacedPatient);
         var result = new RecordAnalysis
         {
             RecordName = recordName,

@@ -46,6 +46,27 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.True(FlutterOnsets(50) >= 2);
     }
 
+    /// <summary>
+    /// mitdb 107, a pacemaker patient: with <c>--paced</c> its paced beats are written <c>/</c> (EC57 class Q) and
+    /// standard scoring sees no ventricular ectopy in them; without it most are PVCs.
+    /// </summary>
+    [Fact]
+    public void With_the_paced_option_paced_beats_are_written_as_paced()
+    {
+        string record = SharedData.Record("mitdb", "107");
+        int Count(bool paced, int code)
+        {
+            string path = _temp.File($"107-{paced}.test");
+            Assert.Equal(0, CommandOutput.Capture(log => AnnotateCommand.Run([record], path, "test", 0, log, pacedPatient: paced)).ExitCode);
+            return WfdbAnnotationReader.Read(path).Count(a => a.Code == code);
+        }
+
+        Assert.True(Count(paced: true, AnnotationCode.Pace) >= 1900, "paced beats written /");   // 2,078 in the reference
+        Assert.True(Count(paced: true, AnnotationCode.Pvc) <= 80, "PVCs with --paced");          // 59 in the reference
+        Assert.True(Count(paced: false, AnnotationCode.Pvc) >= 500, "PVCs without --paced");
+        Assert.Equal(0, Count(paced: false, AnnotationCode.Pace));
+    }
+
     [Fact]
     public void One_record_to_a_wfdb_file_reads_back_with_the_detected_beats()
     {

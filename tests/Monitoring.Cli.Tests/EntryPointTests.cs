@@ -63,6 +63,16 @@ public sealed class EntryPointTests : IDisposable
     }
 
     [Fact]
+    public void Annotate_takes_the_paced_option()
+    {
+        string csv = _temp.File("104.csv");
+        var annotate = Monitoring("annotate", SharedData.Record("mitdb", "104"), "--out", csv, "--paced");
+
+        Assert.True(annotate.ExitCode == 0, annotate.Error);
+        Assert.True(File.ReadLines(csv).Count(line => line.EndsWith(",/", StringComparison.Ordinal)) > 1000, "paced beats labelled /");
+    }
+
+    [Fact]
     public void Annotate_one_record_to_csv()
     {
         string csv = _temp.File("208.csv");

@@ -62,13 +62,27 @@ public class PatientAnalysisTests
         Assert.Equal("V1", new PatientAnalysis(Batches.Make(1, leads: ["V1"]), new PatientAlarmSettings()).AnalysisLead);
     }
 
-    private static List<AnalysisEvent> Run(IEnumerable<Contracts.Devices.DeviceBatch> batches)
+    [Fact]
+    public void APacedRhythmIsAVentricularRhythmAlarmOnlyWhenThePatientIsNotSetAsPaced()
+    {
+        // mitdb/104: a pacemaker patient; from 5:00 to 10:00 the paced beats, wide, are taken for PVCs without the setting.
+        static int VentricularAlarms(List<AnalysisEvent> events) => events.Count(e => e.Onset
+            && e.Condition is "VentricularRhythm" or "VentricularTachycardia" or "NonSustainedVentricularTachycardia" or "PvcRun");
+
+        var unset = Run(RecordBatches.From("mitdb", "104", 300, 600));
+        var paced = Run(RecordBatches.From("mitdb", "104", 300, 600), new PatientAlarmSettings { Paced = true });
+
+        Assert.True(VentricularAlarms(unset) >= 10, $"{VentricularAlarms(unset)} ventricular alarms without the paced setting");
+        Assert.Equal(0, VentricularAlarms(paced));
+    }
+
+    private static List<AnalysisEvent> Run(IEnumerable<Contracts.Devices.DeviceBatch> batches, PatientAlarmSettings? settings = null)
     {
         PatientAnalysis? analysis = null;
         var events = new List<AnalysisEvent>();
         foreach (var batch in batches)
         {
-            analysis ??= new PatientAnalysis(batch, new PatientAlarmSettings());
+            analysis ??= new PatientAnalysis(batch, settings ?? new PatientAlarmSettings());
             analysis.Process(batch, events);
         }
         return events;

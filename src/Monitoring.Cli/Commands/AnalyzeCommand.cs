@@ -15,16 +15,17 @@ public static class AnalyzeCommand
     {
         var record = new Argument<string>("record") { Description = "Record path without extension" };
         var lead = new Option<int>("--lead") { DefaultValueFactory = _ => 0, Description = "Signal index to analyse" };
-        var mains = MainsOption.Create();
-        var command = new Command("analyze", "Print the beats and heart rate of a record.") { record, lead, mains };
-        command.SetAction(parse => Run(parse.GetValue(record)!, parse.GetValue(lead), Console.Out, parse.GetValue(mains)));
+        var mains = PatientOptions.CreateMains();
+        var paced = PatientOptions.CreatePaced();
+        var command = new Command("analyze", "Print the beats and heart rate of a record.") { record, lead, mains, paced };
+        command.SetAction(parse => Run(parse.GetValue(record)!, parse.GetValue(lead), Console.Out, parse.GetValue(mains), parse.GetValue(paced)));
         return command;
     }
 
-    public static int Run(string recordPath, int lead, TextWriter output, double mainsFrequencyHz = 0)
+    public static int Run(string recordPath, int lead, TextWriter output, double mainsFrequencyHz = 0, bool pacedPatient = false)
     {
         WfdbSignals signals = WfdbRecordReader.ReadSignals(recordPath);
-        RecordAnalysis analysis = RecordAnalysis.Run(signals, lead, mainsFrequencyHz: mainsFrequencyHz);
+        RecordAnalysis analysis = RecordAnalysis.Run(signals, lead, mainsFrequencyHz: mainsFrequencyHz, pacedPatient: pacedPatient);
         double fs = analysis.SamplingFrequency;
         output.WriteLine($"record {analysis.RecordName}, lead {lead} ({signals.Header.Signals[lead].Description}), {fs} Hz, {analysis.SampleCount / fs:F0} s");
         output.WriteLine("    time      sample   RR ms  beat bpm  monitor bpm");

@@ -21,4 +21,11 @@ public sealed record PatientAlarmSettings
 
     /// <summary>Seconds without data from the device before a signal-loss technical alarm.</summary>
     [Key("signalLossSeconds"), Id(9)] public double SignalLossSeconds { get; init; } = 5.0;
+
+    /// <summary>
+    /// The patient has a pacemaker (the monitor's "paced" setting, off by default as on bedside monitors): wide beats
+    /// that come on time are paced beats, not PVCs, so a paced rhythm raises no ventricular rhythm or VT alarm. Set
+    /// it only for paced patients: in a patient without a pacemaker it hides late PVCs.
+    /// </summary>
+    [Key("paced"), Id(10)] public bool Paced { get; init; }
 }

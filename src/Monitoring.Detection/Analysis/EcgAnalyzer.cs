@@ -51,11 +51,13 @@ public sealed class EcgAnalyzer
     /// <param name="mainsFrequencyHz">Mains frequency to notch out of the signal first (50 or 60 Hz; 0 for none, as for
     /// a device that filters it itself or a recording already clean of it). Ignored when it does not fit below half the
     /// sampling rate.</param>
+    /// <param name="pacedPatient">The patient has a pacemaker (the monitor's "paced" setting): wide beats that come on
+    /// time are paced beats, not PVCs, and make no ventricular ectopy condition (see <see cref="PacedRule"/>).</param>
     public EcgAnalyzer(QrsDetectorSettings settings, RhythmAlarmSettings? rhythmSettings = null, VentricularEctopySettings? ectopySettings = null,
-        double mainsFrequencyHz = 0)
+        double mainsFrequencyHz = 0, bool pacedPatient = false)
     {
         _detector = new QrsDetector(settings);
-        _classifier = new BeatClassifier(settings);
+        _classifier = new BeatClassifier(settings, pacedPatient);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _missedBeats = new MissedBeatDetector(settings.SamplingRateHz, _rhythm.Settings.PauseThresholdSeconds);

@@ -15,6 +15,9 @@ public enum BeatClass : byte
     /// <summary>F: fusion of a ventricular and a normal beat.</summary>
     Fusion,
 
-    /// <summary>Q: paced or unclassifiable beat.</summary>
+    /// <summary>Q: a beat that cannot be classified (a distorted complex in noise).</summary>
     Unclassifiable,
+
+    /// <summary>Q: a paced beat, in a patient set as paced (see <see cref="PacedRule"/>).</summary>
+    Paced,
 }

@@ -64,6 +64,7 @@ public sealed class BeatClassifier
     // arrhythmia does not shorten a cycle that much.
     private const double SinusRhythmPWaveShare = 0.7, MarkedlyPrematureRatio = 0.6;
 
+    private readonly bool _pacedPatient;
     private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
     private readonly double _analysisRateHz, _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
@@ -101,9 +102,12 @@ public sealed class BeatClassifier
     private int _emittedShape;
     private double _emittedDominantCorrelation, _emittedLikeness;
 
-    public BeatClassifier(QrsDetectorSettings settings)
+    /// <param name="settings">The stream's sampling rate and gain.</param>
+    /// <param name="pacedPatient">The patient has a pacemaker: wide beats that are not premature are paced (see <see cref="PacedRule"/>).</param>
+    public BeatClassifier(QrsDetectorSettings settings, bool pacedPatient = false)
     {
         settings.Validate();
+        _pacedPatient = pacedPatient;
         _samplingRateHz = settings.SamplingRateHz;
         _sinusRateChange = new SinusRateChange(settings.SamplingRateHz);
         // Shapes are compared at an analysis rate of at least 180 Hz: a faster stream's rate divided by a whole number,
@@ -321,6 +325,7 @@ public sealed class BeatClassifier
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
         if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
+        if (_pacedPatient && PacedRule.IsPaced(beatClass, width, _pendingRrBefore, NormalRr())) beatClass = BeatClass.Paced;
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
@@ -331,7 +336,7 @@ public sealed class BeatClassifier
         {
             _allRr.Add(_pendingRrBefore);
             _pattern.Add(_pendingRrBefore);
-            if (beatClass == BeatClass.Normal && _lastClass == BeatClass.Normal) _normalRr.Add(_pendingRrBefore);
+            if (beatClass.IsRhythmBeat() && _lastClass.IsRhythmBeat()) _normalRr.Add(_pendingRrBefore);
             if (LooksDominant(_pendingDominantCorrelation) && LooksDominant(_emittedDominantCorrelation)) _dominantRr.Add(_pendingRrBefore);
         }
         if (beatClass is BeatClass.Normal or BeatClass.Supraventricular) _sinusPWaves.Add(_pendingPWaveCorrelation, _pendingSample);

@@ -57,7 +57,7 @@ public sealed class MissedBeatDetector
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.MissedBeat, false, beat.SampleIndex, rate, gap, 1));
         }
 
-        bool normal = beat.Class == BeatClass.Normal;
+        bool normal = beat.Class.IsRhythmBeat();
         if (normal && _consecutiveNormal > 0 && gap > 0 && !missed) AddInterval(gap);
         _consecutiveNormal = normal ? _consecutiveNormal + 1 : 0;
         _rrBeforePrevious = _previousRr;

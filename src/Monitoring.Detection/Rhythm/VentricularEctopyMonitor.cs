@@ -119,7 +119,7 @@ public sealed class VentricularEctopyMonitor
 
     private void OnOther<TSink>(in ClassifiedBeat beat, ref TSink sink) where TSink : IRhythmSink
     {
-        if (beat.Class == BeatClass.Normal && _previousClass == BeatClass.Normal && beat.RrBeforeSamples > 0)
+        if (beat.Class.IsRhythmBeat() && _previousClass.IsRhythmBeat() && beat.RrBeforeSamples > 0)
         {
             _normalRr = _normalRr == 0 ? beat.RrBeforeSamples : _normalRr + (beat.RrBeforeSamples - _normalRr) / 8;
         }

@@ -40,7 +40,8 @@ public sealed class PatientAnalysis
             new QrsDetectorSettings(first.SamplingRateHz, first.GainUnitsPerMv),
             PatientSettingsRules.ToRhythm(settings),
             PatientSettingsRules.ToEctopy(settings),
-            MainsFrequencyHz);
+            MainsFrequencyHz,
+            settings.Paced);
     }
 
     /// <summary>The lead the analysis runs on: II when present (the usual monitoring lead), else the first.</summary>
