@@ -48,18 +48,19 @@ public class PacedPatientRecordTests
     private static double Share(Dictionary<string, int> counts, BeatClass beatClass) => 100.0 * Count(counts, beatClass) / counts.Values.Sum();
 
     [Theory]
-    // Measured: 104 99.41 % (1,176 of 1,183), 107 95.60 % (1,651 of 1,727; 42 N and 33 S), 217 99.60 % (1,236 of 1,241).
-    // 102's paced beats are as narrow as its few conducted ones (QRS 111 ms) and learned as its dominant beat: 212 of
-    // 1,785 are called paced, the rest N (not a PVC either), so it is not listed.
-    [InlineData("104", 98)]
-    [InlineData("107", 94)]
-    [InlineData("217", 98)]
-    public void Paced_beats_are_called_paced_with_the_paced_setting(string record, double floorPercent)
+    // Measured: 104 99.41 % (1,176 of 1,183; 3 V), 107 95.60 % (1,651 of 1,727; 42 N, 33 S, none V), 217 99.60 %
+    // (1,236 of 1,241); the same without the PVC-shape vote. 102's paced beats are as
+    // narrow as its few conducted ones (QRS 111 ms) and learned as its dominant beat: 212 of 1,785 are called paced,
+    // the rest N (not a PVC either), so it is not listed.
+    [InlineData("104", 98, 1)]
+    [InlineData("107", 94, 1)]
+    [InlineData("217", 98, 1)]
+    public void Paced_beats_are_called_paced_with_the_paced_setting(string record, double pacedFloorPercent, double ventricularCeilingPercent)
     {
         var counts = ClassesOf(Analyse(record, paced: true), Reference(record), AnnotationCode.Pace);
 
-        Assert.True(Share(counts, BeatClass.Paced) >= floorPercent, $"{record}: {Share(counts, BeatClass.Paced):F2} % paced");
-        Assert.True(Share(counts, BeatClass.Ventricular) < 1, $"{record}: {Share(counts, BeatClass.Ventricular):F2} % called V");
+        Assert.True(Share(counts, BeatClass.Paced) >= pacedFloorPercent, $"{record}: {Share(counts, BeatClass.Paced):F2} % paced");
+        Assert.True(Share(counts, BeatClass.Ventricular) < ventricularCeilingPercent, $"{record}: {Share(counts, BeatClass.Ventricular):F2} % called V");
     }
 
     [Theory]
@@ -75,11 +76,24 @@ public class PacedPatientRecordTests
         Assert.Equal(0, VentricularRuns(Analyse(record, paced: true)));
     }
 
+    /// <summary>
+    /// The setting given by mistake to a patient without a pacemaker: 208's PVCs, often late-coupled, stay PVCs because
+    /// enough of their shape's beats come clearly early (<see cref="PacedRule.PvcShapePrematureShare"/>). Measured
+    /// 91.75 % called V (99.15 % without the setting; 37.01 % with it but without the shape vote).
+    /// </summary>
+    [Fact]
+    public void A_pvc_shape_stays_ventricular_when_a_patient_without_a_pacemaker_is_set_as_paced()
+    {
+        var counts = ClassesOf(Analyse("208", paced: true), Reference("208"), AnnotationCode.Pvc);
+
+        Assert.True(Share(counts, BeatClass.Ventricular) >= 88, $"{Share(counts, BeatClass.Ventricular):F2} % of 208's PVCs called V");
+    }
+
     [Fact]
     public void The_pvcs_of_a_paced_patient_stay_pvcs()
     {
-        // 107's 57 PVCs from 5:00 come early; measured 40 called V with the setting as without it (the rest N or S).
-        // 217's: 30 of 140 with the setting, 34 without; most of its PVCs are called N either way.
+        // 107's 57 PVCs from 5:00 come early; measured 40 called V with the setting as without it (4 paced, the rest N or
+        // S). 217's: 31 of 140 with the setting, 34 without; most of its PVCs are called N either way.
         var counts = ClassesOf(Analyse("107", paced: true), Reference("107"), AnnotationCode.Pvc);
 
         Assert.True(Count(counts, BeatClass.Ventricular) >= 38, $"{Count(counts, BeatClass.Ventricular)} PVCs called V");

@@ -18,4 +18,11 @@ public class PacedRuleTests
     {
         Assert.Equal(paced, PacedRule.IsPaced(decided, widthSeconds, rrBefore, RhythmRr));
     }
+
+    [Fact]
+    public void An_on_time_beat_of_a_shape_whose_beats_often_came_clearly_early_stays_a_pvc()
+    {
+        Assert.False(PacedRule.IsPaced(BeatClass.Ventricular, Wide, 300, RhythmRr, shapePrematureShare: 0.3));
+        Assert.True(PacedRule.IsPaced(BeatClass.Ventricular, Wide, 300, RhythmRr, shapePrematureShare: 0.02));
+    }
 }

@@ -6,7 +6,8 @@ namespace Monitoring.Detection.Classification;
 /// <summary>
 /// Classifies each detected beat as N, S, V (EC57 classes) from its shape and its timing, learning the patient's
 /// dominant beat online; a would-be V beat is Q in noise (<see cref="UnclassifiableRule"/>) or F when its shape is part
-/// dominant beat, part PVC (<see cref="FusionRule"/>):
+/// dominant beat, part PVC (<see cref="FusionRule"/>), and in a patient set as paced a wide beat that comes on time is
+/// paced (<see cref="PacedRule"/>):
 /// <list type="bullet">
 /// <item>Shape: the complex (100 ms before to 150 ms after the fiducial point, on the ECG band-limited to about
 /// 0.5-20 Hz) is matched against the shapes learned so far (<see cref="QrsShapes"/>); the most frequent shape is the
@@ -65,6 +66,7 @@ public sealed class BeatClassifier
     private const double SinusRhythmPWaveShare = 0.7, MarkedlyPrematureRatio = 0.6;
 
     private readonly bool _pacedPatient;
+    private readonly ShapeTiming _pacedTiming = new();
     private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
     private readonly double _analysisRateHz, _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
@@ -198,6 +200,7 @@ public sealed class BeatClassifier
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         for (int i = 0; i < _window.Length; i++) _window[i] = (float)WindowSample(center, i - _before - _maxLag);
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
+        if (_shapes.Members(shape) == 1) _pacedTiming.Forget(shape);   // a new shape in this slot
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
         QrsMeasures measures = QrsWindow.Measure(complex, _widthGap);
@@ -325,7 +328,7 @@ public sealed class BeatClassifier
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = Decide(rrAfter, width);
         if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
-        if (_pacedPatient && PacedRule.IsPaced(beatClass, width, _pendingRrBefore, NormalRr())) beatClass = BeatClass.Paced;
+        if (_pacedPatient) beatClass = JudgePaced(beatClass, width);
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
         if (beatClass == BeatClass.Ventricular
             && UnclassifiableRule.IsNoisyNewShape(_pendingNoiseToQrsLevel, _shapes.Members(_pendingShape))
@@ -349,6 +352,15 @@ public sealed class BeatClassifier
         _emittedLikeness = _pendingLikeness;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width,
             _pendingPWaveCorrelation));
+    }
+
+    /// <summary>In a paced patient, whether the pending wide beat is paced rather than <paramref name="decided"/> (see <see cref="PacedRule"/>).</summary>
+    private BeatClass JudgePaced(BeatClass decided, double width)
+    {
+        double rhythmRr = NormalRr();
+        bool paced = PacedRule.IsPaced(decided, width, _pendingRrBefore, rhythmRr, _pacedTiming.PrematureShare(_pendingShape));
+        _pacedTiming.Add(_pendingShape, decided, width, _pendingRrBefore, rhythmRr);
+        return paced ? BeatClass.Paced : decided;
     }
 
     /// <summary>
