@@ -29,6 +29,26 @@ public class SignalQualityTests
         Assert.InRange(flat[1].SampleIndex, 40 * Fs, 42 * Fs);
     }
 
+    /// <summary>
+    /// Standstill as a real front end sends it: the baseline with a few ADC units of noise (here ±3 units, ±0.015 mV).
+    /// Each quantisation level then holds a seventh of the samples, so the lowest and highest values "rest" for 100 ms
+    /// and more in every second: that was read as clipping (saturation), which made the signal unreadable and
+    /// suppressed the asystole alarm. Clipping is an excursion that stays pinned, not quantised baseline noise.
+    /// </summary>
+    [Fact]
+    public void Standstill_with_a_little_quantised_noise_is_asystole_not_saturation()
+    {
+        short[] ecg = Ecg(30);
+        var noise = new Random(3);
+        short[] standstill = [.. Enumerable.Range(0, 10 * Fs).Select(_ => (short)(ecg[^1] + noise.Next(-3, 4)))];
+
+        var events = Analyse([.. ecg, .. standstill, .. Ecg(20)]);
+
+        Assert.DoesNotContain(events, e => e.Condition == RhythmCondition.SignalSaturation);
+        var asystole = Assert.Single(events, e => e.Condition == RhythmCondition.Asystole && e.Onset);
+        Assert.InRange(asystole.SampleIndex, 30 * Fs, 36 * Fs);
+    }
+
     [Fact]
     public void A_signal_resting_on_the_end_of_its_range_is_saturation()
     {

@@ -14,7 +14,9 @@ namespace Monitoring.Detection.Quality;
 /// in a second (leads off, no signal); declared after that second, ended by the first second that moves. It does not
 /// make the signal unreadable (see <see cref="IsUnreadable"/>): asystole is still declared.</item>
 /// <item><see cref="RhythmCondition.SignalSaturation"/>: the waveform rests on its extreme value for
-/// <see cref="SaturationSeconds"/> or more in a second (clipping); declared and ended the same way.</item>
+/// <see cref="SaturationSeconds"/> or more in a second, that value at least <see cref="SaturationExcursionMillivolts"/>
+/// from the second's mean (clipping); declared and ended the same way. Without the excursion, standstill with a few
+/// ADC units of noise read as clipping and suppressed the asystole alarm.</item>
 /// <item><see cref="RhythmCondition.HighFrequencyNoise"/>: roughness (see <see cref="FibrillationFeatures.Roughness"/>)
 /// of <see cref="NoiseRoughness"/> or more with a mean amplitude of <see cref="NoiseMinimumMillivolts"/> or more;
 /// clean ECG stays under 3 (mitdb 99th percentile up to 3.6 in a few seconds of 104 and 114), pure muscle noise
@@ -40,7 +42,7 @@ namespace Monitoring.Detection.Quality;
 public sealed class SignalQualityMonitor
 {
     public const double FlatLineMillivolts = 0.015;
-    public const double SaturationSeconds = 0.100;
+    public const double SaturationSeconds = 0.100, SaturationExcursionMillivolts = 0.5;
     public const double NoiseRoughness = 3.5;
     public const double NoiseMinimumMillivolts = 0.05;
     public const double WanderMillivolts = 1.0;
@@ -105,7 +107,8 @@ public sealed class SignalQualityMonitor
             if (_inBlock < _samplesPerBlock) break;
             _next += _inBlock;
             bool unreadable = IsUnreadable;
-            Judge(_sum, _high - _low, Math.Max(_atHigh, _atLow), waveform, fibrillating, ref sink);
+            double mean = (double)_sum / _inBlock;
+            Judge(_sum, _high - _low, Math.Max(Pinned(_high, _atHigh, mean), Pinned(_low, _atLow, mean)), waveform, fibrillating, ref sink);
             if (IsUnreadable != unreadable) ChangedAt = _next;
             _sum = 0;
             _inBlock = _atHigh = _atLow = 0;
@@ -113,6 +116,14 @@ public sealed class SignalQualityMonitor
             _low = short.MaxValue;
         }
     }
+
+    /// <summary>
+    /// How long the second rested on one of its extremes, counted only when that extreme is an excursion of at least
+    /// <see cref="SaturationExcursionMillivolts"/> from the second's mean: quantised baseline noise (a few ADC units
+    /// during standstill) holds its extreme values just as long, and is not clipping.
+    /// </summary>
+    private int Pinned(short extreme, int samplesAtExtreme, double mean) =>
+        Math.Abs(extreme - mean) * _toMillivolts >= SaturationExcursionMillivolts ? samplesAtExtreme : 0;
 
     /// <summary>
     /// Adds a run of samples within one second to the sum, the extremes and the number of samples on each extreme.
