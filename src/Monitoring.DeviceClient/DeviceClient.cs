@@ -127,6 +127,7 @@ public sealed class DeviceClient : IAsyncDisposable
                 Samples = block.Samples,
                 LeadsOffMask = block.LeadsOffMask,
                 BatteryPercent = block.BatteryPercent,
+                PacePulses = block.PacePulses,
             };
             if (DeviceBatchLimits.Check(batch) is { } error)
                 throw new ArgumentException($"{error.Code}: {error.Message}", nameof(block));

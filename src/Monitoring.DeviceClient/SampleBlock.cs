@@ -23,6 +23,9 @@ public sealed record SampleBlock(
     /// <summary>Battery charge in percent, or -1 when mains powered or not reported.</summary>
     public int BatteryPercent { get; init; } = -1;
 
+    /// <summary>Pacemaker pulses the front end detected: sample indices within the block (per lead), increasing.</summary>
+    public int[] PacePulses { get; init; } = [];
+
     public int SamplesPerLead => Leads.Length == 0 ? 0 : Samples.Length / Leads.Length;
 
     /// <summary>Signal time this block covers, in seconds.</summary>

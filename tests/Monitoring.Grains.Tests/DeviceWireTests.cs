@@ -61,6 +61,35 @@ public class DeviceWireTests
     }
 
     [Fact]
+    public void PacePulsesRideAtPositionNineAndAreOptional()
+    {
+        byte[] frame = MessagePackSerializer.Serialize(new object[] { "dev-9", 3L, 1_700_000_000_000L, 500, 1000.0, new[] { "II" }, new short[] { 1, -2, 3 }, 0, 80, new[] { 0, 2 } });
+        Assert.Equal([0, 2], DeviceWire.TryDecode(frame, out _, out _)!.PacePulses);
+
+        var withoutPulses = DeviceWire.TryDecode(DeviceWire.Encode(Batches.Make(1)), out var code, out _);
+        Assert.Null(code);
+        Assert.Empty(withoutPulses!.PacePulses);
+    }
+
+    [Theory]
+    [InlineData(new[] { 10, 40 }, null)]
+    [InlineData(new[] { 40, 10 }, BatchErrors.PacePulses)]    // out of order
+    [InlineData(new[] { 10, 10 }, BatchErrors.PacePulses)]    // twice
+    [InlineData(new[] { -1 }, BatchErrors.PacePulses)]
+    [InlineData(new[] { 62 }, BatchErrors.PacePulses)]        // past the batch's 62 samples per lead
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6 }, BatchErrors.PacePulses)]   // 6 in 248 ms: over 20 a second
+    public void PacePulsesMustBeIncreasingSampleIndicesWithinTheBatchAndFew(int[] pulses, string? error)
+    {
+        var made = Batches.Make(1, leads: ["I", "II"]);
+        var batch = new DeviceBatch
+        {
+            DeviceId = made.DeviceId, Sequence = 1, FirstSampleTimeUnixMs = made.FirstSampleTimeUnixMs, SamplingRateHz = 250,
+            GainUnitsPerMv = 200, Leads = made.Leads, Samples = made.Samples, PacePulses = pulses,
+        };
+        Assert.Equal(error, DeviceBatchLimits.Check(batch)?.Code);
+    }
+
+    [Fact]
     public void SamplesNotAMultipleOfTheLeadsAreRejected()
     {
         var batch = Batches.Make(1, leads: ["I", "II"]);

@@ -76,6 +76,21 @@ public class PatientAnalysisTests
         Assert.Equal(0, VentricularAlarms(paced));
     }
 
+    [Fact]
+    public void PacemakerPulsesNoQrsFollowsArePacerNotCapture()
+    {
+        // mitdb/107, 10:00 to 12:00, a paced patient whose device reports its pacemaker pulses: on the paced beats all
+        // are captured; 400 ms after them (the pacemaker firing into the interval, nothing answering) none is.
+        var paced = new PatientAlarmSettings { Paced = true };
+        var captured = Run(RecordBatches.From("mitdb", "107", 600, 720, pacePulseShiftMs: 0), paced);
+        var notCaptured = Run(RecordBatches.From("mitdb", "107", 600, 720, pacePulseShiftMs: 400), paced);
+
+        Assert.DoesNotContain(captured, e => e.Condition == "PacerNotCapture");
+        var alarm = Assert.Single(notCaptured, e => e.Condition == "PacerNotCapture" && e.Onset);
+        Assert.InRange((alarm.AtUnixMs - Batches.Start) / 1000.0, 0, 5);
+        Assert.Equal(AlarmPriority.Medium, AlarmCatalog.For(alarm.Condition).Priority);
+    }
+
     private static List<AnalysisEvent> Run(IEnumerable<Contracts.Devices.DeviceBatch> batches, PatientAlarmSettings? settings = null)
     {
         PatientAnalysis? analysis = null;

@@ -6,9 +6,17 @@ namespace Monitoring.Grains.Tests;
 /// <summary>Cuts a stretch of a shared record's first lead into device batches, as a one-lead patch would send it.</summary>
 internal static class RecordBatches
 {
-    public static IEnumerable<DeviceBatch> From(string database, string record, double fromSeconds, double toSeconds, int batchMs = 250, string device = "dev-1")
+    /// <param name="pacePulseShiftMs">When given, the batches report a pacemaker pulse this long after each paced or
+    /// paced-fusion beat of the reference annotations (0: on the beat), as a front end with pulse detection would.</param>
+    public static IEnumerable<DeviceBatch> From(string database, string record, double fromSeconds, double toSeconds, int batchMs = 250, string device = "dev-1",
+        int? pacePulseShiftMs = null)
     {
         var signals = WfdbRecordReader.ReadSignals(SharedData.Record(database, record));
+        long[] pulses = pacePulseShiftMs is int shift
+            ? [.. WfdbAnnotationReader.Read(SharedData.Record(database, record) + ".atr")
+                .Where(a => a.Code is AnnotationCode.Pace or AnnotationCode.Pfus)
+                .Select(a => a.Sample + (long)Math.Round(shift * signals.Header.SamplingFrequency / 1000))]
+            : [];
         int rate = (int)Math.Round(signals.Header.SamplingFrequency);
         short[] lead = signals.GetSignal(0);
         int perBatch = rate * batchMs / 1000;
@@ -25,6 +33,7 @@ internal static class RecordBatches
                 GainUnitsPerMv = signals.GetGain(0),
                 Leads = ["II"],
                 Samples = lead[start..(start + perBatch)],
+                PacePulses = [.. pulses.Where(p => p >= start && p < start + perBatch).Select(p => (int)(p - start))],
             };
         }
     }

@@ -15,4 +15,5 @@ public static class BatchErrors
     public const string FarFutureSequence = "far_future_sequence";
     public const string FarFutureTime = "far_future_time";
     public const string TimeGoesBack = "time_goes_back";
+    public const string PacePulses = "pace_pulses";
 }

@@ -36,6 +36,13 @@ public sealed class DeviceBatch
     /// <summary>Battery charge in percent, or -1 when mains powered or not reported. Optional.</summary>
     [Key(8), Id(8)] public int BatteryPercent { get; init; } = -1;
 
+    /// <summary>
+    /// Pacemaker pulses the device detected (in its front end, at a far higher rate than it samples): the sample index
+    /// within this batch (per lead, 0-based) at which each fell, in increasing order. Optional; used for patients set
+    /// as paced.
+    /// </summary>
+    [Key(9), Id(9)] public int[] PacePulses { get; init; } = [];
+
     /// <summary>Samples per lead in this batch.</summary>
     [IgnoreMember] public int SamplesPerLead => Leads.Length == 0 ? 0 : Samples.Length / Leads.Length;
 

@@ -19,6 +19,12 @@ public static class DeviceBatchLimits
     /// <summary>A sequence number this far ahead of the last one is a device bug, not lost batches.</summary>
     public const long MaxSequenceJump = 100_000;
 
+    /// <summary>
+    /// Pacemaker pulses per second of signal a batch may report: a dual-chamber pacemaker at its highest rate gives
+    /// about 6, a biventricular one 9; more is a front end taking noise for pulses.
+    /// </summary>
+    public const int MaxPacePulsesPerSecond = 20;
+
     /// <summary>A first-sample time this far ahead of the server's clock is rejected.</summary>
     public static readonly TimeSpan MaxClockAhead = TimeSpan.FromSeconds(30);
 
@@ -49,6 +55,23 @@ public static class DeviceBatchLimits
             return (BatchErrors.SampleCount, $"{batch.Samples.Length} samples is not a positive multiple of {batch.Leads.Length} leads.");
         if (batch.FirstSampleTimeUnixMs <= 0)
             return (BatchErrors.Malformed, "The first sample's time is missing.");
+        return CheckPacePulses(batch);
+    }
+
+    private static (string Code, string Message)? CheckPacePulses(DeviceBatch batch)
+    {
+        if (batch.PacePulses is null || batch.PacePulses.Length == 0) return null;
+        int samplesPerLead = batch.SamplesPerLead;
+        int allowed = (int)Math.Ceiling(MaxPacePulsesPerSecond * (double)samplesPerLead / batch.SamplingRateHz);
+        if (batch.PacePulses.Length > allowed)
+            return (BatchErrors.PacePulses, $"{batch.PacePulses.Length} pace pulses in {samplesPerLead} samples; at most {MaxPacePulsesPerSecond} per second.");
+        int previous = -1;
+        foreach (int pulse in batch.PacePulses)
+        {
+            if (pulse <= previous || pulse >= samplesPerLead)
+                return (BatchErrors.PacePulses, $"Pace pulse at sample {pulse}: pulses are increasing sample indices within the batch's {samplesPerLead} samples per lead.");
+            previous = pulse;
+        }
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Monitoring.Detection.Classification;
 using Monitoring.Detection.Fibrillation;
 using Monitoring.Detection.Filters;
+using Monitoring.Detection.Pacing;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Quality;
 using Monitoring.Detection.Rhythm;
@@ -38,6 +39,8 @@ public sealed class EcgAnalyzer
     private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly VentricularFibrillationDetector _fibrillation;
     private readonly SignalQualityMonitor _quality;
+    private readonly RecentMarks? _pacePulses;           // a paced patient's reported pacemaker pulses
+    private readonly PacerCaptureMonitor? _pacerCapture;
     private readonly int _step;
     private readonly long _vtRateInterval;
     private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
@@ -57,7 +60,12 @@ public sealed class EcgAnalyzer
         double mainsFrequencyHz = 0, bool pacedPatient = false)
     {
         _detector = new QrsDetector(settings);
-        _classifier = new BeatClassifier(settings, pacedPatient);
+        if (pacedPatient)
+        {
+            _pacePulses = new RecentMarks();
+            _pacerCapture = new PacerCaptureMonitor(settings.SamplingRateHz);
+        }
+        _classifier = new BeatClassifier(settings, pacedPatient, _pacePulses);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
         _ectopy = new VentricularEctopyMonitor(settings.SamplingRateHz, ectopySettings);
         _missedBeats = new MissedBeatDetector(settings.SamplingRateHz, _rhythm.Settings.PauseThresholdSeconds);
@@ -79,6 +87,29 @@ public sealed class EcgAnalyzer
     public HeartRateMeter HeartRate => _rhythm.HeartRate;
 
     public long SamplesProcessed => _detector.SamplesProcessed;
+
+    /// <summary>
+    /// As <see cref="Process{TSink}(ReadOnlySpan{short}, ref TSink)"/>, with the pacemaker pulses the device reported in
+    /// this chunk (sample offsets within it, in increasing order). In a patient set as paced a beat just after a pulse
+    /// is paced whatever its shape and timing, and a pulse no QRS follows is <see cref="RhythmCondition.PacerNotCapture"/>;
+    /// otherwise pulses are ignored, as monitors use them only in paced mode.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A pulse offset outside the chunk.</exception>
+    public void Process<TSink>(ReadOnlySpan<short> samples, ReadOnlySpan<int> pacePulses, ref TSink sink) where TSink : IAnalysisSink
+    {
+        if (_pacePulses is not null)
+        {
+            long start = _detector.SamplesProcessed;
+            foreach (int offset in pacePulses)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(pacePulses));
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, samples.Length, nameof(pacePulses));
+                _pacePulses.Add(start + offset);
+                _pacerCapture!.OnPacePulse(start + offset);
+            }
+        }
+        Process(samples, ref sink);
+    }
 
     /// <summary>Analyses the next chunk of the stream and reports classified beats and rhythm conditions.</summary>
     public void Process<TSink>(ReadOnlySpan<short> samples, ref TSink sink) where TSink : IAnalysisSink
@@ -103,6 +134,7 @@ public sealed class EcgAnalyzer
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             JudgeQuality(part, ref sink);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
+            _pacerCapture?.AdvanceTo(_detector.Watermark, _quality.IsUnreadable, ref sink);
         }
     }
 
@@ -138,6 +170,7 @@ public sealed class EcgAnalyzer
             QrsBeat beat = _pending.Beat(i);
             sink.OnBeat(beat);
             _rhythm.OnBeat(beat.SampleIndex, ref sink);
+            _pacerCapture?.OnBeat(beat.SampleIndex);
             _classifier.OnBeat(beat, ref _pending);
         }
         _classifier.Drain(ref _pending);

@@ -1,4 +1,5 @@
 using Monitoring.Detection.Filters;
+using Monitoring.Detection.Pacing;
 using Monitoring.Detection.Qrs;
 
 namespace Monitoring.Detection.Classification;
@@ -67,6 +68,8 @@ public sealed class BeatClassifier
 
     private readonly bool _pacedPatient;
     private readonly ShapeTiming _pacedTiming = new();
+    private readonly RecentMarks? _pacePulses;
+    private readonly long _pulseBefore, _pulseAfter;
     private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
     private readonly double _analysisRateHz, _toMillivolts, _highPassPole;
     private MovingSum<long> _lowPass;
@@ -106,10 +109,14 @@ public sealed class BeatClassifier
 
     /// <param name="settings">The stream's sampling rate and gain.</param>
     /// <param name="pacedPatient">The patient has a pacemaker: wide beats that are not premature are paced (see <see cref="PacedRule"/>).</param>
-    public BeatClassifier(QrsDetectorSettings settings, bool pacedPatient = false)
+    /// <param name="pacePulses">The pacemaker pulses the device reports, in a paced patient: a beat just after one is paced.</param>
+    public BeatClassifier(QrsDetectorSettings settings, bool pacedPatient = false, RecentMarks? pacePulses = null)
     {
         settings.Validate();
         _pacedPatient = pacedPatient;
+        _pacePulses = pacedPatient ? pacePulses : null;
+        _pulseBefore = settings.Samples(PacedRule.PulseBeforeQrsSeconds);
+        _pulseAfter = settings.Samples(PacedRule.PulseAfterQrsSeconds);
         _samplingRateHz = settings.SamplingRateHz;
         _sinusRateChange = new SinusRateChange(settings.SamplingRateHz);
         // Shapes are compared at an analysis rate of at least 180 Hz: a faster stream's rate divided by a whole number,
@@ -357,6 +364,7 @@ public sealed class BeatClassifier
     /// <summary>In a paced patient, whether the pending wide beat is paced rather than <paramref name="decided"/> (see <see cref="PacedRule"/>).</summary>
     private BeatClass JudgePaced(BeatClass decided, double width)
     {
+        if (_pacePulses is not null && _pacePulses.AnyWithin(_pendingSample - _pulseBefore, _pendingSample + _pulseAfter)) return BeatClass.Paced;
         double rhythmRr = NormalRr();
         bool paced = PacedRule.IsPaced(decided, width, _pendingRrBefore, rhythmRr, _pacedTiming.PrematureShare(_pendingShape));
         _pacedTiming.Add(_pendingShape, decided, width, _pendingRrBefore, rhythmRr);

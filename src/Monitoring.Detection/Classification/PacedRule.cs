@@ -18,7 +18,10 @@ namespace Monitoring.Detection.Classification;
 /// </list>
 /// Monitors also detect the pacemaker's pulse itself, in the acquisition hardware at thousands of samples a second;
 /// a stream at a few hundred samples a second, band-limited by the device, keeps only a blurred trace of it (mitdb 102
-/// and 104 show one, 107 and 217 merge it into the QRS), so it is not used. Known limits: a PVC that comes late, or a
+/// and 104 show one, 107 and 217 merge it into the QRS), so the stream is not searched for it. When the device reports
+/// its pulses (<see cref="Analysis.EcgAnalyzer"/>), a beat with a pulse from <see cref="PulseBeforeQrsSeconds"/> before
+/// to <see cref="PulseAfterQrsSeconds"/> after its fiducial point is paced whatever its shape and timing. Pulses are
+/// taken as ventricular: an atrial pulse 120-150 ms before a conducted beat would make it paced too. Known limits: a PVC that comes late, or a
 /// ventricular escape beat, of a shape that seldom comes early is called paced; a conducted beat with a QRS of 130 ms
 /// or more (bundle branch block) is called paced in a paced patient. Thresholds from the per-beat timing and widths of
 /// the four shared paced mitdb records (102, 104, 107, 217), the only paced records there are here; the shape vote's
@@ -31,6 +34,13 @@ namespace Monitoring.Detection.Classification;
 /// </summary>
 public static class PacedRule
 {
+    /// <summary>
+    /// Where a reported pacemaker pulse makes a beat paced, whatever its shape and timing: from this long before the
+    /// beat's fiducial point (a paced QRS peaks 40-150 ms after the pulse) to this long after it (the detector may
+    /// put the fiducial point of a paced complex before the pulse: up to 95 ms in mitdb 102).
+    /// </summary>
+    public const double PulseBeforeQrsSeconds = 0.15, PulseAfterQrsSeconds = 0.10;
+
     public const double OnTimeRatio = 0.88;
     public const double WideQrsSeconds = 0.13;
     public const double PvcShapePrematureShare = 0.1, ClearlyPrematureRatio = 0.8;

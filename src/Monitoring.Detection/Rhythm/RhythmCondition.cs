@@ -69,6 +69,13 @@ public enum RhythmCondition
     IrregularRhythm,
 
     /// <summary>
+    /// Pacer not capture, in a patient set as paced whose device reports pacemaker pulses: a pulse that no QRS complex
+    /// followed within 300 ms — the pacemaker fired and the ventricles did not respond (lead displacement, a rising
+    /// threshold, battery depletion). See <see cref="Pacing.PacerCaptureMonitor"/>.
+    /// </summary>
+    PacerNotCapture,
+
+    /// <summary>
     /// Ventricular fibrillation or ventricular flutter, judged from the waveform rather than from beats: chaotic (VF)
     /// or sinusoidal (flutter) ventricular activity without discernible QRS complexes, at roughly 150 to 500 per
     /// minute (flutter 150 to 300). See <see cref="Fibrillation.VentricularFibrillationDetector"/>.

@@ -36,6 +36,7 @@ public static class AlarmCatalog
         Physiological("PvcRun", "RUN PVCs", AlarmPriority.Medium),
         Physiological("RonT", "R ON T", AlarmPriority.Medium),
         Physiological("Pause", "PAUSE", AlarmPriority.Medium),
+        Physiological("PacerNotCapture", "PACER NOT CAPTURE", AlarmPriority.Medium),
         Physiological("MissedBeat", "MISSED BEAT", AlarmPriority.Low),
         Physiological("AtrialFibrillation", "AFIB", AlarmPriority.Low),
         Physiological("IrregularRhythm", "IRREGULAR RHYTHM", AlarmPriority.Low),

@@ -71,7 +71,7 @@ public sealed class PatientAnalysis
 
         _rhythmEvents.Clear();
         var sink = new RhythmEventSink(_rhythmEvents);
-        _analyzer.Process(_leadSamples.AsSpan(0, count), ref sink);
+        _analyzer.Process(_leadSamples.AsSpan(0, count), batch.PacePulses ?? [], ref sink);
         foreach (RhythmEvent e in _rhythmEvents)
         {
             long intervalMs = (long)Math.Round(e.IntervalSamples * 1000.0 / _format.SamplingRateHz);
