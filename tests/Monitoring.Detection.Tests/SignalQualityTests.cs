@@ -49,6 +49,29 @@ public class SignalQualityTests
         Assert.InRange(asystole.SampleIndex, 30 * Fs, 36 * Fs);
     }
 
+    /// <summary>
+    /// Standstill under slow, smooth baseline wander (breathing, a ventilated patient): a 0.25 Hz swing of up to 1 mV
+    /// and a few ADC units of noise. At 1 mV the wander made the signal unreadable and no asystole was raised; the
+    /// band a QRS lives in stays empty (mean amplitude 0.040 mV at 1 mV, against 0.084 mV with beats), so its standstill
+    /// is judged.
+    /// </summary>
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.6)]
+    [InlineData(1.0)]
+    public void Standstill_under_breathing_wander_is_asystole(double amplitudeMv)
+    {
+        short[] ecg = Ecg(30);
+        var noise = new Random(3);
+        short[] standstill = [.. Enumerable.Range(0, 10 * Fs)
+            .Select(i => (short)(ecg[^1] + noise.Next(-3, 4) + 200 * amplitudeMv * Math.Sin(2 * Math.PI * 0.25 * i / Fs)))];
+
+        var events = Analyse([.. ecg, .. standstill, .. Ecg(20)]);
+
+        var asystole = Assert.Single(events, e => e.Condition == RhythmCondition.Asystole && e.Onset);
+        Assert.InRange(asystole.SampleIndex, 30 * Fs, 35 * Fs);
+    }
+
     [Fact]
     public void A_signal_resting_on_the_end_of_its_range_is_saturation()
     {

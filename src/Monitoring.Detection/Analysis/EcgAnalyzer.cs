@@ -153,12 +153,11 @@ public sealed class EcgAnalyzer
     /// <summary>Signal quality; when the signal turns unreadable, beat-based conditions in progress end.</summary>
     private void JudgeQuality<TSink>(ReadOnlySpan<short> part, ref TSink sink) where TSink : IAnalysisSink
     {
-        bool unreadable = _quality.IsUnreadable;
+        bool unreadable = _quality.IsUnreadable, hidesStandstill = _quality.HidesStandstill;
         _quality.Process(part, _fibrillation.LastFeatures, _fibrillation.IsFibrillating,
             ventricularRun: _fastVentricularBeats >= SignalQualityMonitor.VentricularRunBeats, ref sink);
-        if (_quality.IsUnreadable == unreadable) return;
-        _rhythm.OnSignalArtifact(_quality.IsUnreadable, _quality.ChangedAt, ref sink);
-        if (!_quality.IsUnreadable) return;
+        if (_quality.HidesStandstill != hidesStandstill) _rhythm.OnSignalArtifact(_quality.HidesStandstill, _quality.ChangedAt, ref sink);
+        if (_quality.IsUnreadable == unreadable || !_quality.IsUnreadable) return;
         _ectopy.Interrupt(_quality.ChangedAt, ref sink);
         _missedBeats.Interrupt();
     }

@@ -45,7 +45,7 @@ public sealed class SignalQualityMonitor
     public const double SaturationSeconds = 0.100, SaturationExcursionMillivolts = 0.5;
     public const double NoiseRoughness = 3.5;
     public const double NoiseMinimumMillivolts = 0.05;
-    public const double WanderMillivolts = 1.0;
+    public const double WanderMillivolts = 1.0, QuietBandMillivolts = 0.05;
     public const double OrganisedLeakage = 0.6;
     public const int NoiseOnsetSeconds = 2, NoiseOffsetSeconds = 3;
 
@@ -64,7 +64,7 @@ public sealed class SignalQualityMonitor
     private int _inBlock, _atHigh, _atLow;
     private short _high = short.MinValue, _low = short.MaxValue;
     private long _sum, _next;
-    private bool _ventricularRun;
+    private bool _ventricularRun, _quietBand;
 
     public SignalQualityMonitor(QrsDetectorSettings settings)
     {
@@ -83,7 +83,15 @@ public sealed class SignalQualityMonitor
     /// </summary>
     public bool IsUnreadable => _saturation.IsActive || _noise.IsActive || _wander.IsActive || _baseline.IsActive;
 
-    /// <summary>The end of the second at which <see cref="IsUnreadable"/> last changed (0 before it ever did).</summary>
+    /// <summary>
+    /// True while the signal could hide QRS complexes, so that their absence proves nothing: as <see cref="IsUnreadable"/>,
+    /// except baseline wander whose ECG band (1-25 Hz) is quiet (mean amplitude under <see cref="QuietBandMillivolts"/>).
+    /// Slow smooth wander (breathing, a ventilated patient) leaves the band a QRS lives in empty; suppressing asystole
+    /// there hid real standstill (10 s of standstill under a 1 mV, 0.25 Hz swing raised no asystole).
+    /// </summary>
+    public bool HidesStandstill => _saturation.IsActive || _noise.IsActive || _baseline.IsActive || (_wander.IsActive && !_quietBand);
+
+    /// <summary>The end of the second at which <see cref="IsUnreadable"/> or <see cref="HidesStandstill"/> last changed (0 before either ever did).</summary>
     public long ChangedAt { get; private set; }
 
     /// <summary>
@@ -106,10 +114,10 @@ public sealed class SignalQualityMonitor
             samples = samples[take..];
             if (_inBlock < _samplesPerBlock) break;
             _next += _inBlock;
-            bool unreadable = IsUnreadable;
+            bool unreadable = IsUnreadable, hidesStandstill = HidesStandstill;
             double mean = (double)_sum / _inBlock;
             Judge(_sum, _high - _low, Math.Max(Pinned(_high, _atHigh, mean), Pinned(_low, _atLow, mean)), waveform, fibrillating, ref sink);
-            if (IsUnreadable != unreadable) ChangedAt = _next;
+            if (IsUnreadable != unreadable || HidesStandstill != hidesStandstill) ChangedAt = _next;
             _sum = 0;
             _inBlock = _atHigh = _atLow = 0;
             _high = short.MinValue;
@@ -182,6 +190,7 @@ public sealed class SignalQualityMonitor
         _saturation.Update(!flat && atExtreme >= _saturationSamples, _next, ref sink);
         _baseline.AddSecond(sum * _toMillivolts / _samplesPerBlock, _next, ref sink);
 
+        _quietBand = waveform.AmplitudeMv < QuietBandMillivolts;
         bool organised = fibrillating || waveform.Leakage < OrganisedLeakage;
         bool rough = waveform.Roughness >= NoiseRoughness && waveform.AmplitudeMv >= NoiseMinimumMillivolts;
         _noise.Update(!organised && rough, _next, ref sink);
