@@ -124,6 +124,30 @@ public class RhythmMonitorTests
         Assert.True(sink.Events >= 4 * (10_000 - 100) / 50, $"{sink.Events} events");
     }
 
+    /// <summary>
+    /// Ventricular standstill with the atria still beating ("P-wave asystole"): after 30 s of sinus rhythm the QRS and
+    /// T waves stop and P waves of 0.12 or 0.25 mV go on at 75/min for 15 s. Once no QRS had come for 3 s the detector
+    /// lowered its threshold to them and counted them as beats, so the monitor showed a ventricular rhythm instead of
+    /// asystole. Known limit: P waves of 0.4 mV (a fifth of the QRS's slope energy and more) are still counted.
+    /// </summary>
+    [Theory]
+    [InlineData(0.12)]
+    [InlineData(0.25)]
+    public void P_waves_without_qrs_complexes_are_asystole(double pWaveMv)
+    {
+        var beats = SyntheticEcg.RegularBeats(75, 60)
+            .Select(t => t is > 30 and < 45 ? new SyntheticBeat(t, AmplitudeMv: 0, TAmplitudeMv: 0) : new SyntheticBeat(t)).ToArray();
+        short[] samples = new SyntheticEcg { NoiseMv = 0.01, PAmplitudeMv = pWaveMv }.Render(beats, Fs, 60);
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+
+        double lastQrs = beats.Last(b => b.Time < 30).Time, nextQrs = beats.First(b => b.Time > 45).Time;
+        var asystole = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && e.Event.Onset);
+        Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastQrs + 4 - 0.05, lastQrs + 4 + 0.05);
+        var end = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && !e.Event.Onset);
+        Assert.InRange(end.Event.SampleIndex / (double)Fs, nextQrs - 0.1, nextQrs + 0.1);
+    }
+
     private static List<(RhythmEvent Event, long DeclaredAt)> Run(short[] samples, RhythmAlarmSettings settings)
     {
         var detector = new QrsDetector(new QrsDetectorSettings(Fs, 200));

@@ -15,6 +15,15 @@ internal struct QrsCandidate
     /// <summary>Largest absolute slope of the band-passed signal in the complex (mV/s).</summary>
     public double MaxSlope;
 
+    /// <summary>Largest absolute value of the band-passed signal in the complex (mV).</summary>
+    public double Amplitude;
+
+    /// <summary>
+    /// Steepest slope over amplitude (1/s): how abrupt the complex is for its size. A QRS, conducted fast, is abrupt;
+    /// a P wave, spreading slowly through the atria, is not.
+    /// </summary>
+    public readonly double Sharpness => Amplitude > 0 ? MaxSlope / Amplitude : 0;
+
     /// <summary>True when the complex rises without falling back (or falls without rising) within 150 ms: a baseline shift, not a QRS.</summary>
     public bool IsBaselineShift;
 }

@@ -82,12 +82,25 @@ public sealed class QrsDetector
     /// </summary>
     private const double MinimumQrsEnergy = 1.5;
 
+    /// <summary>
+    /// Once no QRS has come for the relearning time, a complex under this share of the QRS level learned before is
+    /// taken only if it is as abrupt as a QRS (<see cref="QrsCandidate.Sharpness"/> at least <see cref="StandstillSharpness"/>):
+    /// in ventricular standstill the atria go on beating, and their P waves (a tenth of the QRS's slope energy, half
+    /// its sharpness) must not be counted as beats, or asystole is never declared. A real drop in QRS amplitude (a
+    /// lead changed) keeps the QRS's abruptness and is relearned as before.
+    /// </summary>
+    private const double StandstillEnergyShare = 0.2, StandstillSharpness = 55;
+
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
     private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _maxLatency, _hardMaxLatency, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
     private readonly int _learningLength, _relearnAfter;
 
     private long _next;
+
+    // Relearning after a long gap without a QRS, and the QRS level learned before it.
+    private bool _relearning;
+    private double _levelBeforeRelearning;
 
     // Slope-energy peak finder.
     private double _peakMax;
@@ -242,11 +255,16 @@ public sealed class QrsDetector
         else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * SearchBackRr()
             && _searchBack.Energy > Math.Max(_threshold * SearchBackThresholdFraction, MinimumQrsEnergy))
         {
-            AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
+            if (IsAtrialWaveInStandstill(_searchBack)) _hasSearchBack = false;
+            else AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
         }
         else if (n >= _relearnAt)
         {
             // No beat for a long time: the amplitude may have dropped (lead change, electrode). Halve the QRS level each second.
+            if (!_relearning) _levelBeforeRelearning = _qrsLevels.Median;
+            _relearning = true;
+            // A P wave held for search-back would never be taken now, and would hold the watermark back for good.
+            if (_hasSearchBack && IsAtrialWaveInStandstill(_searchBack)) _hasSearchBack = false;
             _qrsLevels.Scale(0.5);
             UpdateThreshold();
             _relearnAt = n + _settings.SamplingRateHz;
@@ -311,6 +329,7 @@ public sealed class QrsDetector
             PeakIndex = peakIndex,
             RIndex = LocateR(maxAbsIndex),
             MaxSlope = Math.Max(rise, fall),
+            Amplitude = maxAbs,
             IsBaselineShift = !risesAndFalls,
         };
     }
@@ -350,7 +369,7 @@ public sealed class QrsDetector
         if (sinceQrs < _refractory || candidate.RIndex <= _lastBeatIndex) return;
 
         bool isTWave = sinceQrs < _tWaveWindow && candidate.MaxSlope < TWaveSlopeRatio * _lastQrsSlope;
-        if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave)
+        if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave && !IsAtrialWaveInStandstill(candidate))
         {
             AcceptQrs(candidate, n, foundBySearchBack: false, ref sink);
             return;
@@ -358,7 +377,7 @@ public sealed class QrsDetector
 
         _noiseLevels.Add(candidate.Energy);
         UpdateThreshold();
-        if (sinceQrs >= _tWaveWindow && !candidate.IsBaselineShift
+        if (sinceQrs >= _tWaveWindow && !candidate.IsBaselineShift && !IsAtrialWaveInStandstill(candidate)
             && (!_hasSearchBack || candidate.Energy > _searchBack.Energy))
         {
             _searchBack = candidate;
@@ -366,8 +385,13 @@ public sealed class QrsDetector
         }
     }
 
+    /// <summary>See <see cref="StandstillEnergyShare"/>.</summary>
+    private bool IsAtrialWaveInStandstill(in QrsCandidate candidate) =>
+        _relearning && candidate.Energy < StandstillEnergyShare * _levelBeforeRelearning && candidate.Sharpness < StandstillSharpness;
+
     private void AcceptQrs<TSink>(in QrsCandidate candidate, long n, bool foundBySearchBack, ref TSink sink) where TSink : IQrsSink
     {
+        _relearning = false;
         _qrsLevels.Add(candidate.Energy);
         if (_hasQrs) AddRr(candidate.PeakIndex - _lastQrsPeakIndex);
         _hasQrs = true;
