@@ -148,6 +148,25 @@ public class RhythmMonitorTests
         Assert.InRange(end.Event.SampleIndex / (double)Fs, nextQrs - 0.1, nextQrs + 0.1);
     }
 
+    /// <summary>
+    /// Standstill under broadband noise of about 60 µV rms (uniform, ±0.1 mV): too little in the ECG band for the noise
+    /// condition, yet once the detector's threshold had come down to it, noise peaks were taken as beats and the
+    /// monitor showed a ventricular rhythm instead of asystole.
+    /// </summary>
+    [Fact]
+    public void Standstill_under_broadband_noise_is_asystole()
+    {
+        double[] beats = [.. SyntheticEcg.RegularBeats(75, 60).Where(t => t is < 30 or > 45)];
+        var noise = new Random(5);
+        short[] samples = [.. new SyntheticEcg { NoiseMv = 0.01 }.Render(beats, Fs, 60).Select(v => (short)Math.Round(v + 20 * (noise.NextDouble() * 2 - 1)))];
+
+        var events = Run(samples, RhythmAlarmSettings.Default);
+
+        double lastQrs = beats.Last(t => t < 30);
+        var asystole = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && e.Event.Onset);
+        Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastQrs + 4 - 0.05, lastQrs + 4 + 0.05);
+    }
+
     private static List<(RhythmEvent Event, long DeclaredAt)> Run(short[] samples, RhythmAlarmSettings settings)
     {
         var detector = new QrsDetector(new QrsDetectorSettings(Fs, 200));

@@ -91,6 +91,13 @@ public sealed class QrsDetector
     /// </summary>
     private const double StandstillEnergyShare = 0.2, StandstillSharpness = 55;
 
+    /// <summary>
+    /// Likewise, such a small complex must stand out of the noise: at least this multiple of the median of the last
+    /// eight rejected peaks. Otherwise broadband noise during standstill (60 µV rms) is taken, peak after peak, once
+    /// the threshold has come down to it, and asystole shows as a ventricular rhythm.
+    /// </summary>
+    private const double StandstillNoiseMultiple = 2.5;
+
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
     private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _maxLatency, _hardMaxLatency, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
@@ -385,9 +392,10 @@ public sealed class QrsDetector
         }
     }
 
-    /// <summary>See <see cref="StandstillEnergyShare"/>.</summary>
+    /// <summary>See <see cref="StandstillEnergyShare"/> and <see cref="StandstillNoiseMultiple"/>.</summary>
     private bool IsAtrialWaveInStandstill(in QrsCandidate candidate) =>
-        _relearning && candidate.Energy < StandstillEnergyShare * _levelBeforeRelearning && candidate.Sharpness < StandstillSharpness;
+        _relearning && candidate.Energy < StandstillEnergyShare * _levelBeforeRelearning
+        && (candidate.Sharpness < StandstillSharpness || candidate.Energy < StandstillNoiseMultiple * _noiseLevels.Median);
 
     private void AcceptQrs<TSink>(in QrsCandidate candidate, long n, bool foundBySearchBack, ref TSink sink) where TSink : IQrsSink
     {
