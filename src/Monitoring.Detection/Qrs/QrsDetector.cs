@@ -83,11 +83,13 @@ public sealed class QrsDetector
     private const double MinimumQrsEnergy = 1.5;
 
     /// <summary>
-    /// Once no QRS has come for the relearning time, a complex under this share of the QRS level learned before is
-    /// taken only if it is as abrupt as a QRS (<see cref="QrsCandidate.Sharpness"/> at least <see cref="StandstillSharpness"/>):
+    /// Standstill guard: once no QRS has come for the relearning time, and until <see cref="StandstillGuardBeats"/>
+    /// complexes in a row have passed it, a complex under this share of the QRS level learned before the gap is taken
+    /// only if it is as abrupt as a QRS (<see cref="QrsCandidate.Sharpness"/> at least <see cref="StandstillSharpness"/>):
     /// in ventricular standstill the atria go on beating, and their P waves (a tenth of the QRS's slope energy, half
     /// its sharpness) must not be counted as beats, or asystole is never declared. A real drop in QRS amplitude (a
-    /// lead changed) keeps the QRS's abruptness and is relearned as before.
+    /// lead changed) keeps the QRS's abruptness and is relearned as before. The guard outlasts the relearning: one P
+    /// wave that passes it (at 128 Hz some read 56) no longer lets the lowered threshold take the rest.
     /// </summary>
     private const double StandstillEnergyShare = 0.2, StandstillSharpness = 55;
 
@@ -98,6 +100,8 @@ public sealed class QrsDetector
     /// </summary>
     private const double StandstillNoiseMultiple = 2.5;
 
+    private const int StandstillGuardBeats = 2;
+
     private readonly QrsDetectorSettings _settings;
     private QrsFeatureFilter _filter;
     private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _maxLatency, _hardMaxLatency, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
@@ -105,9 +109,10 @@ public sealed class QrsDetector
 
     private long _next;
 
-    // Relearning after a long gap without a QRS, and the QRS level learned before it.
-    private bool _relearning;
-    private double _levelBeforeRelearning;
+    // The standstill guard: on since a long gap without a QRS, with the QRS level learned before it.
+    private bool _guarding;
+    private double _guardLevel;
+    private int _guardPassed;
 
     // Slope-energy peak finder.
     private double _peakMax;
@@ -262,16 +267,17 @@ public sealed class QrsDetector
         else if (_hasSearchBack && n - _lastQrsPeakIndex >= SearchBackRrFactor * SearchBackRr()
             && _searchBack.Energy > Math.Max(_threshold * SearchBackThresholdFraction, MinimumQrsEnergy))
         {
-            if (IsAtrialWaveInStandstill(_searchBack)) _hasSearchBack = false;
+            if (FailsStandstillGuard(_searchBack)) _hasSearchBack = false;
             else AcceptQrs(_searchBack, n, foundBySearchBack: true, ref sink);
         }
         else if (n >= _relearnAt)
         {
             // No beat for a long time: the amplitude may have dropped (lead change, electrode). Halve the QRS level each second.
-            if (!_relearning) _levelBeforeRelearning = _qrsLevels.Median;
-            _relearning = true;
+            if (!_guarding) _guardLevel = _qrsLevels.Median;
+            _guarding = true;
+            _guardPassed = 0;
             // A P wave held for search-back would never be taken now, and would hold the watermark back for good.
-            if (_hasSearchBack && IsAtrialWaveInStandstill(_searchBack)) _hasSearchBack = false;
+            if (_hasSearchBack && FailsStandstillGuard(_searchBack)) _hasSearchBack = false;
             _qrsLevels.Scale(0.5);
             UpdateThreshold();
             _relearnAt = n + _settings.SamplingRateHz;
@@ -376,7 +382,9 @@ public sealed class QrsDetector
         if (sinceQrs < _refractory || candidate.RIndex <= _lastBeatIndex) return;
 
         bool isTWave = sinceQrs < _tWaveWindow && candidate.MaxSlope < TWaveSlopeRatio * _lastQrsSlope;
-        if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave && !IsAtrialWaveInStandstill(candidate))
+        bool guarded = FailsStandstillGuard(candidate);
+        if (guarded) _guardPassed = 0;
+        if (candidate.Energy > _threshold && !candidate.IsBaselineShift && !isTWave && !guarded)
         {
             AcceptQrs(candidate, n, foundBySearchBack: false, ref sink);
             return;
@@ -384,7 +392,7 @@ public sealed class QrsDetector
 
         _noiseLevels.Add(candidate.Energy);
         UpdateThreshold();
-        if (sinceQrs >= _tWaveWindow && !candidate.IsBaselineShift && !IsAtrialWaveInStandstill(candidate)
+        if (sinceQrs >= _tWaveWindow && !candidate.IsBaselineShift && !guarded
             && (!_hasSearchBack || candidate.Energy > _searchBack.Energy))
         {
             _searchBack = candidate;
@@ -393,13 +401,13 @@ public sealed class QrsDetector
     }
 
     /// <summary>See <see cref="StandstillEnergyShare"/> and <see cref="StandstillNoiseMultiple"/>.</summary>
-    private bool IsAtrialWaveInStandstill(in QrsCandidate candidate) =>
-        _relearning && candidate.Energy < StandstillEnergyShare * _levelBeforeRelearning
+    private bool FailsStandstillGuard(in QrsCandidate candidate) =>
+        _guarding && candidate.Energy < StandstillEnergyShare * _guardLevel
         && (candidate.Sharpness < StandstillSharpness || candidate.Energy < StandstillNoiseMultiple * _noiseLevels.Median);
 
     private void AcceptQrs<TSink>(in QrsCandidate candidate, long n, bool foundBySearchBack, ref TSink sink) where TSink : IQrsSink
     {
-        _relearning = false;
+        if (_guarding && ++_guardPassed >= StandstillGuardBeats) _guarding = false;
         _qrsLevels.Add(candidate.Energy);
         if (_hasQrs) AddRr(candidate.PeakIndex - _lastQrsPeakIndex);
         _hasQrs = true;
