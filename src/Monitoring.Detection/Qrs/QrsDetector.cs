@@ -26,7 +26,9 @@ namespace Monitoring.Detection.Qrs;
 /// interval in two short ones, and with the plain mean search-back fired before the next beat was due and took a
 /// noise peak.</item>
 /// <item>Without beats for three seconds (or 2.5 RR intervals) the QRS level halves each second, so a drop in amplitude
-/// is re-learned; an absolute floor (complexes of about 0.1 mV) keeps baseline noise during asystole from counting.</item>
+/// is re-learned; an absolute floor (complexes of about 0.1 mV) keeps baseline noise during asystole from counting,
+/// and a standstill guard keeps P waves and broadband noise from counting once the threshold has come down (see
+/// <see cref="StandstillEnergyShare"/>).</item>
 /// </list>
 /// </para>
 /// <para>
