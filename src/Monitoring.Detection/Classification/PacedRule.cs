@@ -6,7 +6,7 @@ namespace Monitoring.Detection.Classification;
 /// PVCs, and a paced rhythm is a ventricular rhythm or a run of VT (on the shared paced mitdb records, 104 gave 1,246
 /// false PVCs and 136 ventricular-rhythm episodes). What tells a paced beat from a PVC here is its timing: a pacemaker
 /// fires when the heart's own beat is due and has not come (at its escape interval, or tracking the sinus P wave), never
-/// early; a PVC comes early. A beat is paced when both hold:
+/// early; a PVC comes early. A beat is paced when all hold:
 /// <list type="bullet">
 /// <item>it is wide: the classifier would call it V, or its QRS is at least <see cref="WideQrsSeconds"/> (a paced
 /// rhythm the classifier learned as the dominant beat);</item>
@@ -21,9 +21,9 @@ namespace Monitoring.Detection.Classification;
 /// and 104 show one, 107 and 217 merge it into the QRS), so the stream is not searched for it. When the device reports
 /// its pulses (<see cref="Analysis.EcgAnalyzer"/>), a beat with a pulse from <see cref="PulseBeforeQrsSeconds"/> before
 /// to <see cref="PulseAfterQrsSeconds"/> after its fiducial point is paced whatever its shape and timing. Pulses are
-/// taken as ventricular: an atrial pulse 120-150 ms before a conducted beat would make it paced too. Known limits: a PVC that comes late, or a
-/// ventricular escape beat, of a shape that seldom comes early is called paced; a conducted beat with a QRS of 130 ms
-/// or more (bundle branch block) is called paced in a paced patient. Thresholds from the per-beat timing and widths of
+/// taken as ventricular: an atrial pulse 120-150 ms before a conducted beat would make it paced too. Known limits: a
+/// PVC that comes late, or a ventricular escape beat, of a shape that seldom comes early is called paced; a conducted
+/// beat with a QRS of 130 ms or more (bundle branch block) is called paced in a paced patient. Thresholds from the per-beat timing and widths of
 /// the four shared paced mitdb records (102, 104, 107, 217), the only paced records there are here; the shape vote's
 /// share was chosen on them and on the 22 non-paced ones analysed as paced (a mistaken setting): shares 0.2 / 0.1 /
 /// 0.05 leave the paced records' labels as without the vote (104: 3 paced beats called V) and give non-paced VEB Se

@@ -29,8 +29,6 @@ public sealed class PacerCaptureMonitor
         _early = (long)Math.Round(EarlySeconds * samplingRateHz);
     }
 
-    public bool IsActive => _active;
-
     /// <summary>A pulse to judge once the detector has seen the signal after it (pulses in order).</summary>
     public void OnPacePulse(long sampleIndex)
     {
