@@ -89,6 +89,12 @@ public sealed class TelemetrySettings
 
     /// <summary>OTLP endpoint (for example http://collector:4317); empty: no OTLP export.</summary>
     public string OtlpEndpoint { get; set; } = "";
+
+    /// <summary>
+    /// Share of traces kept (0 to 1), decided at the root of each trace so a kept trace is whole. Every device batch
+    /// starts a trace, so a fleet at 4 batches/s per device keeps 1 in 100 by default; 1 keeps everything.
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 0.01;
 }
 
 public sealed class AuthSettings
