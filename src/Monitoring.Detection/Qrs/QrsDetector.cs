@@ -109,6 +109,9 @@ public sealed class QrsDetector
     private readonly int _refractory, _tWaveWindow, _peakTimeout, _decisionDelay, _maxLatency, _hardMaxLatency, _supersedeWindow, _rSearchBefore, _rSearchAfter, _baselineShift, _complexMargin;
     private readonly int _learningLength, _relearnAfter;
 
+    // How far before its slope-energy peak a candidate's R wave can lie (see Measure and LocateR).
+    private readonly int _rLead;
+
     private long _next;
 
     // The standstill guard: on since a long gap without a QRS, with the QRS level learned before it.
@@ -121,6 +124,7 @@ public sealed class QrsDetector
     private long _peakMaxIndex;
     private double _lastEnergy;
     private bool _descending;
+    private long _riseStart;
 
     // Candidate held until its decision time.
     private bool _holding;
@@ -169,6 +173,7 @@ public sealed class QrsDetector
         _supersedeWindow = settings.Samples(SupersedeWindowSeconds);
         _baselineShift = settings.Samples(BaselineShiftSeconds);
         _complexMargin = settings.Samples(ComplexMarginSeconds);
+        _rLead = _filter.SlopeWindowLength + _filter.DerivativeLag + _complexMargin + _rSearchBefore + _filter.LowPassDelay;
         _learningLength = settings.Samples(LearningSeconds);
         _relearnAfter = settings.Samples(RelearnAfterSeconds);
         _rrMean = settings.Samples(InitialRrSeconds);
@@ -181,16 +186,20 @@ public sealed class QrsDetector
 
     /// <summary>
     /// Every beat whose R wave lies before this sample has been reported; later ones may still come. Event-time
-    /// consumers (pause and asystole) judge the stream up to here, not up to the last sample: beats come up to
-    /// <see cref="HardMaxLatencySeconds"/> late, and a beat that search-back may still take holds the mark back.
+    /// consumers (pause and asystole) judge the stream up to here, not up to the last sample: a candidate waiting for
+    /// its decision (up to <see cref="HardMaxLatencySeconds"/>) or for search-back holds the mark back at its R wave,
+    /// and a slope-energy peak still rising at the start of its rise. With no candidate pending (a standstill) the
+    /// mark trails the last sample only by the filters' reach, about 0.15 s, so asystole is declared that much sooner.
     /// </summary>
     public long Watermark
     {
         get
         {
             if (_learning) return 0;
-            long mark = _next - _hardMaxLatency;
-            if (_holding) mark = Math.Min(mark, _held.RIndex);
+            // A beat still to come lies in a slope-energy peak not yet complete (rising now, or after the last sample)
+            // or is the held or search-back candidate. A candidate too small to ever be a beat holds nothing back.
+            long mark = (_descending ? _next : _riseStart) - _rLead;
+            if (_holding && _held.Energy > MinimumQrsEnergy) mark = Math.Min(mark, _held.RIndex);
             if (_hasSearchBack && _searchBack.Energy > MinimumQrsEnergy) mark = Math.Min(mark, _searchBack.RIndex);
             return Math.Max(0, mark);
         }
@@ -240,6 +249,7 @@ public sealed class QrsDetector
             if (energy > _lastEnergy)
             {
                 _descending = false;
+                _riseStart = n;
                 _peakMax = energy;
                 _peakMaxIndex = n;
             }
