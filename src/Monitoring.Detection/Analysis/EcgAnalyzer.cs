@@ -41,6 +41,7 @@ public sealed class EcgAnalyzer
     private readonly SignalQualityMonitor _quality;
     private readonly RecentMarks? _pacePulses;           // a paced patient's reported pacemaker pulses
     private readonly PacerCaptureMonitor? _pacerCapture;
+    private readonly PacePulseBlanker? _pulseBlanker;
     private readonly int _step;
     private readonly long _vtRateInterval;
     private int _fastVentricularBeats;   // consecutive V beats at the VT rate or faster, counted whatever the signal quality
@@ -64,6 +65,7 @@ public sealed class EcgAnalyzer
         {
             _pacePulses = new RecentMarks();
             _pacerCapture = new PacerCaptureMonitor(settings.SamplingRateHz);
+            _pulseBlanker = new PacePulseBlanker(settings.SamplingRateHz, settings.SamplingRateHz);
         }
         _classifier = new BeatClassifier(settings, pacedPatient, _pacePulses);
         _rhythm = new RhythmMonitor(settings.SamplingRateHz, rhythmSettings);
@@ -91,24 +93,32 @@ public sealed class EcgAnalyzer
     /// <summary>
     /// As <see cref="Process{TSink}(ReadOnlySpan{short}, ref TSink)"/>, with the pacemaker pulses the device reported in
     /// this chunk (sample offsets within it, in increasing order). In a patient set as paced a beat just after a pulse
-    /// is paced whatever its shape and timing, and a pulse no QRS follows is <see cref="RhythmCondition.PacerNotCapture"/>;
-    /// otherwise pulses are ignored, as monitors use them only in paced mode.
+    /// is paced whatever its shape and timing, a pulse no QRS follows is <see cref="RhythmCondition.PacerNotCapture"/>,
+    /// and each pulse's own trace is taken out of the signal first (<see cref="PacePulseBlanker"/>), so that it is
+    /// never counted as a QRS; otherwise pulses are ignored, as monitors use them only in paced mode.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A pulse offset outside the chunk.</exception>
     public void Process<TSink>(ReadOnlySpan<short> samples, ReadOnlySpan<int> pacePulses, ref TSink sink) where TSink : IAnalysisSink
     {
-        if (_pacePulses is not null)
+        if (_pacePulses is null)
         {
-            long start = _detector.SamplesProcessed;
-            foreach (int offset in pacePulses)
-            {
-                ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(pacePulses));
-                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, samples.Length, nameof(pacePulses));
-                _pacePulses.Add(start + offset);
-                _pacerCapture!.OnPacePulse(start + offset);
-            }
+            Process(samples, ref sink);
+            return;
         }
-        Process(samples, ref sink);
+        long start = _detector.SamplesProcessed;
+        foreach (int offset in pacePulses)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(pacePulses));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, samples.Length, nameof(pacePulses));
+            _pacePulses.Add(start + offset);
+            _pacerCapture!.OnPacePulse(start + offset);
+        }
+        // The pulses' own traces are held over before anything reads the signal (see PacePulseBlanker), a second at
+        // most at a time: the blanker works on a copy of that size.
+        for (int from = 0; from < samples.Length; from += _step)
+        {
+            Process(_pulseBlanker!.Blank(samples.Slice(from, Math.Min(_step, samples.Length - from)), pacePulses, from), ref sink);
+        }
     }
 
     /// <summary>Analyses the next chunk of the stream and reports classified beats and rhythm conditions.</summary>
