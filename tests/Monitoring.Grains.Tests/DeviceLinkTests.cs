@@ -51,6 +51,20 @@ public class DeviceLinkTests
     }
 
     [Fact]
+    public void ABatchAskedAgainThatReturnsAfterLaterOnesIsTakenLateNotDroppedAsADuplicate()
+    {
+        // A fresh activation that knows of nothing asked for batch 73 again; 74-76 were already on their way.
+        var link = new DeviceLink(new DeviceLinkState());
+        link.AskedToResend(73);
+        for (long s = 74; s <= 76; s++) Assert.Equal(BatchStatus.Accepted, link.Judge(Batches.Make(s), Now).Status);
+        Assert.Equal([new SequenceRange(73, 73)], link.State.Missing);
+
+        var resent = link.Judge(Batches.Make(73), Now);
+        Assert.Equal((BatchStatus.Accepted, true), (resent.Status, resent.Late));
+        Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(74), Now).Status);
+    }
+
+    [Fact]
     public void ATimeGapWithContiguousSequenceIsAGap()
     {
         var link = new DeviceLink(new DeviceLinkState());

@@ -119,6 +119,7 @@ public sealed class DeviceGrain(
         if (_fresh && batch.Sequence > State.Link.LastSequence + 1)
         {
             _fresh = false;
+            _link.AskedToResend(batch.Sequence);
             return Ack(batch, BatchStatus.Resend);
         }
         BatchVerdict verdict = _link.Judge(batch, now);

@@ -18,7 +18,18 @@ public sealed class DeviceLink(DeviceLinkState state)
     private const int MissingRangesKept = 32;
     private const double StatisticsWeight = 1.0 / 16;
 
+    /// <summary>The batch a fresh activation asked the device to send again, with all it keeps (0: none).</summary>
+    private long _resendAsked;
+
     public DeviceLinkState State => state;
+
+    /// <summary>
+    /// A fresh activation answered batch <paramref name="sequence"/> with <see cref="BatchStatus.Resend"/>: the device
+    /// still has it and sends it again, but later batches it sent before it read the answer may come first. Taken
+    /// first, they must leave this one missing (so that it is taken late and stored), not make it a duplicate; a link that
+    /// has taken nothing yet would otherwise know of no gap before them.
+    /// </summary>
+    public void AskedToResend(long sequence) => _resendAsked = sequence;
 
     /// <summary>
     /// True when the device has started numbering again (it restarted and lost its counter): a sequence number it
@@ -56,8 +67,10 @@ public sealed class DeviceLink(DeviceLinkState state)
             return Rejected(BatchErrors.TimeGoesBack, $"First sample time {batch.FirstSampleTimeUnixMs} is before the end of the previous batch {state.LastSampleEndUnixMs}.");
 
         long gapMs = 0;
-        long missing = state.LastSequence > 0 ? batch.Sequence - state.LastSequence - 1 : 0;
-        if (missing > 0) NoteMissing(new SequenceRange(state.LastSequence + 1, batch.Sequence - 1));
+        long missingFrom = state.LastSequence > 0 ? state.LastSequence + 1 : _resendAsked;
+        long missing = missingFrom > 0 && batch.Sequence > missingFrom ? batch.Sequence - missingFrom : 0;
+        if (missing > 0) NoteMissing(new SequenceRange(missingFrom, batch.Sequence - 1));
+        _resendAsked = 0;
         if (state.LastSampleEndUnixMs > 0)
         {
             long timeGap = batch.FirstSampleTimeUnixMs - state.LastSampleEndUnixMs;
