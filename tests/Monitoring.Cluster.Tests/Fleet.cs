@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Monitoring.Contracts.Alarms;
 using Monitoring.DeviceClient;
 using Monitoring.Storage.Waveforms;
@@ -34,9 +35,11 @@ public sealed class Fleet : IAsyncDisposable
             {
                 var (database, record, startSeconds) = Records[i % Records.Length];
                 string deviceId = $"dev-{name}-{i:D2}", patientId = $"pat-{name}-{i:D2}";
-                string token = await cluster.ProvisionDeviceAsync(deviceId, patientId, centreId);
-                var recording = StreamingDevice.Record(database, record);
                 int first = i % cluster.Hosts;
+                // Provisioned through the host it streams to, so that its grains tend to start there (placement
+                // prefers the silo of the first call) and the fleet's grains spread over the hosts.
+                string token = await cluster.ProvisionDeviceAsync(deviceId, patientId, centreId, host: first);
+                var recording = StreamingDevice.Record(database, record);
                 var alternates = Enumerable.Range(1, cluster.Hosts - 1).Select(k => cluster.Host((first + k) % cluster.Hosts)).ToList();
                 fleet._devices.Add(new StreamingDevice(deviceId, patientId, token, recording, startSeconds * recording.SamplingRateHz, cluster.Host(first), alternates, impairment));
             }
@@ -94,6 +97,34 @@ public sealed class Fleet : IAsyncDisposable
                 DateTimeOffset.FromUnixTimeMilliseconds(device.StartUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(device.EndUnixMs + 1_000));
             Assert.Single(range.Spans);
             Assert.True(device.Sent.SequenceEqual(range.Spans[0].Samples[0]), $"{device.PatientId}: the samples read back differ from those sent");
+        }
+    }
+
+    /// <summary>The host running each device's grain, by device.</summary>
+    public async Task<Dictionary<string, int>> GrainHostsAsync()
+    {
+        using HttpClient http = _cluster.Operator();
+        var hosts = new Dictionary<string, int>();
+        foreach (StreamingDevice device in _devices)
+        {
+            using JsonDocument status = JsonDocument.Parse(await http.GetStringAsync($"/api/devices/{device.DeviceId}"));
+            hosts[device.DeviceId] = _cluster.HostOf(status.RootElement.GetProperty("host").GetString()!);
+        }
+        return hosts;
+    }
+
+    /// <summary>
+    /// No device's stream shows a missing batch or a gap: a fault of the cloud (a host lost, a reconnection) is not
+    /// signal loss, and must not be recorded as one.
+    /// </summary>
+    public async Task AssertNoGapsAsync()
+    {
+        using HttpClient http = _cluster.Operator();
+        foreach (StreamingDevice device in _devices)
+        {
+            using JsonDocument status = JsonDocument.Parse(await http.GetStringAsync($"/api/devices/{device.DeviceId}"));
+            long missing = status.RootElement.GetProperty("batchesMissing").GetInt64(), gaps = status.RootElement.GetProperty("gaps").GetInt64();
+            Assert.True(missing == 0 && gaps == 0, $"{device.DeviceId}: {missing} batches counted missing, {gaps} gaps\n{status.RootElement}\n{_cluster.Logs()}");
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class RollingRestartTests
 
         Assert.All(run.Fleet.Devices, d => Assert.True(d.Client.GetStatistics().Reconnects >= 1, d.DeviceId + " never moved"));
         await run.Fleet.AssertStoredExactlyOnceAsync();
+        await run.Fleet.AssertNoGapsAsync();
         Fleet.AssertNoDuplicateAlarms(run.Console);
     }
 }

@@ -8,6 +8,9 @@ public sealed class NullFullDisclosureStore : IFullDisclosureStore
 {
     public Task<int> WriteAsync(string patientId, WaveformSegment segment, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
+    public Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default) =>
+        Task.FromResult<StoredThrough?>(null);
+
     public Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<WaveformSegment>>([]);
 }

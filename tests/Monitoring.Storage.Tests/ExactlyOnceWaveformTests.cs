@@ -83,6 +83,28 @@ public sealed class ExactlyOnceWaveformTests(AzuriteFixture azurite) : IAsyncLif
         await AssertStoredExactlyAsync(1, 42);
     }
 
+    [Fact]
+    public async Task How_far_a_device_stream_is_stored_reads_back_from_the_fence_rows_across_hours()
+    {
+        _streamStart = new DateTimeOffset(2026, 11, 20, 9, 59, 50, TimeSpan.Zero); // batch 41 starts at 10:00:00
+        var fresh = new WaveformStore(_options);
+        Assert.Null(await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(1)));
+
+        await WriteAsync(_hostA, 1, 40);
+        Assert.Equal((40L, BatchStart(41).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(41)));
+
+        // On into the next hour: a reader that knew of 09:59:50 finds it in the 10:00 fence.
+        await WriteAsync(_hostA, 41, 80);
+        Assert.Equal((80L, BatchStart(81).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(81)));
+        Assert.Null(await fresh.ReadStoredThroughAsync(_patient, "another-device", BatchStart(1), BatchStart(81)));
+
+        // The device restarts its numbering: the newer samples count, under their lower numbers.
+        DateTimeOffset firstStream = _streamStart;
+        _streamStart = _streamStart.AddSeconds(20);
+        await WriteAsync(_hostB, 1, 8, firstSample: 80 * BatchSamples);
+        Assert.Equal((8L, BatchStart(9).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, firstStream, BatchStart(9)));
+    }
+
     /// <summary>Batches <paramref name="first"/> to <paramref name="last"/> of the stream as one segment.</summary>
     private Task<int> WriteAsync(WaveformStore store, int first, int last, int firstSample = 0)
     {

@@ -44,4 +44,7 @@ public sealed record DeviceStatus
 
     /// <summary>The network warning the link's statistics raise (offline, latency, jitter, loss, reconnections), or null.</summary>
     [Id(21)] public string? NetworkWarning { get; init; }
+
+    /// <summary>The cluster host (Orleans silo) running the device's grain, for operators following a failover.</summary>
+    [Id(22)] public string Host { get; init; } = "";
 }

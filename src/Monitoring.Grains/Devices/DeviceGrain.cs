@@ -14,6 +14,11 @@ namespace Monitoring.Grains.Devices;
 /// One ECG device. Takes its batches in order, drops duplicates, notes gaps, forwards the samples to the attached
 /// patient and writes them to full-disclosure storage in segments of about 10 s. The acknowledgement tells the
 /// device how far storage has come, so it can let go of its copies (at-least-once delivery, nothing lost).
+/// The grain's own state (registration, watermark, link statistics) is saved when registration or attachment change,
+/// on deactivation, and while streaming with an activation's first segment and then at most every
+/// <see cref="StateSavePeriod"/>, not with every segment: storage records which batches it holds anyway (its
+/// exactly-once fence rows), and a new activation reads the watermark back from there. A host lost between saves costs
+/// up to that much of the link statistics, never a sample or a false gap.
 /// </summary>
 public sealed class DeviceGrain(
     [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
@@ -26,6 +31,19 @@ public sealed class DeviceGrain(
 
     /// <summary>Unwritten samples kept while storage fails, before the device is asked to hold on to its batches.</summary>
     private static readonly TimeSpan MaxUnwritten = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often the state is saved while the device streams. Each save was one storage request per segment, a sixth
+    /// of all requests of a streaming fleet; storage's fence rows carry the watermark in between.
+    /// </summary>
+    public static readonly TimeSpan StateSavePeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// When this activation last saved the state after writing segments (server time; 0: not yet, so that its first
+    /// segment saves it: the saved watermark is then never more than a period behind storage, which is where
+    /// <see cref="CatchUpWithStorageAsync"/> looks).
+    /// </summary>
+    private long _watermarkSavedUnixMs;
 
     private DeviceLink _link = null!;
     private string? _networkWarning;
@@ -50,14 +68,30 @@ public sealed class DeviceGrain(
     private DeviceState State => state.State;
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _link = new DeviceLink(State.Link);
+        if (State.Registered) await CatchUpWithStorageAsync(cancellationToken);
         logger.LogInformation("Device {DeviceId} activated: batches persisted through {Persisted}, accepted through {Last}.", DeviceId, State.Link.PersistedThroughSequence, State.Link.LastSequence);
         _link.RewindToPersisted();
         _segments = new SegmentBuffer(DeviceId);
         this.RegisterGrainTimer(FlushIfIdleAsync, new GrainTimerCreationOptions(IdleFlush, IdleFlush));
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes the watermark from storage when it is newer than the saved one (the last activation ended without saving:
+    /// a host was lost). Otherwise the device, which let go of the batches storage acknowledged, would be asked for
+    /// batches it no longer has, and the stream would show a gap that never was. A new numbering (the device
+    /// restarted) shows as newer samples under lower numbers, and is taken as well.
+    /// </summary>
+    private async Task CatchUpWithStorageAsync(CancellationToken cancellationToken)
+    {
+        long saved = State.Link.PersistedThroughEndUnixMs, now = Now;
+        long since = saved > 0 ? saved : now - (long)TimeSpan.FromHours(1).TotalMilliseconds;
+        if (await fullDisclosure.ReadStoredThroughAsync(StreamId, DeviceId, Math.Min(since, now), now, cancellationToken) is not { } stored
+            || stored.EndUnixMs <= saved) return;
+        logger.LogInformation("Device {DeviceId}: storage holds batches through {Stored}, the saved state through {Saved}; resuming from storage.", DeviceId, stored.Sequence, State.Link.PersistedThroughSequence);
+        _link.Persisted(stored.Sequence, stored.EndUnixMs);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -65,7 +99,7 @@ public sealed class DeviceGrain(
         _segments.Close();
         try
         {
-            await WriteClosedAsync();
+            await WriteClosedAsync(saveState: true);
         }
         catch (Exception e)
         {
@@ -108,7 +142,7 @@ public sealed class DeviceGrain(
         {
             // The old numbering's batches go to storage before the acknowledgements speak of the new numbering.
             _segments.Close();
-            await WriteClosedAsync();
+            await WriteClosedAsync(saveState: true);
             if (_segments.HasClosed) throw new InvalidOperationException($"Device {DeviceId} restarted its numbering while storage is failing; send again later.");
         }
         // A fresh activation knows only what was persisted. A batch that skips ahead of it may follow batches that an
@@ -206,6 +240,7 @@ public sealed class DeviceGrain(
             NetworkWarning = _networkWarning,
             BatteryPercent = State.BatteryPercent,
             LastBatchAt = _segments.LastAppendUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(_segments.LastAppendUnixMs) : null,
+            Host = RuntimeIdentity,
         });
     }
 
@@ -232,14 +267,16 @@ public sealed class DeviceGrain(
     }
 
     /// <summary>
-    /// Writes the closed segments, oldest first, and records how far storage has come. When storage fails the
+    /// Writes the closed segments, oldest first, and records how far storage has come (in the state: when
+    /// <paramref name="saveState"/> or <see cref="StateSavePeriod"/> has passed). When storage fails the
     /// samples stay queued here (and unacknowledged as persisted) and the write is retried with the next batch or
     /// timer tick; only when too much piles up does the device get an error, so that it keeps its batches and backs off.
     /// </summary>
-    private async Task WriteClosedAsync()
+    private async Task WriteClosedAsync(bool saveState = false)
     {
         try
         {
+            bool wrote = false;
             while (_segments.HasClosed)
             {
                 var (streamId, segment) = _segments.Oldest;
@@ -247,9 +284,14 @@ public sealed class DeviceGrain(
                 _segments.Written();
                 logger.LogDebug("Device {DeviceId}: batches {First}-{Last} written to {Stream}.", DeviceId, segment.FirstSequence, segment.LastSequence, streamId);
                 _link.Persisted(segment.LastSequence, segment.EndUnixMs);
+                wrote = true;
                 MonitoringMetrics.CountSegmentWritten();
             }
-            await state.WriteStateAsync();
+            if (saveState || (wrote && Now - _watermarkSavedUnixMs >= StateSavePeriod.TotalMilliseconds))
+            {
+                await state.WriteStateAsync();
+                if (wrote) _watermarkSavedUnixMs = Now;
+            }
             _recordingFails = false;
         }
         catch (InconsistentStateException e)

@@ -12,6 +12,13 @@ public interface IFullDisclosureStore
     /// </summary>
     Task<int> WriteAsync(string patientId, WaveformSegment segment, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How far storage holds the stream of <paramref name="deviceId"/> to <paramref name="patientId"/>, as its
+    /// exactly-once bookkeeping records it, looking at the stream's data from <paramref name="sinceUnixMs"/> (device time
+    /// up to which the caller already knows it stored) to <paramref name="untilUnixMs"/>; null when nothing there is stored.
+    /// </summary>
+    Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default);
+
     /// <summary>The stored segments overlapping [from, to), in time order, cut to that range.</summary>
     Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,9 @@ internal sealed class StoredBatches
 
     public int RangeCount => _ranges.Count;
 
+    /// <summary>The newest stored batch of the current numbering (null: none).</summary>
+    public long? LastSequence => _ranges.Count > 0 ? _ranges[^1].Last : null;
+
     public bool Contains(long sequence)
     {
         foreach ((long first, long last) in _ranges)

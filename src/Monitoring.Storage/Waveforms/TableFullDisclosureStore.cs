@@ -25,6 +25,10 @@ public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclos
         return 0;
     }
 
+    public async Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default) =>
+        await store.ReadStoredThroughAsync(patientId, deviceId, DateTimeOffset.FromUnixTimeMilliseconds(sinceUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(untilUnixMs), cancellationToken)
+            is var (sequence, end) ? new StoredThrough(sequence, end) : null;
+
     public async Task<IReadOnlyList<ContractSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)
     {
         var range = await store.ReadAsync(patientId, DateTimeOffset.FromUnixTimeMilliseconds(fromUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(toUnixMs), cancellationToken);
