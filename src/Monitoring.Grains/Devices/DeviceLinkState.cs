@@ -1,6 +1,7 @@
 namespace Monitoring.Grains.Devices;
 
-/// <summary>What a device grain remembers of its stream, persisted with each full-disclosure segment.</summary>
+/// <summary>What a device grain remembers of its stream, saved with an activation's first full-disclosure segment and then
+/// once a minute (the watermark in between is read back from storage; see <see cref="DeviceGrain"/>).</summary>
 [GenerateSerializer]
 public sealed class DeviceLinkState
 {
