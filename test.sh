@@ -7,6 +7,11 @@ infra/ensure-prerequisites.sh || exit 1
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+# The cluster tests keep every server's whole output here (a failure message holds only the tails).
+if [ -z "${CLUSTER_TEST_LOGS:-}" ]; then
+  export CLUSTER_TEST_LOGS="$PWD/artifacts/cluster-logs"
+  rm -rf "$CLUSTER_TEST_LOGS"
+fi
 
 dotnet build Monitoring.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 status=0
