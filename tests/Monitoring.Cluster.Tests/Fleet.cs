@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Monitoring.Contracts.Alarms;
 using Monitoring.DeviceClient;
@@ -100,18 +101,9 @@ public sealed class Fleet : IAsyncDisposable
         }
     }
 
-    /// <summary>The host running each device's grain, by device.</summary>
-    public async Task<Dictionary<string, int>> GrainHostsAsync()
-    {
-        using HttpClient http = _cluster.Operator();
-        var hosts = new Dictionary<string, int>();
-        foreach (StreamingDevice device in _devices)
-        {
-            using JsonDocument status = JsonDocument.Parse(await http.GetStringAsync($"/api/devices/{device.DeviceId}"));
-            hosts[device.DeviceId] = _cluster.HostOf(status.RootElement.GetProperty("host").GetString()!);
-        }
-        return hosts;
-    }
+    /// <summary>The grain host of each device, in the order of <see cref="Devices"/> (index of the cluster's host).</summary>
+    public async Task<int[]> GrainHostsAsync() =>
+        [.. (await StatusesAsync()).Select(status => _cluster.HostOf(status.GetProperty("host").GetString()!))];
 
     /// <summary>
     /// No device's stream shows a missing batch or a gap: a fault of the cloud (a host lost, a reconnection) is not
@@ -119,13 +111,22 @@ public sealed class Fleet : IAsyncDisposable
     /// </summary>
     public async Task AssertNoGapsAsync()
     {
-        using HttpClient http = _cluster.Operator();
-        foreach (StreamingDevice device in _devices)
+        JsonElement[] statuses = await StatusesAsync();
+        for (int i = 0; i < _devices.Count; i++)
         {
-            using JsonDocument status = JsonDocument.Parse(await http.GetStringAsync($"/api/devices/{device.DeviceId}"));
-            long missing = status.RootElement.GetProperty("batchesMissing").GetInt64(), gaps = status.RootElement.GetProperty("gaps").GetInt64();
-            Assert.True(missing == 0 && gaps == 0, $"{device.DeviceId}: {missing} batches counted missing, {gaps} gaps\n{status.RootElement}\n{_cluster.Logs()}");
+            long missing = statuses[i].GetProperty("batchesMissing").GetInt64(), gaps = statuses[i].GetProperty("gaps").GetInt64();
+            Assert.True(missing == 0 && gaps == 0, $"{_devices[i].DeviceId}: {missing} batches counted missing, {gaps} gaps\n{statuses[i]}\n{_cluster.Logs()}");
         }
+    }
+
+    /// <summary>Each device's status from the operator API, in the order of <see cref="Devices"/>.</summary>
+    private async Task<JsonElement[]> StatusesAsync()
+    {
+        using HttpClient http = _cluster.Operator();
+        var statuses = new JsonElement[_devices.Count];
+        for (int i = 0; i < _devices.Count; i++)
+            statuses[i] = await http.GetFromJsonAsync<JsonElement>($"/api/devices/{_devices[i].DeviceId}");
+        return statuses;
     }
 
     /// <summary>No condition episode (patient, condition, onset) reached the console as two different alarms.</summary>

@@ -36,7 +36,7 @@ public sealed class DeviceGrain(
     /// How often the state is saved while the device streams. Each save was one storage request per segment, a sixth
     /// of all requests of a streaming fleet; storage's fence rows carry the watermark in between.
     /// </summary>
-    public static readonly TimeSpan StateSavePeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StateSavePeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// When this activation last saved the state after writing segments (server time; 0: not yet, so that its first
