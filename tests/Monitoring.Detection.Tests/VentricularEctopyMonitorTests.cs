@@ -59,6 +59,41 @@ public class VentricularEctopyMonitorTests
     }
 
     [Fact]
+    public void Vt_with_a_missed_complex_or_a_short_pause_is_still_vt()
+    {
+        // 160/min salvos with one doubled interval (a complex the QRS detector missed) and one pause (vfdb 430 at
+        // 11:29): the mean rate of the six beats is 120/min, below the VT rate; the median interval's is 160/min.
+        var run = Intervals('V', 0.375, 0.375, 0.375, 0.75, 0.65, 0.375, 0.375);
+        var events = Run(Join(Rhythm("NNNNN", 0.8), run, Rhythm("NNNN", 0.8)));
+
+        Assert.Equal([(RhythmCondition.VentricularTachycardia, true, 6), (RhythmCondition.VentricularTachycardia, false, 7)], Summary(events));
+        Assert.Equal(160, events[0].HeartRateBpm!.Value, 0);
+    }
+
+    [Fact]
+    public void A_ventricular_rhythm_that_speeds_up_to_the_vt_rate_becomes_vt_from_its_first_fast_interval()
+    {
+        var slow = Rhythm("VVVVVVVV", 0.8);       // 75/min: ventricular rhythm
+        var fast = Rhythm("VVVVVVV", 0.4);        // 150/min
+        var beats = Join(Rhythm("NNNNN", 0.8), slow, fast, Rhythm("NNNN", 0.8));
+        int firstFast = 5 + slow.Count;
+
+        var events = Run(beats);
+
+        Assert.Equal([
+            (RhythmCondition.VentricularRhythm, true, 6),
+            (RhythmCondition.VentricularRhythm, false, 8),
+            (RhythmCondition.VentricularTachycardia, true, 4),
+            (RhythmCondition.VentricularTachycardia, false, 8)], Summary(events));
+        // Declared with the beat that made the median of the last five intervals fast, the third fast interval, and
+        // dated to the first: the last slow beat, which the first fast interval follows.
+        var vt = events.Single(e => e.Condition == RhythmCondition.VentricularTachycardia && e.Onset);
+        Assert.Equal(beats[firstFast - 1].SampleIndex, vt.SampleIndex);
+        Assert.Equal(150, vt.HeartRateBpm!.Value, 0);
+        Assert.Equal(vt.SampleIndex, events.Single(e => e.Condition == RhythmCondition.VentricularRhythm && !e.Onset).SampleIndex);
+    }
+
+    [Fact]
     public void Bigeminy_and_trigeminy_start_after_three_cycles_and_end_when_the_pattern_breaks()
     {
         var bigeminy = Run(Join(Rhythm("NNNN", 0.8), Rhythm("VNVNVNVN", 0.7), Rhythm("NNNNN", 0.8)));
@@ -141,6 +176,20 @@ public class VentricularEctopyMonitorTests
         {
             beats.Add(Beat(c, t, rr));
             t += rr;
+        }
+        return beats;
+    }
+
+    /// <summary>Beats of one class, each after the given interval (seconds) from the one before.</summary>
+    private static List<ClassifiedBeat> Intervals(char c, params double[] intervals)
+    {
+        var beats = new List<ClassifiedBeat>();
+        long t = 0;
+        foreach (double interval in intervals)
+        {
+            long rr = (long)Math.Round(interval * Fs);
+            t += rr;
+            beats.Add(Beat(c, t, rr));
         }
         return beats;
     }

@@ -9,7 +9,9 @@ namespace Monitoring.Detection.Rhythm;
 /// <see cref="RhythmCondition.VentricularTachycardia"/> (at least <see cref="VentricularEctopySettings.VtBeats"/> at
 /// the VT rate or faster, declared when the run reaches that length and ended by the next non-ventricular beat),
 /// <see cref="RhythmCondition.NonSustainedVentricularTachycardia"/> (shorter, as fast),
-/// <see cref="RhythmCondition.VentricularRhythm"/> and <see cref="RhythmCondition.PvcRun"/> (slower);</item>
+/// <see cref="RhythmCondition.VentricularRhythm"/> and <see cref="RhythmCondition.PvcRun"/> (slower). The rate that
+/// decides is that of the median of the run's last VtBeats - 1 intervals (<see cref="RunIntervals"/>), and a
+/// ventricular rhythm that speeds up to the VT rate becomes VT from its first interval at that rate;</item>
 /// <item><see cref="RhythmCondition.Bigeminy"/> and <see cref="RhythmCondition.Trigeminy"/>: a PVC after every one or
 /// every two other beats, for at least three cycles, until the pattern breaks;</item>
 /// <item><see cref="RhythmCondition.RonT"/>: a PVC coupled at less than a third of the normal RR interval
@@ -32,6 +34,7 @@ public sealed class VentricularEctopyMonitor
 
     private int _runLength;
     private long _runStart, _runEnd, _runRrSum;
+    private readonly RunIntervals _recentRunIntervals;
     private RhythmCondition? _sustained;
 
     private int _sinceVentricular = -1;
@@ -49,6 +52,7 @@ public sealed class VentricularEctopyMonitor
         _samplingRateHz = samplingRateHz;
         _minute = 60L * samplingRateHz;
         _recentPvcs = new long[_settings.PvcsPerMinuteLimit + 1];
+        _recentRunIntervals = new RunIntervals(_settings.VtBeats - 1);
     }
 
     public VentricularEctopySettings Settings => _settings;
@@ -94,18 +98,24 @@ public sealed class VentricularEctopyMonitor
         {
             _runStart = beat.SampleIndex;
             _runRrSum = 0;
+            _recentRunIntervals.Clear();
         }
         else
         {
             _runRrSum += beat.RrBeforeSamples;
+            _recentRunIntervals.Add(beat.RrBeforeSamples);
         }
         _runLength++;
         _runEnd = beat.SampleIndex;
-        if (_runLength == _settings.VtBeats)
+        if (_sustained is null && _runLength == _settings.VtBeats)
         {
-            double rate = RunRate();
+            double rate = RecentRunRate();
             _sustained = rate >= _settings.VtRateBpm ? RhythmCondition.VentricularTachycardia : RhythmCondition.VentricularRhythm;
             Report(_sustained.Value, true, _runStart, rate, _runLength, ref sink);
+        }
+        else if (_sustained == RhythmCondition.VentricularRhythm && RecentRunRate() >= _settings.VtRateBpm)
+        {
+            SpeedUpToVt(beat.SampleIndex, ref sink);
         }
 
         _bigeminyCycles = _sinceVentricular == 1 ? _bigeminyCycles + 1 : _sinceVentricular > 0 ? 1 : 0;
@@ -115,6 +125,23 @@ public sealed class VentricularEctopyMonitor
         UpdatePattern(ref _bigeminy, _bigeminyCycles, _bigeminyStart, RhythmCondition.Bigeminy, beat.SampleIndex, ref sink);
         UpdatePattern(ref _trigeminy, _trigeminyCycles, _trigeminyStart, RhythmCondition.Trigeminy, beat.SampleIndex, ref sink);
         _sinceVentricular = 0;
+    }
+
+    /// <summary>
+    /// The ventricular rhythm in progress sped up to the VT rate: it ends, and VT starts, at the first of its recent
+    /// intervals at that rate; the run goes on as a VT run from there.
+    /// </summary>
+    private void SpeedUpToVt<TSink>(long now, ref TSink sink) where TSink : IRhythmSink
+    {
+        long longestVtInterval = (long)(60.0 * _samplingRateHz / _settings.VtRateBpm);
+        (int fastIntervals, long fastSamples) = _recentRunIntervals.TailFromFirstAtMost(longestVtInterval);
+        long fastFrom = now - fastSamples;
+        Report(RhythmCondition.VentricularRhythm, false, fastFrom, RunRate(), _runLength - fastIntervals, ref sink);
+        _sustained = RhythmCondition.VentricularTachycardia;
+        _runStart = fastFrom;
+        _runLength = fastIntervals + 1;
+        _runRrSum = fastSamples;
+        Report(RhythmCondition.VentricularTachycardia, true, fastFrom, RecentRunRate(), _runLength, ref sink);
     }
 
     private void OnOther<TSink>(in ClassifiedBeat beat, ref TSink sink) where TSink : IRhythmSink
@@ -133,14 +160,14 @@ public sealed class VentricularEctopyMonitor
 
     private void EndRun<TSink>(long endedBy, ref TSink sink) where TSink : IRhythmSink
     {
-        double? rate = _runLength > 1 ? RunRate() : null;
         if (_sustained is { } sustained)
         {
-            Report(sustained, false, endedBy, rate, _runLength, ref sink);
+            Report(sustained, false, endedBy, RunRate(), _runLength, ref sink);
             _sustained = null;
         }
         else if (_runLength >= 2)
         {
+            double rate = RecentRunRate();
             RhythmCondition condition = _runLength == 2 ? RhythmCondition.Couplet
                 : rate >= _settings.VtRateBpm ? RhythmCondition.NonSustainedVentricularTachycardia
                 : RhythmCondition.PvcRun;
@@ -180,7 +207,11 @@ public sealed class VentricularEctopyMonitor
         Report(RhythmCondition.PvcsPerMinute, tooMany, beat.SampleIndex, null, _recentPvcsCount, ref sink);
     }
 
+    /// <summary>Mean rate of the whole run: the evidence reported when a sustained run ends.</summary>
     private double RunRate() => _runLength > 1 ? 60.0 * _samplingRateHz * (_runLength - 1) / _runRrSum : 0;
+
+    /// <summary>Rate of the run's recent beats, which decides between VT and a slower rhythm.</summary>
+    private double RecentRunRate() => _recentRunIntervals.MedianRatePerMinute(_samplingRateHz);
 
     private static void Report<TSink>(RhythmCondition condition, bool onset, long at, double? rate, int beats, ref TSink sink)
         where TSink : IRhythmSink =>
