@@ -92,10 +92,59 @@ public class RhythmMonitorTests
         var onset = events.Last(e => e.Event.Onset && e.Event.SampleIndex < 60 * Fs);
         Assert.Equal(expected, onset.Event.Condition);
         Assert.InRange(onset.Event.SampleIndex / (double)Fs, 30, 40);
+        Assert.InRange(onset.DeclaredAt / (double)Fs, 30, 40);     // time to alarm within IEC 60601-2-27's 10 s
         var end = Assert.Single(events, e => e.Event.Condition == expected && !e.Event.Onset);
         Assert.True(end.Event.SampleIndex / (double)Fs is >= 60 and <= 70, string.Join("\n", events));
         Assert.DoesNotContain(events, e => e.Event.Condition is RhythmCondition.Asystole or RhythmCondition.Pause);
         Assert.Equal(0, events.Count(e => e.Event.Onset) - events.Count(e => !e.Event.Onset));
+    }
+
+    [Fact]
+    public void A_rate_hovering_at_a_limit_raises_nothing_while_it_crosses_for_less_than_the_validation_delay()
+    {
+        // Sinus arrhythmia around the tachycardia limit: 120 ± 4/min with a 4-s (breathing) period. The displayed rate
+        // (12-interval mean) ripples across 120, about 2 s above and 2 s below.
+        long[] beats = Beats(t => 120 + 4 * Math.Sin(2 * Math.PI * t / 4), 60);
+
+        var unvalidated = RunBeats(beats, RhythmAlarmSettings.Default with { RateAlarmDelaySeconds = 0 });
+        var validated = RunBeats(beats, RhythmAlarmSettings.Default);
+
+        Assert.True(unvalidated.Count(e => e.Event.Condition == RhythmCondition.Tachycardia && e.Event.Onset) >= 5, string.Join("\n", unvalidated));
+        Assert.True(validated.Count == 0, string.Join("\n", validated));
+    }
+
+    [Fact]
+    public void A_rate_that_stays_beyond_a_limit_is_declared_after_the_validation_delay_dated_to_where_it_crossed()
+    {
+        long[] beats = Beats((20, 80), (30, 130), (20, 80));
+
+        var unvalidated = RunBeats(beats, RhythmAlarmSettings.Default with { RateAlarmDelaySeconds = 0 });
+        var validated = RunBeats(beats, RhythmAlarmSettings.Default);
+
+        var first = Assert.Single(unvalidated, e => e.Event.Onset);
+        var held = Assert.Single(validated, e => e.Event.Onset);
+        Assert.Equal(RhythmCondition.Tachycardia, held.Event.Condition);
+        Assert.Equal(first.Event.SampleIndex, held.Event.SampleIndex);           // dated to the first second over 120
+        Assert.InRange(held.DeclaredAt - first.DeclaredAt, 3 * Fs - Fs / 4, 3 * Fs + Fs / 4);   // declared 3 s (three checks) later
+        Assert.Equal(Assert.Single(unvalidated, e => !e.Event.Onset).Event.SampleIndex, Assert.Single(validated, e => !e.Event.Onset).Event.SampleIndex);
+    }
+
+    [Fact]
+    public void Extreme_tachycardia_takes_over_from_where_its_rate_crossed_and_hands_back_when_it_falls()
+    {
+        long[] beats = Beats((20, 80), (30, 130), (30, 160), (30, 130), (20, 80));
+
+        var events = RunBeats(beats, RhythmAlarmSettings.Default);
+
+        Assert.Equal(
+            [(RhythmCondition.Tachycardia, true), (RhythmCondition.Tachycardia, false), (RhythmCondition.ExtremeTachycardia, true),
+             (RhythmCondition.ExtremeTachycardia, false), (RhythmCondition.Tachycardia, true), (RhythmCondition.Tachycardia, false)],
+            events.Select(e => (e.Event.Condition, e.Event.Onset)));
+        // Each ends where the next starts, in time order.
+        for (int i = 1; i < 5; i += 2) Assert.Equal(events[i].Event.SampleIndex, events[i + 1].Event.SampleIndex);
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Event.SampleIndex <= p.Second.Event.SampleIndex), string.Join("\n", events));
+        // Extreme tachycardia is dated to its first second over 140, while 130 -> 160 is under way (50-52 s).
+        Assert.InRange(events[2].Event.SampleIndex / (double)Fs, 50, 53);
     }
 
     [Fact]
@@ -113,12 +162,14 @@ public class RhythmMonitorTests
     [InlineData(nameof(RhythmAlarmSettings.AsystoleDelaySeconds))]
     [InlineData(nameof(RhythmAlarmSettings.PauseThresholdSeconds))]
     [InlineData(nameof(RhythmAlarmSettings.ExtremeTachycardiaBpm))]
+    [InlineData(nameof(RhythmAlarmSettings.RateAlarmDelaySeconds))]
     public void Inconsistent_settings_are_refused_with_the_setting_named(string setting)
     {
         RhythmAlarmSettings settings = setting switch
         {
             nameof(RhythmAlarmSettings.AsystoleDelaySeconds) => new() { AsystoleDelaySeconds = 20 },
             nameof(RhythmAlarmSettings.PauseThresholdSeconds) => new() { PauseThresholdSeconds = 1 },
+            nameof(RhythmAlarmSettings.RateAlarmDelaySeconds) => new() { RateAlarmDelaySeconds = 11 },
             _ => new() { ExtremeTachycardiaBpm = 110 },
         };
 
@@ -189,6 +240,43 @@ public class RhythmMonitorTests
         Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastQrs + 4 - 0.05, lastQrs + 4 + 0.05);
     }
 
+    /// <summary>Beat sample indices at a rate per minute that varies with time (seconds).</summary>
+    private static long[] Beats(Func<double, double> bpm, double seconds)
+    {
+        var beats = new List<long>();
+        for (double t = 0.5; t < seconds; t += 60 / bpm(t)) beats.Add((long)Math.Round(t * Fs));
+        return [.. beats];
+    }
+
+    /// <summary>Beat sample indices for stretches of (seconds, rate per minute), one after the other.</summary>
+    private static long[] Beats(params (double Seconds, double Bpm)[] stretches)
+    {
+        var beats = new List<long>();
+        double t = 0.5, end = 0;
+        foreach (var (seconds, bpm) in stretches)
+        {
+            end += seconds;
+            for (; t < end; t += 60 / bpm) beats.Add((long)Math.Round(t * Fs));
+        }
+        return [.. beats];
+    }
+
+    /// <summary>Gives the monitor the beats as a detector would, a watermark 0.3 s behind, in 250-ms steps.</summary>
+    private static List<(RhythmEvent Event, long DeclaredAt)> RunBeats(long[] beats, RhythmAlarmSettings settings)
+    {
+        var monitor = new RhythmMonitor(Fs, settings);
+        var sink = new Sink(monitor);
+        int next = 0;
+        for (long now = Fs / 4; now <= beats[^1] + Fs; now += Fs / 4)
+        {
+            long watermark = now - 3 * Fs / 10;
+            while (next < beats.Length && beats[next] < watermark) sink.Beat(beats[next++]);
+            sink.Now = now;
+            monitor.AdvanceTo(watermark, ref sink);
+        }
+        return sink.Events;
+    }
+
     private static List<(RhythmEvent Event, long DeclaredAt)> Run(short[] samples, RhythmAlarmSettings settings, int fs = Fs, int chunk = Fs / 4)
     {
         var detector = new QrsDetector(new QrsDetectorSettings(fs, 200));
@@ -210,10 +298,12 @@ public class RhythmMonitorTests
         public long Now;
         public List<(RhythmEvent, long)> Events { get; } = [];
 
-        public void OnBeat(in QrsBeat beat)
+        public void OnBeat(in QrsBeat beat) => Beat(beat.SampleIndex);
+
+        public void Beat(long sampleIndex)
         {
             Sink self = this;
-            monitor.OnBeat(beat.SampleIndex, ref self);
+            monitor.OnBeat(sampleIndex, ref self);
         }
 
         public void OnRhythmEvent(in RhythmEvent rhythmEvent) => Events.Add((rhythmEvent, Now));

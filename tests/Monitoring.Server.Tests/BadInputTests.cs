@@ -125,5 +125,8 @@ public class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
         var response = await server.Operator.PutAsJsonAsync("/api/patients/pat-set/alarm-settings", new { asystoleSeconds = 1.0, pauseSeconds = 2.0, bradycardiaBpm = 50, tachycardiaBpm = 120, extremeBradycardiaBpm = 40, extremeTachycardiaBpm = 140, ventricularTachycardiaBeats = 6, ventricularTachycardiaBpm = 130, pvcsPerMinute = 10, signalLossSeconds = 5 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("AsystoleDelaySeconds", await response.Content.ReadAsStringAsync());
+        response = await server.Operator.PutAsJsonAsync("/api/patients/pat-set/alarm-settings", new { rateAlarmDelaySeconds = 30 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("RateAlarmDelaySeconds", await response.Content.ReadAsStringAsync());
     }
 }

@@ -4,7 +4,7 @@ namespace Monitoring.Contracts.Patients;
 /// <summary>
 /// Per-patient arrhythmia alarm limits a clinician may change, with the defaults bedside monitors ship
 /// (Mindray/Philips: asystole 4 s, pause 2 s, brady 50, tachy 120, extreme brady 40, extreme tachy 140 bpm,
-/// VT 6 PVCs at 130 bpm, 10 PVCs/min).
+/// VT 6 PVCs at 130 bpm, 10 PVCs/min; rate alarms held off 3 s as Welch Allyn does).
 /// </summary>
 [MessagePackObject, GenerateSerializer, Immutable]
 public sealed record PatientAlarmSettings
@@ -28,4 +28,10 @@ public sealed record PatientAlarmSettings
     /// it only for paced patients: in a patient without a pacemaker it hides late PVCs.
     /// </summary>
     [Key("paced"), Id(10)] public bool Paced { get; init; }
+
+    /// <summary>
+    /// Seconds the heart rate must stay beyond the brady- or tachycardia limit before that alarm is raised (alarm
+    /// validation): a rate that touches a limit for a moment raises nothing. The extreme limits alarm at once. 0 to 10 s.
+    /// </summary>
+    [Key("rateAlarmDelaySeconds"), Id(11)] public int RateAlarmDelaySeconds { get; init; } = 3;
 }

@@ -8,8 +8,9 @@ namespace Monitoring.Detection.Rhythm;
 /// <item><see cref="RhythmCondition.Pause"/>: no QRS for longer than the pause threshold; it ends with the next QRS.</item>
 /// <item><see cref="RhythmCondition.Asystole"/>: no QRS for the asystole delay; it ends with the next QRS.</item>
 /// <item>Bradycardia and tachycardia and their extreme forms: the heart rate of the completed RR intervals
-/// (<see cref="HeartRateMeter.BeatsPerMinute"/>, checked once a second) outside the patient's limits. Only the most severe of them is active at a time; none starts
-/// or ends during a pause, and asystole ends it.</item>
+/// (<see cref="HeartRateMeter.BeatsPerMinute"/>, checked once a second) outside the patient's limits for the
+/// validation delay (<see cref="RateLimitValidation"/>), dated to the first check beyond the limit. Only the most
+/// severe of them is active at a time; none starts or ends during a pause, and asystole ends it.</item>
 /// </list>
 /// Beats reach the monitor late (up to the detector's latency, later when search-back may still find one), so the
 /// monitor judges the stream only up to the detector's <see cref="QrsDetector.Watermark"/>, and dates a pause or
@@ -29,6 +30,8 @@ public sealed class RhythmMonitor
     private bool _pause, _asystole, _fibrillation, _artifact;
     private long _fibrillationEnd, _artifactEnd;
     private RhythmCondition? _rateCondition;
+    private long _rateConditionChangedAt;
+    private readonly RateLimitValidation _rateValidation;
 
     public RhythmMonitor(int samplingRateHz, RhythmAlarmSettings? settings = null, long startSample = 0)
     {
@@ -37,6 +40,7 @@ public sealed class RhythmMonitor
         _samplingRateHz = samplingRateHz;
         _pauseThreshold = Samples(_settings.PauseThresholdSeconds);
         _asystoleDelay = Samples(_settings.AsystoleDelaySeconds);
+        _rateValidation = new RateLimitValidation(_settings);
         HeartRate = new HeartRateMeter(samplingRateHz);
         _lastBeat = startSample;
         _nextRateCheck = startSample + samplingRateHz;
@@ -142,28 +146,39 @@ public sealed class RhythmMonitor
             double? rate = HeartRate.BeatsPerMinute;
             // A check dated inside an unreadable stretch is skipped even when it is made after the stretch has ended.
             bool readable = !_artifact && _nextRateCheck >= _artifactEnd;
-            if (!_asystole && !_pause && readable) SetRateCondition(RateCondition(rate), _nextRateCheck, rate, ref sink);
+            if (!_asystole && !_pause && readable)
+            {
+                (RhythmCondition? condition, long beyondSince) = _rateValidation.Check(rate, _nextRateCheck);
+                SetRateCondition(condition, _nextRateCheck, rate, ref sink, beyondSince);
+            }
+            else
+            {
+                _rateValidation.Reset();
+            }
             _nextRateCheck += _samplingRateHz;
         }
     }
 
-    private RhythmCondition? RateCondition(double? rate) => rate switch
-    {
-        null => null,
-        var r when r < _settings.ExtremeBradycardiaBpm => RhythmCondition.ExtremeBradycardia,
-        var r when r < _settings.BradycardiaBpm => RhythmCondition.Bradycardia,
-        var r when r > _settings.ExtremeTachycardiaBpm => RhythmCondition.ExtremeTachycardia,
-        var r when r > _settings.TachycardiaBpm => RhythmCondition.Tachycardia,
-        _ => null,
-    };
-
-    private void SetRateCondition<TSink>(RhythmCondition? condition, long sampleIndex, double? rate, ref TSink sink)
+    /// <summary>
+    /// Makes <paramref name="condition"/> the rate condition at <paramref name="sampleIndex"/>. A validated condition
+    /// is dated to where its rate went beyond the limit (<paramref name="since"/>), but not before the last change;
+    /// a more severe form taking over from one whose rate is still beyond its limit ends it there, anything else ends
+    /// it now.
+    /// </summary>
+    private void SetRateCondition<TSink>(RhythmCondition? condition, long sampleIndex, double? rate, ref TSink sink, long? since = null)
         where TSink : IRhythmSink
     {
         if (condition == _rateCondition) return;
-        if (_rateCondition is { } ended) sink.OnRhythmEvent(new RhythmEvent(ended, false, sampleIndex, rate, 0));
-        if (condition is { } started) sink.OnRhythmEvent(new RhythmEvent(started, true, sampleIndex, rate, 0));
+        long at = condition is not null && since is { } from ? Math.Clamp(from, _rateConditionChangedAt, sampleIndex) : sampleIndex;
+        if (_rateCondition is { } ended)
+        {
+            long end = condition is not null && _rateValidation.IsBeyond(ended) ? at : sampleIndex;
+            sink.OnRhythmEvent(new RhythmEvent(ended, false, end, rate, 0));
+            at = Math.Max(at, end);
+        }
+        if (condition is { } started) sink.OnRhythmEvent(new RhythmEvent(started, true, at, rate, 0));
         _rateCondition = condition;
+        _rateConditionChangedAt = at;
     }
 
     private long Samples(double seconds) => (long)Math.Round(seconds * _samplingRateHz);

@@ -14,6 +14,7 @@ public static class PatientSettingsRules
         TachycardiaBpm = settings.TachycardiaBpm,
         ExtremeBradycardiaBpm = settings.ExtremeBradycardiaBpm,
         ExtremeTachycardiaBpm = settings.ExtremeTachycardiaBpm,
+        RateAlarmDelaySeconds = settings.RateAlarmDelaySeconds,
     };
 
     public static VentricularEctopySettings ToEctopy(PatientAlarmSettings settings) => new()
