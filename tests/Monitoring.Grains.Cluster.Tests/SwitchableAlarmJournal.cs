@@ -13,10 +13,10 @@ public sealed class SwitchableAlarmJournal : IAlarmJournal
 
     public IReadOnlyList<Alarm> Entries(string patientId) => [.. _entries.Where(a => a.PatientId == patientId)];
 
-    public Task AppendAsync(Alarm alarm, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<Alarm> alarms, CancellationToken cancellationToken = default)
     {
         if (Failing) throw new IOException("Alarm log unreachable (the test cut it off).");
-        _entries.Enqueue(alarm);
+        foreach (Alarm alarm in alarms) _entries.Enqueue(alarm);
         return Task.CompletedTask;
     }
 

@@ -333,9 +333,7 @@ public sealed class PatientGrain(
     {
         try
         {
-            var writes = new List<Task>(_unstored.Count + 1) { _stateWriter.WriteAsync() };
-            foreach (Alarm alarm in _unstored) writes.Add(journal.AppendAsync(alarm));
-            await Task.WhenAll(writes);
+            await Task.WhenAll(_stateWriter.WriteAsync(), _unstored.Count > 0 ? journal.AppendAsync([.. _unstored]) : Task.CompletedTask);
             _unstored.Clear();
             _stateUnsaved = false;
             return true;
@@ -351,7 +349,7 @@ public sealed class PatientGrain(
             _stateUnsaved = false;
             try
             {
-                foreach (Alarm alarm in _unstored) await journal.AppendAsync(alarm);
+                await journal.AppendAsync([.. _unstored]);
                 _unstored.Clear();
                 return true;
             }

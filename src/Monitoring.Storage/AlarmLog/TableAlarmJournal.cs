@@ -16,13 +16,24 @@ public sealed class TableAlarmJournal(AlarmLogStore store) : IAlarmJournal
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AppendAsync(Alarm alarm, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One entry per change; the store writes entries of the same patient and hour in one entity group transaction
+    /// (atomic), so a batch's changes normally cost one request.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<Alarm> alarms, CancellationToken cancellationToken = default)
+    {
+        var entries = new AlarmLogEntry[alarms.Count];
+        for (int i = 0; i < alarms.Count; i++) entries[i] = EntryOf(alarms[i]);
+        return store.AppendAsync(entries, cancellationToken);
+    }
+
+    private static AlarmLogEntry EntryOf(Alarm alarm)
     {
         bool raised = alarm.Version == 1;
         bool ended = alarm.State is AlarmState.Resolved or AlarmState.Latched;
         long time = raised ? alarm.OnsetUnixMs : ended && alarm.EndUnixMs is { } end ? end : alarm.ChangedUnixMs;
         string number = alarm.AlarmId[(alarm.AlarmId.LastIndexOf('/') + 1)..];
-        var entry = new AlarmLogEntry(
+        return new AlarmLogEntry(
             alarm.PatientId,
             alarm.CentreId ?? NoCentre,
             DateTimeOffset.FromUnixTimeMilliseconds(time),
@@ -31,7 +42,6 @@ public sealed class TableAlarmJournal(AlarmLogStore store) : IAlarmJournal
             alarm.Condition,
             LogPriorityOf(alarm.Priority),
             JsonSerializer.Serialize(alarm, Json));
-        return store.AppendAsync([entry], cancellationToken);
     }
 
     private static AlarmLogEventKind KindOf(Alarm alarm, bool raised, bool ended) => alarm.State switch
