@@ -197,6 +197,55 @@ public class AlarmTrackerTests
         Assert.NotEqual(first.AlarmId, second.AlarmId);
     }
 
+    [Fact]
+    public void TachycardiaUnderALatchedExtremeTachycardiaRaisesNothingAndEndsUnseen()
+    {
+        var tracker = NewTracker();
+        Raise(tracker, "ExtremeTachycardia", 1_000);
+        Assert.Equal(AlarmState.Latched, tracker.Offset("ExtremeTachycardia", 5_000, 5_100)!.State);
+
+        // The rate falls from 150 to 130: the analysis hands over to tachycardia, which the latched alarm covers.
+        Assert.Null(tracker.Onset("Tachycardia", "c-village", 5_000, new AlarmEvidence(130), 5_050, 5_100, canEscalate: true));
+        Assert.Null(tracker.Offset("Tachycardia", 9_000, 9_100));
+        var changes = new List<Alarm>();
+        tracker.RaiseUncovered("c-village", 9_100, canEscalate: true, changes);
+
+        Assert.Empty(changes);
+        Assert.Equal(["ExtremeTachycardia"], tracker.Active.Select(a => a.Condition));
+    }
+
+    [Fact]
+    public void ACoveredTachycardiaStillGoingOnIsRaisedWhenTheLatchedExtremeOneIsReset()
+    {
+        var tracker = NewTracker();
+        string extreme = Raise(tracker, "ExtremeTachycardia", 1_000).AlarmId;
+        tracker.Offset("ExtremeTachycardia", 5_000, 5_100);
+        Assert.Null(tracker.Onset("Tachycardia", "c-village", 5_000, new AlarmEvidence(130), 5_050, 5_100, canEscalate: true));
+
+        Assert.Equal(AlarmState.Resolved, tracker.Acknowledge(extreme, "nurse-1", 20_000)!.State);
+        var changes = new List<Alarm>();
+        tracker.RaiseUncovered("c-village", 20_000, canEscalate: true, changes);
+
+        var tachycardia = Assert.Single(changes);
+        Assert.Equal(("Tachycardia", AlarmState.Active, 5_000L, 20_000L, 130.0), (tachycardia.Condition, tachycardia.State, tachycardia.OnsetUnixMs, tachycardia.RaisedUnixMs, tachycardia.HeartRateBpm!.Value));
+        Assert.Equal(["Tachycardia"], tracker.Active.Select(a => a.Condition));
+        // Raised once: a second look finds nothing more.
+        changes.Clear();
+        tracker.RaiseUncovered("c-village", 21_000, canEscalate: true, changes);
+        Assert.Empty(changes);
+    }
+
+    [Fact]
+    public void TheMilderRateAlarmIsRaisedAsUsualWhenNoMoreSevereOneIsOnTheList()
+    {
+        var tracker = NewTracker();
+        Assert.NotNull(tracker.Onset("Bradycardia", "c-village", 1_000, new AlarmEvidence(45), 1_050, 1_100, canEscalate: true));
+        Raise(tracker, "ExtremeTachycardia", 2_000);
+        // Extreme tachycardia covers tachycardia only: bradycardia is another limit.
+        Assert.Null(tracker.Onset("Tachycardia", "c-village", 3_000, default, 3_050, 3_100, canEscalate: true));
+        Assert.Equal(["Bradycardia", "ExtremeTachycardia"], tracker.Active.Select(a => a.Condition).Order());
+    }
+
     [Theory]
     [InlineData("Asystole", AlarmPriority.High, true)]
     [InlineData("ExtremeTachycardia", AlarmPriority.High, true)]

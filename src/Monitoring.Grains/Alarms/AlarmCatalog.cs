@@ -55,6 +55,18 @@ public static class AlarmCatalog
         new(RecordingFailure, "ECG RECORDING FAILED", AlarmPriority.Low, AlarmKind.Technical, Latched: false),
     }.ToFrozenDictionary(d => d.Condition, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The more severe form of a heart-rate limit condition (extreme tachycardia for tachycardia, extreme bradycardia
+    /// for bradycardia), or null. A monitor announces one alarm per measurement, the most severe (Philips IntelliVue):
+    /// while the more severe form's alarm is on the list, the milder one is not raised.
+    /// </summary>
+    public static string? MoreSevereForm(string condition) => condition switch
+    {
+        "Tachycardia" => "ExtremeTachycardia",
+        "Bradycardia" => "ExtremeBradycardia",
+        _ => null,
+    };
+
     /// <summary>Whether the catalog defines a condition (priority and latching chosen for it, not the fallback of <see cref="For"/>).</summary>
     public static bool Defines(string condition) => Definitions.ContainsKey(condition);
 

@@ -9,6 +9,10 @@ namespace Monitoring.Grains.Alarms;
 /// lethal and nobody acknowledged (a latched alarm stays until acknowledged). After an acknowledgement a new
 /// condition raises a new alarm (it breaks through); during an audio pause new alarms start audio-paused and sound
 /// when the pause ends. Unacknowledged alarms escalate up the patient's chain of centres on the policy's schedule.
+/// One alarm per measurement: a heart-rate limit condition that starts while the alarm of its more severe form is on
+/// the list (an extreme tachycardia still present or latched) is covered by it and raises nothing; if it is still
+/// going on when that alarm leaves the list (its condition ended after an acknowledgement, or a latched one was
+/// reset), it is raised then (<see cref="RaiseUncovered"/>), dated to its own onset.
 /// Every method returns the changed alarms, so that the caller stores them and then pushes them.
 /// </summary>
 public sealed class AlarmTracker(string patientId, AlarmTrackerState state, AlarmPolicy policy)
@@ -30,6 +34,12 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     public Alarm? Onset(string condition, string? centreId, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs, bool canEscalate)
     {
         if (FindPresent(condition) >= 0 || WasRaised(condition, onsetUnixMs)) return null;
+        if (IsCovered(condition))
+        {
+            if (!state.Covered.Exists(c => c.Condition == condition))
+                state.Covered.Add(new CoveredOnset(condition, onsetUnixMs, evidence, evidenceArrivedUnixMs));
+            return null;
+        }
         AlarmDefinition definition = AlarmCatalog.For(condition);
         bool paused = state.AudioPausedUntilUnixMs > nowUnixMs;
         var alarm = new Alarm
@@ -75,9 +85,29 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
         return false;
     }
 
+    /// <summary>
+    /// Raises, into <paramref name="changes"/>, the covered conditions still going on whose more severe form's alarm has
+    /// left the list. Call it after the changes that can remove an alarm (condition ends, acknowledgements).
+    /// </summary>
+    public void RaiseUncovered(string? centreId, long nowUnixMs, bool canEscalate, List<Alarm> changes)
+    {
+        for (int i = state.Covered.Count - 1; i >= 0; i--)
+        {
+            CoveredOnset covered = state.Covered[i];
+            if (IsCovered(covered.Condition)) continue;
+            state.Covered.RemoveAt(i);
+            if (Onset(covered.Condition, centreId, covered.OnsetUnixMs, covered.Evidence, covered.EvidenceArrivedUnixMs, nowUnixMs, canEscalate) is { } alarm)
+                changes.Add(alarm);
+        }
+    }
+
+    /// <summary>A new analysis starts (after a gap, leads off, new settings): the covered conditions it will report again if they go on.</summary>
+    public void ForgetCovered() => state.Covered.Clear();
+
     /// <summary>The condition ended: the alarm resolves, or latches when it is latching and unacknowledged; null when none was present.</summary>
     public Alarm? Offset(string condition, long endUnixMs, long nowUnixMs)
     {
+        if (state.Covered.RemoveAll(c => c.Condition == condition) > 0) return null;
         int index = FindPresent(condition);
         if (index < 0) return null;
         Alarm alarm = state.Active[index];
@@ -213,6 +243,10 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
         return next;
     }
 
+    /// <summary>Whether the alarm of the condition's more severe form is on the list (present, acknowledged or latched).</summary>
+    private bool IsCovered(string condition) =>
+        AlarmCatalog.MoreSevereForm(condition) is { } severe && state.Active.Exists(a => a.Condition == severe);
+
     /// <summary>True while an alarm for the condition is present (the condition has not ended), acknowledged or not.</summary>
     public bool IsPresent(string condition) => FindPresent(condition) >= 0;
 
@@ -240,6 +274,25 @@ public sealed class AlarmTrackerState
 
     /// <summary>The latest raised episodes (condition and onset), to recognise one found again after a failover.</summary>
     [Id(3)] public List<RecentOnset> RecentOnsets { get; set; } = [];
+
+    /// <summary>Milder rate conditions going on under their more severe form's alarm, not raised (yet).</summary>
+    [Id(4)] public List<CoveredOnset> Covered { get; set; } = [];
+}
+
+/// <summary>A condition that started while covered by its more severe form: what its alarm needs when it is raised later.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct CoveredOnset(
+    [property: Id(0)] string Condition,
+    [property: Id(1)] long OnsetUnixMs,
+    [property: Id(2)] double? HeartRateBpm,
+    [property: Id(3)] int BeatCount,
+    [property: Id(4)] long IntervalMs,
+    [property: Id(5)] long EvidenceArrivedUnixMs)
+{
+    public CoveredOnset(string condition, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs)
+        : this(condition, onsetUnixMs, evidence.HeartRateBpm, evidence.BeatCount, evidence.IntervalMs, evidenceArrivedUnixMs) { }
+
+    public AlarmEvidence Evidence => new(HeartRateBpm, BeatCount, IntervalMs);
 }
 
 [GenerateSerializer, Immutable]

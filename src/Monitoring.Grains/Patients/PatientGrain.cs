@@ -158,7 +158,12 @@ public sealed class PatientGrain(
         {
             using (MonitoringMetrics.MeasureAnalysis())
             {
-                _analysis ??= new PatientAnalysis(batch, State.Settings);
+                if (_analysis is null)
+                {
+                    _analysis = new PatientAnalysis(batch, State.Settings);
+                    // What the previous analysis left covered is not known to go on; this one reports it again.
+                    _alarms.ForgetCovered();
+                }
                 _analysis.Process(batch, _events);
             }
         }
@@ -247,13 +252,19 @@ public sealed class PatientGrain(
                 : _alarms.Offset(e.Condition, e.AtUnixMs, now);
             if (change is not null) changes.Add(change);
         }
+        _alarms.RaiseUncovered(CentreId, now, canEscalate, changes);
         return StoreAndPushAsync(changes);
     }
 
     public async Task<Alarm?> AcknowledgeAlarmAsync(string alarmId, string userId)
     {
-        Alarm? change = _alarms.Acknowledge(alarmId, userId, Now);
-        if (change is not null) await StoreAndPushAsync([change]);
+        long now = Now;
+        Alarm? change = _alarms.Acknowledge(alarmId, userId, now);
+        if (change is null) return null;
+        var changes = new List<Alarm> { change };
+        // Resetting a latched extreme rate alarm uncovers a milder one still going on.
+        _alarms.RaiseUncovered(CentreId, now, State.CentreChain.Count > 1, changes);
+        await StoreAndPushAsync(changes);
         return change;
     }
 
