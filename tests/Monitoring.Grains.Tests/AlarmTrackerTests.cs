@@ -246,6 +246,49 @@ public class AlarmTrackerTests
         Assert.Equal(["Bradycardia", "ExtremeTachycardia"], tracker.Active.Select(a => a.Condition).Order());
     }
 
+    private static readonly HashSet<string> AnalysisConditions = ["Asystole", "Tachycardia", "AtrialFibrillation"];
+
+    [Fact]
+    public void AnAlarmANewAnalysisDoesNotReportAgainEndsAfterTheGraceAndNoLongerHidesTheNextEpisode()
+    {
+        var tracker = NewTracker();
+        string asystole = Raise(tracker, "Asystole", 1_000).AlarmId;
+        tracker.Acknowledge(asystole, "nurse-1", 2_000);
+        tracker.Onset("SignalLoss", "c-village", 3_000, default, 3_000, 3_000, canEscalate: true);
+
+        // The device comes back after a gap: a new analysis, which sees sinus rhythm and says nothing of asystole.
+        tracker.AwaitConfirmation(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
+        var changes = new List<Alarm>();
+        tracker.EndUnconfirmed(41_000 + 59_999, 60_000, changes);
+        Assert.Empty(changes);
+        tracker.EndUnconfirmed(41_000 + 60_000, 60_000, changes);
+
+        var ended = Assert.Single(changes);
+        Assert.Equal((asystole, AlarmState.Resolved, 40_000L), (ended.AlarmId, ended.State, ended.EndUnixMs!.Value));
+        Assert.False(tracker.AwaitsConfirmation);
+        Assert.Equal(["SignalLoss"], tracker.Active.Select(a => a.Condition)); // the grain's own technical alarm is not the analysis's
+        // Before, the acknowledged alarm stayed present and the next standstill raised nothing.
+        Assert.NotNull(tracker.Onset("Asystole", "c-village", 200_000, default, 200_100, 200_200, canEscalate: true));
+    }
+
+    [Fact]
+    public void AnAlarmTheNewAnalysisReportsAgainWithinTheGraceGoesOnAsOneAlarm()
+    {
+        var tracker = NewTracker();
+        string af = tracker.Onset("AtrialFibrillation", "c-village", 1_000, default, 1_100, 1_200, canEscalate: true)!.AlarmId;
+        Alarm unacknowledgedLethal = Raise(tracker, "Asystole", 2_000);
+        tracker.AwaitConfirmation(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
+
+        Assert.Null(tracker.Onset("AtrialFibrillation", "c-village", 70_000, default, 70_100, 71_000, canEscalate: true)); // found again
+        var changes = new List<Alarm>();
+        tracker.EndUnconfirmed(101_000, 60_000, changes);
+
+        // AF goes on as the same alarm; asystole, not found again, latches (lethal, unacknowledged).
+        var latched = Assert.Single(changes);
+        Assert.Equal((unacknowledgedLethal.AlarmId, AlarmState.Latched), (latched.AlarmId, latched.State));
+        Assert.Contains(tracker.Active, a => a.AlarmId == af && a.State == AlarmState.Active);
+    }
+
     [Theory]
     [InlineData("Asystole", AlarmPriority.High, true)]
     [InlineData("ExtremeTachycardia", AlarmPriority.High, true)]

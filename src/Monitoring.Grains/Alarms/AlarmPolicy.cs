@@ -14,6 +14,13 @@ public sealed class AlarmPolicy
     public double AudioPauseSeconds { get; set; } = 120;
 
     /// <summary>
+    /// How long a new analysis (after a gap, leads off, a failover) has to report again a condition whose alarm is
+    /// still present; after that the alarm ends, dated where the previous analysis stopped. Long enough for the slowest
+    /// condition to be found again (AF needs about 30 beats, PVCs per minute a minute's count).
+    /// </summary>
+    public double AnalysisRestartGraceSeconds { get; set; } = 60;
+
+    /// <summary>
     /// Period of the durable reminder that wakes a patient with pending alarm deadlines after a host restart
     /// (Orleans allows no less than 1 min by default): the most an overdue escalation can be late after a restart.
     /// </summary>

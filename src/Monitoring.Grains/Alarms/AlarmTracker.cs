@@ -13,6 +13,10 @@ namespace Monitoring.Grains.Alarms;
 /// the list (an extreme tachycardia still present or latched) is covered by it and raises nothing; if it is still
 /// going on when that alarm leaves the list (its condition ended after an acknowledgement, or a latched one was
 /// reset), it is raised then (<see cref="RaiseUncovered"/>), dated to its own onset.
+/// A new analysis knows nothing of the conditions the previous one reported: their alarms still present wait for it
+/// to report them again (<see cref="AwaitConfirmation"/>) and end when it has not within the policy's grace
+/// (<see cref="EndUnconfirmed"/>). Otherwise an alarm whose condition ended while nobody watched would stay present
+/// for ever, and, once acknowledged, hide every later episode of its condition.
 /// Every method returns the changed alarms, so that the caller stores them and then pushes them.
 /// </summary>
 public sealed class AlarmTracker(string patientId, AlarmTrackerState state, AlarmPolicy policy)
@@ -33,6 +37,7 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     /// <summary>The condition started: a new alarm, or null while an alarm for it is still present.</summary>
     public Alarm? Onset(string condition, string? centreId, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs, bool canEscalate)
     {
+        state.Unconfirmed.RemoveAll(u => u.Condition == condition);
         if (FindPresent(condition) >= 0 || WasRaised(condition, onsetUnixMs)) return null;
         if (IsCovered(condition))
         {
@@ -101,6 +106,40 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
         }
     }
 
+    /// <summary>
+    /// A new analysis starts, at <paramref name="restartUnixMs"/> on the device clock: the present alarms of the
+    /// conditions it reports (<paramref name="analysisConditions"/>) wait for it to report them again.
+    /// </summary>
+    public void AwaitConfirmation(IReadOnlySet<string> analysisConditions, long restartUnixMs, long nowUnixMs)
+    {
+        // Each new analysis gets the whole grace (an entry saved before a failover may have been confirmed since).
+        state.Unconfirmed.Clear();
+        foreach (Alarm alarm in state.Active)
+        {
+            if (alarm.State is AlarmState.Active or AlarmState.AudioPaused or AlarmState.Acknowledged && analysisConditions.Contains(alarm.Condition))
+                state.Unconfirmed.Add(new UnconfirmedCondition(alarm.Condition, nowUnixMs, restartUnixMs));
+        }
+    }
+
+    /// <summary>Whether some present alarm waits for a new analysis to report its condition again.</summary>
+    public bool AwaitsConfirmation => state.Unconfirmed.Count > 0;
+
+    /// <summary>
+    /// Ends, into <paramref name="changes"/>, the alarms the new analysis has not reported again within
+    /// <paramref name="graceMs"/>: dated where the previous analysis stopped (resolved, or latched when lethal and
+    /// unacknowledged).
+    /// </summary>
+    public void EndUnconfirmed(long nowUnixMs, long graceMs, List<Alarm> changes)
+    {
+        for (int i = state.Unconfirmed.Count - 1; i >= 0; i--)
+        {
+            UnconfirmedCondition unconfirmed = state.Unconfirmed[i];
+            if (nowUnixMs - unconfirmed.SinceUnixMs < graceMs) continue;
+            state.Unconfirmed.RemoveAt(i);
+            if (Offset(unconfirmed.Condition, unconfirmed.RestartUnixMs, nowUnixMs) is { } ended) changes.Add(ended);
+        }
+    }
+
     /// <summary>A new analysis starts (after a gap, leads off, new settings): the covered conditions it will report again if they go on.</summary>
     public void ForgetCovered() => state.Covered.Clear();
 
@@ -108,6 +147,7 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     public Alarm? Offset(string condition, long endUnixMs, long nowUnixMs)
     {
         if (state.Covered.RemoveAll(c => c.Condition == condition) > 0) return null;
+        state.Unconfirmed.RemoveAll(u => u.Condition == condition);
         int index = FindPresent(condition);
         if (index < 0) return null;
         Alarm alarm = state.Active[index];
@@ -277,7 +317,14 @@ public sealed class AlarmTrackerState
 
     /// <summary>Milder rate conditions going on under their more severe form's alarm, not raised (yet).</summary>
     [Id(4)] public List<CoveredOnset> Covered { get; set; } = [];
+
+    /// <summary>Present alarms waiting for a new analysis to report their condition again.</summary>
+    [Id(5)] public List<UnconfirmedCondition> Unconfirmed { get; set; } = [];
 }
+
+/// <summary>A condition whose alarm is present, waiting since <see cref="SinceUnixMs"/> (wall clock) for a new analysis that started at <see cref="RestartUnixMs"/> (device clock).</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct UnconfirmedCondition([property: Id(0)] string Condition, [property: Id(1)] long SinceUnixMs, [property: Id(2)] long RestartUnixMs);
 
 /// <summary>A condition that started while covered by its more severe form: what its alarm needs when it is raised later.</summary>
 [GenerateSerializer, Immutable]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Detection.Analysis;
@@ -23,6 +24,9 @@ public sealed class PatientAnalysis
     /// that filters it itself loses nothing, the notch being 2 Hz wide.
     /// </summary>
     public const double MainsFrequencyHz = 50;
+
+    /// <summary>The conditions the analysis reports (alarm condition codes): they start and end only by its word.</summary>
+    public static readonly FrozenSet<string> Conditions = Enum.GetNames<RhythmCondition>().ToFrozenSet(StringComparer.Ordinal);
 
     private readonly EcgAnalyzer _analyzer;
     private readonly DeviceBatch _format;

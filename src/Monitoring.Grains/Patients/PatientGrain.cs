@@ -161,8 +161,9 @@ public sealed class PatientGrain(
                 if (_analysis is null)
                 {
                     _analysis = new PatientAnalysis(batch, State.Settings);
-                    // What the previous analysis left covered is not known to go on; this one reports it again.
+                    // What the previous analysis reported is not known to go on: this one must report it again.
                     _alarms.ForgetCovered();
+                    _alarms.AwaitConfirmation(PatientAnalysis.Conditions, batch.FirstSampleTimeUnixMs, now);
                 }
                 _analysis.Process(batch, _events);
             }
@@ -241,7 +242,7 @@ public sealed class PatientGrain(
     /// <summary>Turns condition changes into alarm changes.</summary>
     private Task ApplyAsync(IReadOnlyList<AnalysisEvent> events, long evidenceArrivedUnixMs)
     {
-        if (events.Count == 0) return Task.CompletedTask;
+        if (events.Count == 0 && !_alarms.AwaitsConfirmation) return Task.CompletedTask;
         long now = Now;
         bool canEscalate = State.CentreChain.Count > 1;
         var changes = new List<Alarm>();
@@ -252,6 +253,7 @@ public sealed class PatientGrain(
                 : _alarms.Offset(e.Condition, e.AtUnixMs, now);
             if (change is not null) changes.Add(change);
         }
+        _alarms.EndUnconfirmed(now, (long)(policy.AnalysisRestartGraceSeconds * 1000), changes);
         _alarms.RaiseUncovered(CentreId, now, canEscalate, changes);
         return StoreAndPushAsync(changes);
     }
