@@ -1,7 +1,6 @@
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
-using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Tests;
 
 namespace Monitoring.Grains.Cluster.Tests;

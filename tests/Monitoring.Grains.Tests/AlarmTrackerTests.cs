@@ -257,7 +257,7 @@ public class AlarmTrackerTests
         tracker.Onset("SignalLoss", "c-village", 3_000, default, 3_000, 3_000, canEscalate: true);
 
         // The device comes back after a gap: a new analysis, which sees sinus rhythm and says nothing of asystole.
-        tracker.AwaitConfirmation(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
+        tracker.AnalysisRestarted(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
         var changes = new List<Alarm>();
         tracker.EndUnconfirmed(41_000 + 59_999, 60_000, changes);
         Assert.Empty(changes);
@@ -277,7 +277,7 @@ public class AlarmTrackerTests
         var tracker = NewTracker();
         string af = tracker.Onset("AtrialFibrillation", "c-village", 1_000, default, 1_100, 1_200, canEscalate: true)!.AlarmId;
         Alarm unacknowledgedLethal = Raise(tracker, "Asystole", 2_000);
-        tracker.AwaitConfirmation(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
+        tracker.AnalysisRestarted(AnalysisConditions, restartUnixMs: 40_000, nowUnixMs: 41_000);
 
         Assert.Null(tracker.Onset("AtrialFibrillation", "c-village", 70_000, default, 70_100, 71_000, canEscalate: true)); // found again
         var changes = new List<Alarm>();

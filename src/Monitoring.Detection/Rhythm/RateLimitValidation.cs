@@ -32,16 +32,6 @@ internal sealed class RateLimitValidation(RhythmAlarmSettings settings)
         return (null, sampleIndex);
     }
 
-    /// <summary>Whether the last rate checked was beyond the limit of <paramref name="condition"/>.</summary>
-    public bool IsBeyond(RhythmCondition condition) => condition switch
-    {
-        RhythmCondition.ExtremeBradycardia => _extremeBelow.Checks > 0,
-        RhythmCondition.Bradycardia => _below.Checks > 0,
-        RhythmCondition.ExtremeTachycardia => _extremeAbove.Checks > 0,
-        RhythmCondition.Tachycardia => _above.Checks > 0,
-        _ => false,
-    };
-
     /// <summary>The rate could not be judged (unreadable signal, pause, asystole): every stretch starts again.</summary>
     public void Reset() => _above = _extremeAbove = _below = _extremeBelow = default;
 

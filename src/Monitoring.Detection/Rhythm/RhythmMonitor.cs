@@ -160,22 +160,18 @@ public sealed class RhythmMonitor
     }
 
     /// <summary>
-    /// Makes <paramref name="condition"/> the rate condition at <paramref name="sampleIndex"/>. A validated condition
-    /// is dated to where its rate went beyond the limit (<paramref name="since"/>), but not before the last change;
-    /// a more severe form taking over from one whose rate is still beyond its limit ends it there, anything else ends
-    /// it now.
+    /// Makes <paramref name="condition"/> the rate condition at <paramref name="sampleIndex"/>. The one it replaces
+    /// ends now, and the new one starts now; with nothing before it, a validated condition is dated to where its rate
+    /// went beyond the limit (<paramref name="since"/>), but not before the last change. (A more severe form never
+    /// takes over late: the extreme forms are not held off.)
     /// </summary>
     private void SetRateCondition<TSink>(RhythmCondition? condition, long sampleIndex, double? rate, ref TSink sink, long? since = null)
         where TSink : IRhythmSink
     {
         if (condition == _rateCondition) return;
-        long at = condition is not null && since is { } from ? Math.Clamp(from, _rateConditionChangedAt, sampleIndex) : sampleIndex;
-        if (_rateCondition is { } ended)
-        {
-            long end = condition is not null && _rateValidation.IsBeyond(ended) ? at : sampleIndex;
-            sink.OnRhythmEvent(new RhythmEvent(ended, false, end, rate, 0));
-            at = Math.Max(at, end);
-        }
+        long at = sampleIndex;
+        if (_rateCondition is { } ended) sink.OnRhythmEvent(new RhythmEvent(ended, false, sampleIndex, rate, 0));
+        else if (since is { } from) at = Math.Clamp(from, _rateConditionChangedAt, sampleIndex);
         if (condition is { } started) sink.OnRhythmEvent(new RhythmEvent(started, true, at, rate, 0));
         _rateCondition = condition;
         _rateConditionChangedAt = at;

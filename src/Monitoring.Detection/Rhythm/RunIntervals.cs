@@ -17,8 +17,6 @@ internal sealed class RunIntervals
         _intervals = new long[capacity];
     }
 
-    public int Count => _count;
-
     /// <summary>
     /// The newest intervals from the oldest one kept that is at most <paramref name="longestSamples"/> long: how many
     /// and how long together (a run's fast stretch when it speeds up). (0, 0) when none is that short.

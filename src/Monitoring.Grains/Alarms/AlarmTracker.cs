@@ -14,7 +14,7 @@ namespace Monitoring.Grains.Alarms;
 /// going on when that alarm leaves the list (its condition ended after an acknowledgement, or a latched one was
 /// reset), it is raised then (<see cref="RaiseUncovered"/>), dated to its own onset.
 /// A new analysis knows nothing of the conditions the previous one reported: their alarms still present wait for it
-/// to report them again (<see cref="AwaitConfirmation"/>) and end when it has not within the policy's grace
+/// to report them again (<see cref="AnalysisRestarted"/>) and end when it has not within the policy's grace
 /// (<see cref="EndUnconfirmed"/>). Otherwise an alarm whose condition ended while nobody watched would stay present
 /// for ever, and, once acknowledged, hide every later episode of its condition.
 /// Every method returns the changed alarms, so that the caller stores them and then pushes them.
@@ -107,11 +107,13 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     }
 
     /// <summary>
-    /// A new analysis starts, at <paramref name="restartUnixMs"/> on the device clock: the present alarms of the
-    /// conditions it reports (<paramref name="analysisConditions"/>) wait for it to report them again.
+    /// A new analysis starts (after a gap, leads off, new settings, a failover), at <paramref name="restartUnixMs"/> on
+    /// the device clock: the present alarms of the conditions it reports (<paramref name="analysisConditions"/>) wait
+    /// for it to report them again, and what was covered is forgotten (it reports that again too if it goes on).
     /// </summary>
-    public void AwaitConfirmation(IReadOnlySet<string> analysisConditions, long restartUnixMs, long nowUnixMs)
+    public void AnalysisRestarted(IReadOnlySet<string> analysisConditions, long restartUnixMs, long nowUnixMs)
     {
+        state.Covered.Clear();
         // Each new analysis gets the whole grace (an entry saved before a failover may have been confirmed since).
         state.Unconfirmed.Clear();
         foreach (Alarm alarm in state.Active)
@@ -139,9 +141,6 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
             if (Offset(unconfirmed.Condition, unconfirmed.RestartUnixMs, nowUnixMs) is { } ended) changes.Add(ended);
         }
     }
-
-    /// <summary>A new analysis starts (after a gap, leads off, new settings): the covered conditions it will report again if they go on.</summary>
-    public void ForgetCovered() => state.Covered.Clear();
 
     /// <summary>The condition ended: the alarm resolves, or latches when it is latching and unacknowledged; null when none was present.</summary>
     public Alarm? Offset(string condition, long endUnixMs, long nowUnixMs)

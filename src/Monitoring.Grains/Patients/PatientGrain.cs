@@ -162,8 +162,7 @@ public sealed class PatientGrain(
                 {
                     _analysis = new PatientAnalysis(batch, State.Settings);
                     // What the previous analysis reported is not known to go on: this one must report it again.
-                    _alarms.ForgetCovered();
-                    _alarms.AwaitConfirmation(PatientAnalysis.Conditions, batch.FirstSampleTimeUnixMs, now);
+                    _alarms.AnalysisRestarted(PatientAnalysis.Conditions, batch.FirstSampleTimeUnixMs, now);
                 }
                 _analysis.Process(batch, _events);
             }
