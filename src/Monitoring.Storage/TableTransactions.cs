@@ -40,13 +40,36 @@ internal static class TableTransactions
         }
     }
 
-    /// <summary>Submits <paramref name="transactions"/>, up to <paramref name="concurrency"/> at a time.</summary>
+    /// <summary>
+    /// Submits <paramref name="transactions"/>, up to <paramref name="concurrency"/> at a time. A group of one entity to
+    /// add, upsert or update goes as a plain single-entity request: it is as atomic and fails the same way, and a
+    /// multipart transaction costs the service more (on Azurite a one-entity transaction took twice as long as an
+    /// upsert). A delete stays a transaction: alone, deleting a missing entity would succeed instead of failing.
+    /// </summary>
     public static Task SubmitAsync(
         TableClient table, IEnumerable<List<TableTransactionAction>> transactions, int concurrency, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
             transactions,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+            async (batch, token) =>
+            {
+                if (batch is [{ ActionType: not TableTransactionActionType.Delete } single]) await SubmitOneAsync(table, single, token);
+                else await table.SubmitTransactionAsync(batch, token);
+            });
+
+    private static Task SubmitOneAsync(TableClient table, TableTransactionAction action, CancellationToken cancellationToken)
+    {
+        ITableEntity entity = action.Entity;
+        return action.ActionType switch
+        {
+            TableTransactionActionType.Add => table.AddEntityAsync(entity, cancellationToken),
+            TableTransactionActionType.UpsertReplace => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
+            TableTransactionActionType.UpsertMerge => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken),
+            TableTransactionActionType.UpdateReplace => table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
+            TableTransactionActionType.UpdateMerge => table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Merge, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action.ActionType, "Unknown table action."),
+        };
+    }
 
     private static long EstimatedBytes(ITableEntity entity)
     {
