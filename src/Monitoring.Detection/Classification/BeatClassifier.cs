@@ -205,7 +205,7 @@ public sealed class BeatClassifier
     {
         long fiducial = beat.SampleIndex;
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
-        for (int i = 0; i < _window.Length; i++) _window[i] = (float)WindowSample(center, i - _before - _maxLag);
+        FillWindow(center);
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
         if (_shapes.Members(shape) == 1) _pacedTiming.Forget(shape);   // a new shape in this slot
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
@@ -253,16 +253,29 @@ public sealed class BeatClassifier
     }
 
     /// <summary>
-    /// The filtered signal <paramref name="offset"/> analysis samples from stream sample <paramref name="center"/>:
-    /// every <see cref="_decimation"/>-th stream sample, or between two of them on a slower stream.
+    /// Fills the window with the filtered signal around stream sample <paramref name="center"/>, at the analysis rate:
+    /// every <see cref="_decimation"/>-th stream sample, or between two of them on a slower stream. Walks the stream
+    /// position in whole samples and fractions, so that no sample costs a division.
     /// </summary>
-    private double WindowSample(long center, int offset)
+    private void FillWindow(long center)
     {
-        long scaled = (long)offset * _decimation;
-        long whole = scaled >= 0 ? scaled / _interpolation : (scaled - _interpolation + 1) / _interpolation;   // rounded down
+        long scaled = (long)-(_before + _maxLag) * _decimation;
+        long whole = (scaled - _interpolation + 1) / _interpolation;   // rounded down (scaled is negative)
         long k = center + whole, fraction = scaled - whole * _interpolation;
-        double value = _signal[k];
-        return fraction == 0 ? value : value + (_signal[k + 1] - value) * fraction / _interpolation;
+        float[] window = _window;
+        SampleRing signal = _signal;
+        int interpolation = _interpolation, decimation = _decimation;
+        for (int i = 0; i < window.Length; i++)
+        {
+            double value = signal[k];
+            window[i] = (float)(fraction == 0 ? value : value + (signal[k + 1] - value) * fraction / interpolation);
+            fraction += decimation;
+            while (fraction >= interpolation)
+            {
+                fraction -= interpolation;
+                k++;
+            }
+        }
     }
 
     /// <summary>How many stream samples span <paramref name="analysisSamples"/> analysis samples (rounded up).</summary>

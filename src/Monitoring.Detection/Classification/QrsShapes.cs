@@ -152,17 +152,50 @@ internal sealed class QrsShapes
     private void Prepare(int shape)
     {
         float[] template = _shapes[shape], centered = _centered[shape];
-        double mean = 0;
-        for (int i = 0; i < _length; i++) mean += template[i];
-        mean /= _length;
+        float mean = (float)(SumInDouble(template) / _length);
         double norm = 0;
-        for (int i = 0; i < _length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && _length >= Vector<float>.Count)
         {
-            centered[i] = (float)(template[i] - mean);
+            var means = new Vector<float>(mean);
+            Vector<double> normsLow = Vector<double>.Zero, normsHigh = Vector<double>.Zero;
+            for (; i <= _length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector<float> c = new Vector<float>(template, i) - means;
+                c.CopyTo(centered, i);
+                Vector.Widen(c, out Vector<double> low, out Vector<double> high);
+                normsLow += low * low;
+                normsHigh += high * high;
+            }
+            norm = Vector.Sum(normsLow + normsHigh);
+        }
+        for (; i < _length; i++)
+        {
+            centered[i] = template[i] - mean;
             norm += (double)centered[i] * centered[i];
         }
         _norms[shape] = norm;
         _measures[shape] = QrsWindow.Measure(template, _widthGap);
+    }
+
+    private static double SumInDouble(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            ref float first = ref MemoryMarshal.GetReference(values);
+            Vector<double> low = Vector<double>.Zero, high = Vector<double>.Zero;
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref first, (nuint)i), out Vector<double> l, out Vector<double> h);
+                low += l;
+                high += h;
+            }
+            sum = Vector.Sum(low + high);
+        }
+        for (; i < values.Length; i++) sum += values[i];
+        return sum;
     }
 
     /// <summary>
