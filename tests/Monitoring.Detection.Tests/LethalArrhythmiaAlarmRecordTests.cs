@@ -25,9 +25,9 @@ public class LethalArrhythmiaAlarmRecordTests(ITestOutputHelper output)
 
     /// <summary>
     /// Measured (README): 9 episodes, 4 detected, 1 within a second of the 4-s delay (430 at 20:42). Not the target:
-    /// 430 at 12:55.5 comes 5.14 s after the onset (the QRS detector's 0.45 s watermark and a complex 0.6 s into the
-    /// standstill), 430 at 8:44.6 after 5.86 s (a decaying shock artifact read as complexes), 424 at 22:50.5 after 8.1 s
-    /// (an ECG artifact over its first seconds: a whole delay must pass after it); 424 at 25:37.4 (CPR-like artifact
+    /// 430 at 12:55.5 comes 5.14 s after the onset (a complex found 0.64 s into the standstill, then the QRS detector's
+    /// watermark, 0.24-0.36 s behind the stream), 430 at 8:44.6 after 5.61 s (a decaying shock artifact read as
+    /// complexes), 424 at 22:50.5 after 7.85 s (an ECG artifact over its first seconds: a whole delay must pass after it); 424 at 25:37.4 (CPR-like artifact
     /// read as complexes) and 26:28.3 (mostly artifact) are not declared, nor are three standstills of 1.2-4.4 s.
     /// </summary>
     [Fact]
