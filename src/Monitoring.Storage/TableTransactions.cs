@@ -67,7 +67,7 @@ internal static class TableTransactions
             TableTransactionActionType.UpsertMerge => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken),
             TableTransactionActionType.UpdateReplace => table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Replace, cancellationToken),
             TableTransactionActionType.UpdateMerge => table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Merge, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(action), action.ActionType, "Unknown table action."),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action.ActionType, "Only adds, upserts and updates go as single-entity requests."),
         };
     }
 
