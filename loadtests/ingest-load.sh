@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion load on one machine: a fresh Azurite and server, then the simulator with N one-lead devices at 250 Hz
 # (vfdb records, 4 batches/s each) for S seconds. Writes a JSON report (REPORT, default
-# artifacts/load/ingest-N-S.json) with the simulator's summary (batches accepted, duplicates, rejected, pending at the
-# end = not yet persisted, console-side alarm latency p50/p95/p99/max from batch arrival to a console of the
+# artifacts/load/ingest-N-S.json) with the simulator's summary (batches accepted, duplicates, rejected, lost batches
+# and samples = let go without the cloud holding them, must be 0, pending at the end = not yet persisted, console-side alarm latency p50/p95/p99/max from batch arrival to a console of the
 # responsible centre, in the simulator's process and, as consoleProcess, in a process of its own), the server's CPU,
 # memory and GC pause time, and the server-side raise-latency histogram
 # (batch arrival -> alarm stored, then pushed) and push-latency histogram (batch arrival -> alarm handed to the

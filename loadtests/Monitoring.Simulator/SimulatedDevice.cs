@@ -18,6 +18,9 @@ public sealed class SimulatedDevice(DeviceClient client, BatchBuilder batches, N
 
     public DeviceClient Client { get; } = client;
 
+    /// <summary>Samples per second per lead the device streams.</summary>
+    public int SamplingRateHz => batches.SamplingRateHz;
+
     /// <summary>Batches made.</summary>
     public long Generated => Interlocked.Read(ref _generated);
 

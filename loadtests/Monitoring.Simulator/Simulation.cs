@@ -244,6 +244,8 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
             Probes = totals.Probes,
             SendFailures = totals.SendFailures,
             Reconnects = totals.Reconnects,
+            LostBatches = totals.LostBatches,
+            LostSamples = totals.LostSamples,
             PendingAtEnd = totals.Pending,
             MeanAckLatencyMs = Math.Round(totals.MeanAckLatencyMs, 2),
             MaxAckLatencyMs = Math.Round(totals.MaxAckLatencyMs, 1),
@@ -256,8 +258,8 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
     /// <summary>The devices' counters added up.</summary>
     private sealed record Totals(
         int Connected, long Generated, long Late, double MaxLagMs, long Blocked, long Sent, long Accepted, long Duplicates,
-        long DuplicatesOnFirstSend, long Rejected, long Resent, long Probes, long SendFailures, long Reconnects, long Pending, double MeanAckLatencyMs,
-        double MaxAckLatencyMs)
+        long DuplicatesOnFirstSend, long Rejected, long Resent, long Probes, long SendFailures, long Reconnects, long LostBatches, long LostSamples,
+        long Pending, double MeanAckLatencyMs, double MaxAckLatencyMs)
     {
         public static Totals Of(IReadOnlyList<SimulatedDevice> devices)
         {
@@ -279,6 +281,8 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
                 statistics.Sum(s => s.Probes),
                 statistics.Sum(s => s.SendFailures),
                 statistics.Sum(s => s.Reconnects),
+                statistics.Sum(s => s.LostBatches),
+                devices.Select((d, i) => (long)Math.Round(statistics[i].LostSeconds * d.SamplingRateHz)).Sum(),
                 statistics.Sum(s => s.Pending),
                 acknowledged == 0 ? 0 : latencySum / acknowledged,
                 statistics.Count == 0 ? 0 : statistics.Max(s => s.MaxAckLatencyMs));

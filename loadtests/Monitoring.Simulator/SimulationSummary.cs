@@ -37,6 +37,14 @@ public sealed record SimulationSummary
     public required long SendFailures { get; init; }
     public required long Reconnects { get; init; }
 
+    /// <summary>
+    /// Batches the devices let go although the cloud does not hold their samples (rejected, or renumbered away), and
+    /// those samples per lead: data lost. Must be 0 (see DeviceClientStatistics.LostBatches).
+    /// </summary>
+    public required long LostBatches { get; init; }
+
+    public required long LostSamples { get; init; }
+
     /// <summary>Batches still kept (not persisted) when the run ended, after the final drain.</summary>
     public required long PendingAtEnd { get; init; }
 

@@ -36,6 +36,9 @@ public sealed class BatchBuilder
     /// <summary>Samples per lead sent so far.</summary>
     public long SamplesEmitted => _emitted;
 
+    /// <summary>Samples per second per lead of the recording the batches are cut from.</summary>
+    public int SamplingRateHz => _recording.SamplingRateHz;
+
     /// <summary>Time of the first sample of the next batch.</summary>
     public long NextSampleTimeUnixMs => TimeOf(_emitted);
 

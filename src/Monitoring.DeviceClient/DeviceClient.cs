@@ -182,6 +182,8 @@ public sealed class DeviceClient : IAsyncDisposable
                 Probes = _probes,
                 SendFailures = _sendFailures,
                 Reconnects = _reconnects,
+                LostBatches = _buffer.LostBatches,
+                LostSeconds = _buffer.LostSeconds,
                 Pending = _buffer.Count,
                 PendingSeconds = _buffer.Seconds,
                 PersistedThroughSequence = _buffer.PersistedThroughSequence,
@@ -403,7 +405,11 @@ public sealed class DeviceClient : IAsyncDisposable
                 break;
             case BatchStatus.Duplicate:
                 _duplicates++;
-                if (batch.Sends == 1 && !probe) _duplicatesOnFirstSend++;
+                if (batch.Sends == 1 && !probe)
+                {
+                    _duplicatesOnFirstSend++;
+                    batch.DuplicateOnFirstSend = true;
+                }
                 batch.AcknowledgedInSession = session;
                 break;
             case BatchStatus.Resend:
@@ -413,7 +419,7 @@ public sealed class DeviceClient : IAsyncDisposable
                 break;
             default:
                 _rejected++;
-                _buffer.Remove(batch);
+                _buffer.Reject(batch);
                 rejection = new BatchRejection(batch.Sequence, ack.ErrorCode, ack.ErrorMessage);
                 break;
         }

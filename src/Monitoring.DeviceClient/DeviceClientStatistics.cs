@@ -40,6 +40,15 @@ public sealed record DeviceClientStatistics
     /// <summary>Connections established after the first one.</summary>
     public long Reconnects { get; init; }
 
+    /// <summary>
+    /// Batches let go although the cloud does not hold their samples: rejected, or (after the device restarted its
+    /// numbering) answered duplicate on their first send or never sent at all. Must stay 0; <see cref="LostSeconds"/> is
+    /// their signal time.
+    /// </summary>
+    public long LostBatches { get; init; }
+
+    public double LostSeconds { get; init; }
+
     /// <summary>Batches kept because the cloud has not persisted them yet (including those not sent yet).</summary>
     public int Pending { get; init; }
 

@@ -17,6 +17,12 @@ internal sealed class SendBuffer(int maxBatches, double maxSeconds)
     /// <summary>The cloud has persisted every batch up to this sequence.</summary>
     public long PersistedThroughSequence { get; private set; }
 
+    /// <summary>Batches let go although the cloud does not hold their samples (rejected, or renumbered away: see
+    /// <see cref="PendingBatch.ReachedCloud"/>), and their signal time in seconds: samples lost.</summary>
+    public long LostBatches { get; private set; }
+
+    public double LostSeconds { get; private set; }
+
     public PendingBatch? Oldest => _batches.First?.Value;
 
     /// <summary>True when the batch fits; an empty buffer takes any batch, however long.</summary>
@@ -55,14 +61,28 @@ internal sealed class SendBuffer(int maxBatches, double maxSeconds)
         int removed = 0;
         while (_batches.First is { } first && first.Value.Sequence <= sequence)
         {
+            if (!first.Value.ReachedCloud) CountLost(first.Value);
             Remove(first.Value);
             removed++;
         }
         return removed;
     }
 
-    /// <summary>Drops one batch (rejected by the cloud). No effect when it is no longer kept.</summary>
-    public void Remove(PendingBatch batch)
+    /// <summary>Drops one batch the cloud rejected: its samples are lost. No effect when it is no longer kept.</summary>
+    public void Reject(PendingBatch batch)
+    {
+        if (batch.Node is null) return;
+        CountLost(batch);
+        Remove(batch);
+    }
+
+    private void CountLost(PendingBatch batch)
+    {
+        LostBatches++;
+        LostSeconds += batch.DurationSeconds;
+    }
+
+    private void Remove(PendingBatch batch)
     {
         if (batch.Node is not { } node) return;
         if (_next == node) _next = node.Next;

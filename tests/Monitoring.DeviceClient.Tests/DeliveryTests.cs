@@ -56,10 +56,13 @@ public sealed class DeliveryTests
 
         await Eventually.Until(() => after.GetStatistics() is { Accepted: 2, Pending: 0 }, "batches 6 and 7 accepted and persisted",
             () => after.GetStatistics().ToString());
-        // Batch 1's answer says 1-5 are persisted: 2-5 are let go without being sent.
+        // Batch 1's answer says 1-5 are persisted: 2-5 are let go without being sent. The cloud holds the first life's
+        // batches 1-5, so the second life's are lost.
         Assert.Equal(1, after.GetStatistics().DuplicatesOnFirstSend);
         Assert.Equal(3, after.GetStatistics().Sent);
+        Assert.Equal(5, after.GetStatistics().LostBatches);
         Assert.Equal(0, before.GetStatistics().DuplicatesOnFirstSend);
+        Assert.Equal(0, before.GetStatistics().LostBatches);
     }
 
     [Fact]
@@ -83,6 +86,7 @@ public sealed class DeliveryTests
         await client.DrainAsync(drained.Token);
         DeviceClientStatistics statistics = client.GetStatistics();
         Assert.Equal(0, statistics.Pending);
+        Assert.Equal(0, statistics.LostBatches);
         Assert.True(statistics.Probes >= 2, $"{statistics.Probes} probes");
         Assert.Equal(TestSignals.Range(1, 10), harness.Backend.Device("dev-keep")!.Held);
     }
@@ -183,6 +187,7 @@ public sealed class DeliveryTests
         BatchRejection only = Assert.Single(rejections);
         Assert.Equal(new BatchRejection(3, BatchErrors.SampleCount, "test rejection"), only);
         Assert.Equal(1, client.GetStatistics().Rejected);
+        Assert.Equal(1, client.GetStatistics().LostBatches);
     }
 
     [Fact]

@@ -36,18 +36,40 @@ public sealed class SendBufferTests
     }
 
     [Fact]
-    public void Removing_the_next_batch_moves_the_send_position_on()
+    public void Rejecting_the_next_batch_moves_the_send_position_on_and_counts_it_lost_once()
     {
         var buffer = new SendBuffer(10, 60);
         PendingBatch first = Batch(1);
         buffer.Add(first);
         buffer.Add(Batch(2));
 
-        buffer.Remove(first);
-        buffer.Remove(first);
+        buffer.Reject(first);
+        buffer.Reject(first);
 
         Assert.Equal(2, buffer.TakeNext()!.Sequence);
         Assert.Equal(1, buffer.Count);
+        Assert.Equal((1, 0.25), (buffer.LostBatches, buffer.LostSeconds));
+    }
+
+    /// <summary>
+    /// Persisted through a batch's sequence, the cloud holds its samples only if the batch reached it: sent, and not
+    /// answered duplicate on its first send (the cloud's batch of that number was another, from an earlier life).
+    /// </summary>
+    [Fact]
+    public void Batches_let_go_that_never_reached_the_cloud_count_as_lost()
+    {
+        var buffer = new SendBuffer(10, 60);
+        for (long s = 1; s <= 4; s++) buffer.Add(Batch(s));
+        buffer.TakeNext()!.Sends = 1;                                             // 1: sent and accepted
+        PendingBatch second = buffer.TakeNext()!;
+        second.Sends = 2;                                                         // 2: resent, duplicate the second time
+        PendingBatch third = buffer.TakeNext()!;
+        third.Sends = 1;
+        third.DuplicateOnFirstSend = true;                                        // 3: the cloud had another batch 3
+                                                                                  // 4: never sent
+        Assert.Equal(4, buffer.PersistedThrough(4));
+
+        Assert.Equal((2, 0.5), (buffer.LostBatches, buffer.LostSeconds));
     }
 
     [Fact]
