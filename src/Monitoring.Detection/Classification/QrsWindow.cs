@@ -21,19 +21,18 @@ internal static class QrsWindow
     public static QrsMeasures Measure(ReadOnlySpan<float> window, int maxGap)
     {
         // Extremes, sum and steepest slope run vectorised (this runs twice per beat); the steepest slope's place is
-        // then found by a scalar walk for the first slope that equals it.
-        float min = float.MaxValue, max = float.MinValue, steepest = 0;
-        double sum = 0;
-        int i = 0;
+        // then found by a scalar walk for the first slope that equals it. The first sample has no slope before it.
+        float min = window[0], max = window[0], steepest = 0;
+        double sum = window[0];
+        int i = 1;
         if (Vector.IsHardwareAccelerated && window.Length > Vector<float>.Count)
         {
             ref float first = ref MemoryMarshal.GetReference(window);
-            var mins = new Vector<float>(float.MaxValue);
-            var maxes = new Vector<float>(float.MinValue);
+            var mins = new Vector<float>(min);
+            var maxes = new Vector<float>(max);
             var slopes = Vector<float>.Zero;
             Vector<double> sumsLow = Vector<double>.Zero, sumsHigh = Vector<double>.Zero;
-            // From 1: each lane's slope is to the sample before it.
-            for (i = 1; i <= window.Length - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= window.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
                 Vector<float> v = Vector.LoadUnsafe(ref first, (nuint)i), before = Vector.LoadUnsafe(ref first, (nuint)(i - 1));
                 mins = Vector.Min(mins, v);
@@ -49,20 +48,7 @@ internal static class QrsWindow
                 max = Math.Max(max, maxes[lane]);
                 steepest = Math.Max(steepest, slopes[lane]);
             }
-            sum = Vector.Sum(sumsLow + sumsHigh);
-        }
-        if (i == 0)
-        {
-            // The first sample has no slope before it.
-            min = max = window[0];
-            sum = window[0];
-            i = 1;
-        }
-        else
-        {
-            min = Math.Min(min, window[0]);
-            max = Math.Max(max, window[0]);
-            sum += window[0];
+            sum += Vector.Sum(sumsLow + sumsHigh);
         }
         for (; i < window.Length; i++)
         {
