@@ -21,7 +21,12 @@ mkdir -p .data
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+# Stopping the script (Ctrl-C, or SIGTERM from a service manager or `timeout`) stops everything it started. The
+# simulator runs in the background and the script waits for it, since bash handles a signal only once the
+# foreground command has finished; `exit` then runs the EXIT trap.
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 dotnet build src/Monitoring.Server -c Release -nologo -v quiet
 dotnet build loadtests/Monitoring.Simulator -c Release -nologo -v quiet
@@ -57,4 +62,6 @@ Monitoring cloud running:
 Streaming ${devices} simulated patches (the centre's console token is printed below); Ctrl-C stops everything.
 INFO
 dotnet loadtests/Monitoring.Simulator/bin/Release/net10.0/monitoring-sim.dll \
-  --server "http://127.0.0.1:${port}" --operator-key "$Monitoring__OperatorKey" --provision --devices "$devices"
+  --server "http://127.0.0.1:${port}" --operator-key "$Monitoring__OperatorKey" --provision --devices "$devices" &
+pids+=($!)
+wait $!
