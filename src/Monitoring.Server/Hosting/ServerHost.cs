@@ -42,7 +42,11 @@ public static class ServerHost
 
         builder.Services.AddAuthentication()
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Device, o => o.Verify = CredentialVerifiers.Device)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o => o.Verify = CredentialVerifiers.Operator(options.OperatorKey))
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(AuthSchemes.Operator, o =>
+            {
+                o.Verify = CredentialVerifiers.Operator(options.OperatorKey);
+                o.IsOwnKind = token => !BearerTokens.IsJwt(token);   // a user's JWT is the user scheme's to judge
+            })
             .AddUserTokens(options.Auth);
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<Jurisdiction>();

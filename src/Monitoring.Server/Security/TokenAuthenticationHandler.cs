@@ -15,7 +15,7 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<TokenAuthenticati
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? token = BearerToken();
-        if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
+        if (string.IsNullOrEmpty(token) || !Options.IsOwnKind(token)) return AuthenticateResult.NoResult();
         var identity = await Options.Verify(Context.RequestServices, token);
         if (identity is null)
         {
@@ -25,10 +25,6 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<TokenAuthenticati
         return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    private string? BearerToken()
-    {
-        string header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
-        return Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null;
-    }
+    private string? BearerToken() =>
+        BearerTokens.FromHeader(Request) ?? (Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null);
 }

@@ -38,6 +38,11 @@ public static class UserAuthentication
             {
                 if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
                     context.Token = token;
+                // Where operator keys are accepted too, a token that is no JWT is the operator scheme's to judge (see
+                // BearerTokens); elsewhere it is a wrong credential, and fails here.
+                string? bearer = context.Token ?? BearerTokens.FromHeader(context.Request);
+                if (bearer is not null && !BearerTokens.IsJwt(bearer) && BearerTokens.EndpointAccepts(context.HttpContext, AuthSchemes.Operator))
+                    context.NoResult();
                 return Task.CompletedTask;
             },
             OnAuthenticationFailed = _ =>
