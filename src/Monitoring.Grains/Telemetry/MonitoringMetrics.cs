@@ -16,7 +16,7 @@ public static class MonitoringMetrics
     private static readonly Counter<long> BatchesAccepted = Meter.CreateCounter<long>("monitoring.batches.accepted", description: "Device batches accepted by their grain.");
     private static readonly Counter<long> BatchesDuplicate = Meter.CreateCounter<long>("monitoring.batches.duplicate", description: "Resent batches dropped as duplicates.");
     private static readonly Counter<long> BatchesLate = Meter.CreateCounter<long>("monitoring.batches.late", description: "Batches that filled a gap after later ones (stored, not analysed).");
-    private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a missing, wrong or revoked credential, by scheme.");
+    private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a wrong or revoked credential, by scheme (a missing one is refused but not counted; where operators and users are both accepted, each scheme judges only its own kind of token).");
     private static readonly Counter<long> BatchesRejected = Meter.CreateCounter<long>("monitoring.batches.rejected", description: "Batches rejected, by reason.");
     private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
