@@ -258,6 +258,80 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         Assert.Empty(_scriptErrors);
     }
 
+    /// <summary>
+    /// Without its connection a console receives no alarm, so losing it for more than 10 s is a technical alarm of the
+    /// console's own (medium priority: a flashing yellow banner and the medium tone); the console keeps reconnecting
+    /// and the alarm ends when it is back. A token the server refuses (expired with the shift) brings the sign-in form
+    /// back, saying why. The hub's traffic runs through the test, which cuts it.
+    /// </summary>
+    [Fact]
+    public async Task A_console_that_loses_its_server_raises_a_technical_alarm_and_a_refused_token_brings_back_the_sign_in()
+    {
+        var (userId, password) = await DefineCentreWithPhysicianAsync("web-link");
+        var page = await OpenConsoleAsync();
+        var link = HubLink.Open;
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        await page.RouteWebSocketAsync("**/hubs/monitoring**", socket =>
+        {
+            if (link != HubLink.Open)
+            {
+                _ = socket.CloseAsync();
+                return;
+            }
+            lock (sockets) sockets.Add((socket, socket.ConnectToServer()));
+        });
+        await page.RouteAsync("**/hubs/monitoring/negotiate**", route => link switch
+        {
+            HubLink.Open => route.ContinueAsync(),
+            HubLink.Unreachable => route.AbortAsync(),
+            _ => route.FulfillAsync(new RouteFulfillOptions { Status = 401 }),
+        });
+        async Task CutAsync(HubLink how)
+        {
+            link = how;
+            List<(IWebSocketRoute Page, IWebSocketRoute Server)> open;
+            lock (sockets) { open = [.. sockets]; sockets.Clear(); }
+            foreach (var (pageSide, serverSide) in open)
+            {
+                await serverSide.CloseAsync();
+                await pageSide.CloseAsync();
+            }
+        }
+
+        await SignInAsync(page, userId, password);
+        var state = page.Locator("#connection");
+        var banner = page.Locator("#connection-lost");
+        await Expect(state).ToHaveAttributeAsync("data-state", "connected");
+
+        // The server becomes unreachable: a short drop shows in the bar only, then it is an alarm.
+        await CutAsync(HubLink.Unreachable);
+        await Expect(state).ToHaveAttributeAsync("data-state", "reconnecting");
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(banner).ToContainTextAsync("NO CONNECTION TO THE MONITORING SERVER");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-sounding", "Medium");
+        await Screenshots.SaveAsync(page, "console-connection-lost");
+
+        // It is back: the console reconnects by itself (every 10 s at the longest) and the alarm ends.
+        link = HubLink.Open;
+        await Expect(state).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        await Expect(banner).ToBeHiddenAsync(new() { Timeout = 3_000 });
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-sounding", "", new() { Timeout = 3_000 });
+        // What could not load while it was down (the cut came as the console was loading) is loaded now.
+        await Expect(page.Locator("#centre-name")).ToHaveTextAsync("Centre c-web-link");
+        await Expect(page.Locator("#facility-nav .unavailable, #consult-inbox .unavailable")).ToHaveCountAsync(0);
+
+        // The server refuses the token: back to the sign-in form, which says why.
+        await CutAsync(HubLink.Refused);
+        await Expect(page.Locator("#signin")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator("#signin-error")).ToContainTextAsync("Your session has expired");
+        await Expect(page.Locator("#console")).ToBeHiddenAsync();
+        await Screenshots.SaveAsync(page, "console-session-expired");
+        Assert.Empty(_scriptErrors);
+    }
+
+    private enum HubLink { Open, Unreachable, Refused }
+
     /// <summary>A centre at a provincial facility of its own and a physician of it with a known password.</summary>
     private async Task<(string UserId, string Password)> DefineCentreWithPhysicianAsync(string name)
     {

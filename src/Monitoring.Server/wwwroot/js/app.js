@@ -11,6 +11,19 @@ import { TileGrid } from "./tiles.js";
 const signInForm = document.getElementById("signin-form");
 const tone = new AlarmTone();
 
+// Without its connection the console receives no alarm: after this long without it, that is a technical alarm
+// condition of its own (medium priority, shown and sounded). Shorter drops are reconnections, shown in the bar only.
+const CONNECTION_LOST_AFTER_MS = 10_000;
+const CONNECTION_LOST_PRIORITY = "Medium";
+// Why the console is back at the sign-in form, kept across the reload that clears the expired session.
+const SIGNIN_NOTICE = "signin-notice";
+
+const notice = sessionStorage.getItem(SIGNIN_NOTICE);
+if (notice) {
+  sessionStorage.removeItem(SIGNIN_NOTICE);
+  document.getElementById("signin-error").textContent = notice;
+}
+
 signInForm.addEventListener("submit", async event => {
   event.preventDefault();
   const error = document.getElementById("signin-error");
@@ -53,19 +66,71 @@ async function start(session) {
   hub.on("vitals", update => tiles.vitals(update));
   hub.on("waveform", frame => tiles.waveform(frame));
   hub.on("consult", consult => consults.receive(consult));
-  const showState = state => { connection.textContent = state; connection.dataset.state = state; };
-  hub.onreconnecting(() => showState("reconnecting"));
-  hub.onreconnected(() => { showState("connected"); tiles.rewatch(); alarms.sync(); });
-  hub.onclose(() => showState("disconnected"));
+  const link = new ConnectionWatch(connection, document.getElementById("connection-lost"));
+  hub.onreconnecting(() => link.lost("reconnecting"));
+  hub.onreconnected(() => {
+    link.connected();
+    tiles.rewatch();
+    alarms.sync();
+    // What changed or failed to load while the connection was down: consults always, navigation if it never loaded.
+    consults.load();
+    if (!navigator.loaded) navigator.start();
+  });
+  hub.onclose(() => link.lost("disconnected"));
+  session.onExpired = () => {
+    // The server refuses this token (it expired with the shift): a fresh page, and the sign-in form says why.
+    sessionStorage.setItem(SIGNIN_NOTICE, "Your session has expired: sign in again. Until then this console receives no alarms.");
+    location.reload();
+  };
 
   alarms.render();
   await hub.start();
-  showState("connected");
+  link.connected();
   await navigator.start();
   consults.load();
   setInterval(() => alarms.sync(), ALARM_SYNC_MS);
   setInterval(() => {
     tiles.refresh();
-    tone.update(alarms.alarms.values(), Date.now());
+    const now = Date.now();
+    tone.update(alarms.alarms.values(), now, link.isAlarming(now) ? CONNECTION_LOST_PRIORITY : null);
+    link.show(now);
   }, 1000);
+}
+
+/** The hub connection's state in the bar, and the connection-lost alarm once it has been down too long. */
+class ConnectionWatch {
+  constructor(stateElement, bannerElement) {
+    this.stateElement = stateElement;
+    this.banner = bannerElement;
+    this.lostSince = null;
+  }
+
+  connected() {
+    this.lostSince = null;
+    this.setState("connected");
+    this.show(Date.now());
+  }
+
+  lost(state) {
+    this.lostSince ??= Date.now();
+    this.setState(state);
+  }
+
+  isAlarming(nowMs) {
+    return this.lostSince !== null && nowMs - this.lostSince >= CONNECTION_LOST_AFTER_MS;
+  }
+
+  show(nowMs) {
+    const alarming = this.isAlarming(nowMs);
+    this.banner.hidden = !alarming;
+    if (alarming) {
+      const since = new Date(this.lostSince).toLocaleTimeString();
+      this.banner.textContent = `NO CONNECTION TO THE MONITORING SERVER since ${since}: alarms are not reaching this console. Reconnecting…`;
+    }
+  }
+
+  setState(state) {
+    this.stateElement.textContent = state;
+    this.stateElement.dataset.state = state;
+  }
 }

@@ -20,9 +20,12 @@ export class AlarmTone {
     try { this.context ??= new AudioContext(); } catch { this.context = null; }
   }
 
-  /** Called about once a second with every known alarm. */
-  update(alarms, nowMs) {
-    let loudest = null;
+  /**
+   * Called about once a second with every known alarm, and the priority of the console's own technical alarm
+   * condition if one is present (the connection to the server lost), which no patient's audio pause silences.
+   */
+  update(alarms, nowMs, technicalPriority = null) {
+    let loudest = technicalPriority;
     for (const alarm of alarms) {
       if (!isUnacknowledged(alarm) || (alarm.audioPausedUntilUnixMs ?? 0) > nowMs) continue;
       const priority = priorityName(alarm.priority);

@@ -16,11 +16,14 @@ export class ConsultDesk {
 
   async load() {
     const result = await tryInvoke(this.hub, "GetConsults");
+    const submit = this.form.querySelector("button[type=submit]");
     if (!result.ok) {
       this.inbox.replaceChildren(el("li", { class: "unavailable" }, "Consults not available on this server."));
-      this.form.querySelector("button[type=submit]").disabled = true;
+      submit.disabled = true;
       return;
     }
+    submit.disabled = false;
+    // The centre's open consults, merged: the requests it sent and answered ones come by push only, and stay.
     for (const consult of result.value) this.consults.set(consult.consultId, consult);
     this.render();
   }

@@ -18,6 +18,7 @@ export class FacilityNavigator {
       this.container.replaceChildren(el("span", { class: "unavailable" }, `Navigation not available: ${centre.error}`));
       return this.showHome();
     }
+    this.loaded = true;
     this.centre = centre.value;
     this.home = centre.value.facilityId;
     document.getElementById("centre-name").textContent = centre.value.name;

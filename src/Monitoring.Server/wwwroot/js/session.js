@@ -1,3 +1,7 @@
+// Reconnection delays of the monitoring hub: quickly at first, then every 10 s for as long as it takes. A central
+// station never gives up on its server by itself; only a refused token (the session is over) stops it.
+const RECONNECT_DELAYS_MS = [0, 1000, 2000, 5000, 10000];
+
 /** Sign-in at the server's token endpoint, authorized HTTP calls, and the monitoring hub over MessagePack. */
 export class Session {
   constructor(signIn) {
@@ -5,6 +9,8 @@ export class Session {
     this.token = signIn.accessToken;
     this.role = signIn.role;
     this.centreId = signIn.centreId;
+    /** Called once when the server refuses the token (it expired with the shift): the console must sign in again. */
+    this.onExpired = () => {};
   }
 
   /** Returns a Session, or throws an Error whose message is fit to show on the sign-in form. */
@@ -26,20 +32,43 @@ export class Session {
 
   async getJson(path) {
     const response = await fetch(path, { headers: { Authorization: `Bearer ${this.token}` } });
+    if (response.status === 401) this.expire();
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json();
   }
 
-  /** The monitoring hub; reconnects by itself (the server re-sends active alarms on every connection). */
+  /**
+   * The monitoring hub; reconnects by itself for as long as it takes (the server re-sends active alarms on every
+   * connection), unless the server refuses the token.
+   */
   connectHub() {
     const signalR = window.signalR;
     return new signalR.HubConnectionBuilder()
       .withUrl("/hubs/monitoring", { accessTokenFactory: () => this.token })
       .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
-      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: context => {
+          if (isUnauthorized(context.retryReason)) {
+            this.expire();
+            return null;
+          }
+          return RECONNECT_DELAYS_MS[Math.min(context.previousRetryCount, RECONNECT_DELAYS_MS.length - 1)];
+        },
+      })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
   }
+
+  expire() {
+    if (this.expired) return;
+    this.expired = true;
+    this.onExpired();
+  }
+}
+
+/** The client reports a refused negotiation only in its message ("... Status code '401'"). */
+export function isUnauthorized(error) {
+  return /Status code '401'/.test(error?.message ?? "");
 }
 
 /**
