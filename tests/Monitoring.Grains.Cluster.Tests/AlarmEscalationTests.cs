@@ -40,7 +40,10 @@ public sealed class AlarmEscalationTests(ClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         alarm = await WaitForAlarmAsync(patient, a => a.Escalation.Count == 1, "escalation to the county");
         Assert.Equal(network.CountyCentre, alarm.Escalation[0].CentreId);
-        Assert.Contains(await Grains.GetGrain<ICentreGrain>(network.CountyCentre).GetActiveAlarmsAsync(), a => a.AlarmId == alarm.AlarmId);
+        // The patient's alarm shows the step as soon as it is taken; the centre's list follows once it is stored.
+        string escalatedId = alarm.AlarmId;
+        await GrainWait.UntilAsync(Grains.GetGrain<ICentreGrain>(network.CountyCentre).GetActiveAlarmsAsync,
+            list => list.Any(a => a.AlarmId == escalatedId), "the county centre listing the escalated alarm");
 
         fixture.Clock.Advance(MediumEscalation);
         alarm = await WaitForAlarmAsync(patient, a => a.Escalation.Count == 2, "escalation to the city");
@@ -52,7 +55,8 @@ public sealed class AlarmEscalationTests(ClusterFixture fixture)
         Alarm acknowledged = (await patient.GetActiveAlarmsAsync()).Single();
         Assert.Equal(AlarmState.Acknowledged, acknowledged.State);
         Assert.Equal(2, acknowledged.Escalation.Count);
-        Assert.DoesNotContain(await Grains.GetGrain<ICentreGrain>(network.CityCentre).GetActiveAlarmsAsync(), a => a.AlarmId == alarm.AlarmId);
+        await GrainWait.UntilAsync(Grains.GetGrain<ICentreGrain>(network.CityCentre).GetActiveAlarmsAsync,
+            list => list.All(a => a.AlarmId != escalatedId), "the city centre dropping the acknowledged alarm");
     }
 
     [Fact]
