@@ -324,7 +324,7 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         // The server refuses the token: back to the sign-in form, which says why.
         await CutAsync(HubLink.Refused);
         await Expect(page.Locator("#signin")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Expect(page.Locator("#signin-error")).ToContainTextAsync("Your session has expired");
+        await Expect(page.Locator("#signin-error")).ToContainTextAsync("Your session has ended");
         await Expect(page.Locator("#console")).ToBeHiddenAsync();
         await Screenshots.SaveAsync(page, "console-session-expired");
         Assert.Empty(_scriptErrors);

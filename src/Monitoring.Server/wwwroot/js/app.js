@@ -1,6 +1,7 @@
 import { ALARM_SYNC_MS, AlarmBoard } from "./alarms.js";
 import { AlarmReview } from "./review.js";
 import { AlarmTone } from "./audio.js";
+import { CONNECTION_LOST_PRIORITY, ConnectionWatch } from "./connection.js";
 import { ConsultDesk } from "./consults.js";
 import { FacilityNavigator } from "./navigation.js";
 import { NetworkQualityPanel } from "./network-quality.js";
@@ -11,10 +12,6 @@ import { TileGrid } from "./tiles.js";
 const signInForm = document.getElementById("signin-form");
 const tone = new AlarmTone();
 
-// Without its connection the console receives no alarm: after this long without it, that is a technical alarm
-// condition of its own (medium priority, shown and sounded). Shorter drops are reconnections, shown in the bar only.
-const CONNECTION_LOST_AFTER_MS = 10_000;
-const CONNECTION_LOST_PRIORITY = "Medium";
 // Why the console is back at the sign-in form, kept across the reload that clears the expired session.
 const SIGNIN_NOTICE = "signin-notice";
 
@@ -78,8 +75,9 @@ async function start(session) {
   });
   hub.onclose(() => link.lost("disconnected"));
   session.onExpired = () => {
-    // The server refuses this token (it expired with the shift): a fresh page, and the sign-in form says why.
-    sessionStorage.setItem(SIGNIN_NOTICE, "Your session has expired: sign in again. Until then this console receives no alarms.");
+    // The server refuses this token (it expired with the shift, or a restarted server signs with a new key): a fresh
+    // page, and the sign-in form says why.
+    sessionStorage.setItem(SIGNIN_NOTICE, "Your session has ended (it expired, or the server no longer knows it): sign in again. Until then this console receives no alarms.");
     location.reload();
   };
 
@@ -95,42 +93,4 @@ async function start(session) {
     tone.update(alarms.alarms.values(), now, link.isAlarming(now) ? CONNECTION_LOST_PRIORITY : null);
     link.show(now);
   }, 1000);
-}
-
-/** The hub connection's state in the bar, and the connection-lost alarm once it has been down too long. */
-class ConnectionWatch {
-  constructor(stateElement, bannerElement) {
-    this.stateElement = stateElement;
-    this.banner = bannerElement;
-    this.lostSince = null;
-  }
-
-  connected() {
-    this.lostSince = null;
-    this.setState("connected");
-    this.show(Date.now());
-  }
-
-  lost(state) {
-    this.lostSince ??= Date.now();
-    this.setState(state);
-  }
-
-  isAlarming(nowMs) {
-    return this.lostSince !== null && nowMs - this.lostSince >= CONNECTION_LOST_AFTER_MS;
-  }
-
-  show(nowMs) {
-    const alarming = this.isAlarming(nowMs);
-    this.banner.hidden = !alarming;
-    if (alarming) {
-      const since = new Date(this.lostSince).toLocaleTimeString();
-      this.banner.textContent = `NO CONNECTION TO THE MONITORING SERVER since ${since}: alarms are not reaching this console. Reconnecting…`;
-    }
-  }
-
-  setState(state) {
-    this.stateElement.textContent = state;
-    this.stateElement.dataset.state = state;
-  }
 }

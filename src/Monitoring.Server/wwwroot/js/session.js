@@ -11,6 +11,7 @@ export class Session {
     this.centreId = signIn.centreId;
     /** Called once when the server refuses the token (it expired with the shift): the console must sign in again. */
     this.onExpired = () => {};
+    this.expired = false;
   }
 
   /** Returns a Session, or throws an Error whose message is fit to show on the sign-in form. */
