@@ -20,7 +20,9 @@ export Urls="http://127.0.0.1:${port}"
 mkdir -p .data
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stops what was started in reverse order, each before the next: the simulator, then the server while Azurite is
+# still there to take what it writes as it shuts down, then Azurite.
+cleanup() { for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done; }
 # Stopping the script (Ctrl-C, or SIGTERM from a service manager or `timeout`) stops everything it started. The
 # simulator runs in the background and the script waits for it, since bash handles a signal only once the
 # foreground command has finished; `exit` then runs the EXIT trap.
@@ -31,7 +33,9 @@ trap 'exit 143' TERM
 dotnet build src/Monitoring.Server -c Release -nologo -v quiet
 dotnet build loadtests/Monitoring.Simulator -c Release -nologo -v quiet
 
-infra/start-azurite.sh .data/azurite "$azurite_port" > .data/azurite.log 2>&1 &
+# In a session of its own: a terminal's Ctrl-C reaches every process of its group, and Node would stop Azurite at once,
+# before the server could write what it holds; the EXIT trap stops it last.
+setsid infra/start-azurite.sh .data/azurite "$azurite_port" > .data/azurite.log 2>&1 &
 pids+=($!)
 dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > .data/server.log 2>&1 &
 pids+=($!)
