@@ -28,10 +28,11 @@ trap "exit 130" INT TERM
 
 dotnet build src/Monitoring.Server -c Release -nologo -v quiet > "$data/build.log" || { cat "$data/build.log"; exit 1; }
 
-# Membership only: nothing in it outlives the cluster, so no persistence.
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$data/redis.log" 2>&1 &
+# Membership only: nothing in it outlives the cluster, so no persistence. Redis and Azurite run in sessions of their
+# own: a terminal's Ctrl-C reaches every process of its group, and both would stop at once, before the servers.
+setsid redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$data/redis.log" 2>&1 &
 services+=($!)
-infra/start-azurite.sh "$data/azurite" "$azurite_port" > "$data/azurite.log" 2>&1 &
+setsid infra/start-azurite.sh "$data/azurite" "$azurite_port" > "$data/azurite.log" 2>&1 &
 services+=($!)
 
 export Monitoring__OperatorKey="$key"
