@@ -12,33 +12,38 @@ export class FacilityNavigator {
     this.home = null;
   }
 
+  /** Opens the home view; `loaded` says whether all of it came (else the console calls this again on reconnection). */
   async start() {
     const centre = await tryInvoke(this.hub, "GetCentre");
     if (!centre.ok) {
       this.container.replaceChildren(el("span", { class: "unavailable" }, `Navigation not available: ${centre.error}`));
-      return this.showHome();
+      this.loaded = false;
+      await this.showHome();
+      return;
     }
-    this.loaded = true;
     this.centre = centre.value;
     this.home = centre.value.facilityId;
     document.getElementById("centre-name").textContent = centre.value.name;
-    return this.open(this.home);
+    this.loaded = await this.open(this.home);
   }
 
   async showHome() {
-    this.select(this.home, "My centre's patients", await tryInvoke(this.hub, "GetPatients"));
+    return this.select(this.home, "My centre's patients", await tryInvoke(this.hub, "GetPatients"));
   }
 
+  /** Shows a view's patients; false when they could not be had. */
   select(facilityId, title, patients) {
     if (!patients.ok) notify(`Patients not available: ${patients.error}`);
     this.onSelect({ facilityId, title, patientIds: patients.ok ? patients.value : [] });
+    return patients.ok;
   }
 
+  /** Opens a facility's view; false when it or its patients could not be had. */
   async open(facilityId) {
     const facility = await tryInvoke(this.hub, "GetFacility", facilityId);
     if (!facility.ok) {
       this.container.replaceChildren(el("span", { class: "unavailable" }, facility.error));
-      return;
+      return false;
     }
     const { definition, path, children } = facility.value;
     const reachable = path.slice(path.indexOf(this.home));
@@ -49,7 +54,7 @@ export class FacilityNavigator {
       el("div", { class: "children" }, children.map(id =>
         el("button", { class: "facility", dataset: { facilityId: id }, onclick: () => this.open(id) }, names.get(id) ?? id))));
     if (facilityId === this.home) return this.showHome();
-    this.select(facilityId, `${tierName(definition.tier)} · ${definition.name}`, await tryInvoke(this.hub, "GetFacilityPatients", facilityId));
+    return this.select(facilityId, `${tierName(definition.tier)} · ${definition.name}`, await tryInvoke(this.hub, "GetFacilityPatients", facilityId));
   }
 
   /** Display names with tiers, e.g. "Township · Riverside health centre". */
