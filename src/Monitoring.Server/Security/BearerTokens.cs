@@ -11,11 +11,16 @@ namespace Monitoring.Server.Security;
 /// </summary>
 public static class BearerTokens
 {
-    /// <summary>The token of an <c>Authorization: Bearer</c> header, or null without one.</summary>
-    public static string? FromHeader(HttpRequest request)
+    /// <summary>
+    /// The request's bearer token: from the <c>Authorization: Bearer</c> header, or on hub paths from the
+    /// <c>access_token</c> query parameter (browsers and SignalR clients cannot set headers on WebSocket requests);
+    /// null or empty without one.
+    /// </summary>
+    public static string? FromRequest(HttpRequest request)
     {
         string header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return request.Path.StartsWithSegments("/hubs") ? request.Query["access_token"].ToString() : null;
     }
 
     /// <summary>Whether the request's endpoint lets <paramref name="scheme"/> authenticate its callers.</summary>

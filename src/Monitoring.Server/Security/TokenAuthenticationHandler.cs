@@ -6,15 +6,14 @@ using Monitoring.Grains.Telemetry;
 namespace Monitoring.Server.Security;
 
 /// <summary>
-/// Bearer-token authentication for one scheme. Browsers and SignalR clients cannot set headers on WebSocket
-/// requests, so on hub paths the token may also come as the <c>access_token</c> query parameter.
+/// Bearer-token authentication for one scheme (the token as <see cref="BearerTokens.FromRequest"/> finds it).
 /// </summary>
 public sealed class TokenAuthenticationHandler(IOptionsMonitor<TokenAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<TokenAuthenticationOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? token = BearerToken();
+        string? token = BearerTokens.FromRequest(Request);
         if (string.IsNullOrEmpty(token) || !Options.IsOwnKind(token)) return AuthenticateResult.NoResult();
         var identity = await Options.Verify(Context.RequestServices, token);
         if (identity is null)
@@ -24,7 +23,4 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<TokenAuthenticati
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), Scheme.Name));
     }
-
-    private string? BearerToken() =>
-        BearerTokens.FromHeader(Request) ?? (Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null);
 }

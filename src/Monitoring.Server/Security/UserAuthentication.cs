@@ -33,16 +33,15 @@ public static class UserAuthentication
         });
         return builder.AddJwtBearer(AuthSchemes.User, o => o.Events = new JwtBearerEvents
         {
-            // Browsers and SignalR clients cannot set headers on WebSocket requests: on hub paths the token may come in the query.
+            // The token as BearerTokens.FromRequest finds it: the header, or the query on hub paths (WebSocket requests).
             OnMessageReceived = context =>
             {
-                if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
-                    context.Token = token;
+                string? token = BearerTokens.FromRequest(context.Request);
+                if (string.IsNullOrEmpty(token)) return Task.CompletedTask;
+                context.Token = token;
                 // Where operator keys are accepted too, a token that is no JWT is the operator scheme's to judge (see
                 // BearerTokens); elsewhere it is a wrong credential, and fails here.
-                string? bearer = context.Token ?? BearerTokens.FromHeader(context.Request);
-                if (bearer is not null && !BearerTokens.IsJwt(bearer) && BearerTokens.EndpointAccepts(context.HttpContext, AuthSchemes.Operator))
-                    context.NoResult();
+                if (!BearerTokens.IsJwt(token) && BearerTokens.EndpointAccepts(context.HttpContext, AuthSchemes.Operator)) context.NoResult();
                 return Task.CompletedTask;
             },
             OnAuthenticationFailed = _ =>
