@@ -47,10 +47,10 @@ public sealed class CentreConsole : IAsyncDisposable
 
     private void OnAlarm(Alarm alarm)
     {
-        // Only raises (version 1): later versions (escalations, acknowledgements, the end) and the re-sends on
-        // reconnection do not measure detection-to-console time. An escalation of a still active alarm is pushed
-        // active again 30 s later, which counted before as a 30-s latency.
-        if (alarm.Version != 1 || alarm.State != AlarmState.Active || alarm.EvidenceArrivedUnixMs == 0) return;
+        // Only raises (version 1, or a latched alarm's recurrence): later versions (escalations, acknowledgements,
+        // the end) and the re-sends on reconnection do not measure detection-to-console time. An escalation of a still
+        // active alarm is pushed active again 30 s later, which counted before as a 30-s latency.
+        if (!alarm.IsRaise || alarm.State != AlarmState.Active || alarm.EvidenceArrivedUnixMs == 0) return;
         double latency = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - alarm.EvidenceArrivedUnixMs;
         lock (_latenciesMs) _latenciesMs.Add(latency);
     }

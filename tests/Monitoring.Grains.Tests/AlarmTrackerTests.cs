@@ -167,6 +167,56 @@ public class AlarmTrackerTests
     }
 
     [Fact]
+    public void ALatchedAlarmWhoseConditionComesBackIsActiveAgainNotASecondAlarm()
+    {
+        var tracker = NewTracker();
+        var vt = Raise(tracker, "VentricularTachycardia", 1_000);
+        tracker.Offset("VentricularTachycardia", 6_000, 6_000);
+
+        // The next run of VT, 14 s later, nobody having reset the latched alarm.
+        var again = tracker.Onset("VentricularTachycardia", "c-village", 20_000, new AlarmEvidence(150, 12), 20_300, 20_400, canEscalate: true)!;
+        Assert.Equal((vt.AlarmId, AlarmState.Active, 3, 1), (again.AlarmId, again.State, again.Version, again.Recurrences));
+        Assert.Equal((1_000L, 20_000L, 20_400L, (long?)null), (again.OnsetUnixMs, again.LastOnsetUnixMs!.Value, again.RecurredUnixMs!.Value, again.EndUnixMs));
+        Assert.Equal((150.0, 12, 20_300L), (again.HeartRateBpm!.Value, again.BeatCount, again.EvidenceArrivedUnixMs));
+        Assert.True(again.IsRaise);
+        Assert.Equal(31_000L, again.EscalationDueUnixMs); // unanswered since its first onset: escalation keeps its schedule
+        Assert.Single(tracker.Active);
+
+        // It latches again when the run ends, and one reset clears it.
+        var latched = tracker.Offset("VentricularTachycardia", 25_000, 25_000)!;
+        Assert.Equal((vt.AlarmId, AlarmState.Latched, 25_000L, false), (latched.AlarmId, latched.State, latched.EndUnixMs!.Value, latched.IsRaise));
+        Assert.Equal(AlarmState.Resolved, tracker.Acknowledge(vt.AlarmId, "dr-li", 26_000)!.State);
+        Assert.Empty(tracker.Active);
+
+        // After the reset the condition raises a new alarm.
+        Assert.NotEqual(vt.AlarmId, Raise(tracker, "VentricularTachycardia", 40_000).AlarmId);
+    }
+
+    [Fact]
+    public void ALatchedAlarmThatRecursDuringAnAudioPauseStaysSilentUntilThePauseEnds()
+    {
+        var tracker = NewTracker();
+        var vf = Raise(tracker, "VentricularFibrillation", 1_000);
+        tracker.Offset("VentricularFibrillation", 9_000, 9_000);
+        tracker.PauseAudio(130_000, 10_000);
+        var again = tracker.Onset("VentricularFibrillation", "c-village", 12_000, default, 12_100, 12_200, canEscalate: true)!;
+        Assert.Equal((vf.AlarmId, AlarmState.AudioPaused, 130_000L), (again.AlarmId, again.State, again.AudioPausedUntilUnixMs!.Value));
+        var sounding = Assert.Single(tracker.EndAudioPauseIfOver(130_000));
+        Assert.Equal((vf.AlarmId, AlarmState.Active), (sounding.AlarmId, sounding.State));
+    }
+
+    [Fact]
+    public void AnAcknowledgedAlarmDoesNotLatchSoItsConditionsNextEpisodeIsANewAlarm()
+    {
+        var tracker = NewTracker();
+        var first = Raise(tracker, "Asystole", 1_000);
+        tracker.Acknowledge(first.AlarmId, "dr-li", 3_000);
+        Assert.Equal(AlarmState.Resolved, tracker.Offset("Asystole", 8_000, 8_000)!.State);
+        var second = Raise(tracker, "Asystole", 20_000);
+        Assert.Equal(("pat-1/2", 0, 1), (second.AlarmId, second.Recurrences, second.Version));
+    }
+
+    [Fact]
     public void AnEpisodeFoundAgainAfterAFailoverIsNotRaisedTwice()
     {
         var state = new AlarmTrackerState();

@@ -69,6 +69,29 @@ public abstract class AlarmFlowScenarios(ServerFixture server)
     }
 
     [Fact]
+    public async Task AVentricularTachycardiaThatComesBackWhileItsAlarmIsLatchedIsThatAlarmAgain()
+    {
+        var (device, console) = await StartAsync("vt-again");
+        // mitdb/205: runs of VT at 4:58.8-5:01.8 and 5:03.0-5:06.3, sinus beats between; nobody acknowledges.
+        foreach (var batch in RecordStream.Batches("dev-vt-again", "mitdb", "205", 270, 310)) await device.SendAsync(batch);
+
+        var (latched, _) = await console.WaitForAlarmAsync(a => a.Condition == "VentricularTachycardia" && a.State == AlarmState.Latched, AlarmWait);
+        var (again, _) = await console.WaitForAlarmAsync(a => a.AlarmId == latched.AlarmId && a.Recurrences == 1, AlarmWait);
+        Assert.Equal((AlarmState.Active, (long?)null), (again.State, again.EndUnixMs));
+        Assert.True(again.LastOnsetUnixMs > latched.EndUnixMs, "the recurrence starts after the first run ended");
+        Assert.True(again.IsRaise && again.Version > latched.Version);
+
+        // One V-TACH alarm on the patient's list and in the alarm log, not one per run.
+        var patient = await server.Operator.GetFromJsonAsync<PatientStatus>("/api/patients/pat-vt-again", TestJson.Options);
+        Assert.Single(patient!.ActiveAlarms, a => a.Condition == "VentricularTachycardia");
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var logged = await server.Operator.GetFromJsonAsync<List<Alarm>>($"/api/patients/pat-vt-again/alarms?from={now - 600_000}&to={now + 60_000}", TestJson.Options);
+        Assert.Equal([latched.AlarmId], logged!.Where(a => a.Condition == "VentricularTachycardia").Select(a => a.AlarmId).Distinct());
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
     public async Task AFlatLineRaisesAsystole()
     {
         var (device, console) = await StartAsync("asys");

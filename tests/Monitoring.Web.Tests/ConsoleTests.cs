@@ -69,6 +69,10 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         await Expect(label).ToHaveTextAsync("V-TACH");
         await Expect(label).ToHaveCSSAsync("background-color", Red);
         await Expect(label).ToHaveCSSAsync("animation-name", "flash");
+        // The record's second run of VT, 1.2 s after the first, while nobody has reset the latched alarm: the same
+        // alarm again, not a second V-TACH row.
+        await Expect(alarm.Locator(".alarm-state")).ToContainTextAsync(new Regex(@"again \d\d:\d\d:\d\d"), new() { Timeout = (float)AlarmTimeout.TotalMilliseconds });
+        await Expect(page.Locator($".alarm-list li.alarm[data-patient-id='{patientId}']", new() { HasText = "V-TACH" })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "console-vt-alarm");
 
         // Alarm review: the stored strip around the onset (full disclosure is written in 10-s segments).

@@ -70,4 +70,17 @@ public sealed record Alarm
 
     /// <summary>When the alarm escalates one tier up if still unacknowledged; null when no escalation is pending.</summary>
     [Key("escalationDueUnixMs"), Id(24)] public long? EscalationDueUnixMs { get; init; }
+
+    /// <summary>
+    /// How often the condition came back while the alarm was latched: each time the alarm became active again instead
+    /// of a second alarm of the same condition (its escalation goes on, as nobody has answered it yet).
+    /// </summary>
+    [Key("recurrences"), Id(25)] public int Recurrences { get; init; }
+
+    /// <summary>The latest recurrence: when the condition came back (device clock), and when the alarm was raised again (server time).</summary>
+    [Key("lastOnsetUnixMs"), Id(26)] public long? LastOnsetUnixMs { get; init; }
+    [Key("recurredUnixMs"), Id(27)] public long? RecurredUnixMs { get; init; }
+
+    /// <summary>Whether this version raised the alarm: its first version, or the one in which it recurred.</summary>
+    [IgnoreMember] public bool IsRaise => Version == 1 || RecurredUnixMs == ChangedUnixMs;
 }

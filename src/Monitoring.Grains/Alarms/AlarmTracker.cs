@@ -6,7 +6,8 @@ namespace Monitoring.Grains.Alarms;
 /// <summary>
 /// A patient's alarms through their IEC 60601-1-8 states. A condition's onset raises an alarm (once while it lasts);
 /// acknowledging silences it and stops its escalation; its end resolves it, or latches it when the condition is
-/// lethal and nobody acknowledged (a latched alarm stays until acknowledged). After an acknowledgement a new
+/// lethal and nobody acknowledged (a latched alarm stays until acknowledged, and becomes active again if its condition
+/// comes back meanwhile: one alarm per unanswered condition, not a pile of them). After an acknowledgement a new
 /// condition raises a new alarm (it breaks through); during an audio pause new alarms start audio-paused and sound
 /// when the pause ends. Unacknowledged alarms escalate up the patient's chain of centres on the policy's schedule.
 /// One alarm per measurement: a heart-rate limit condition that starts while the alarm of its more severe form is on
@@ -39,6 +40,8 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
     {
         state.Unconfirmed.RemoveAll(u => u.Condition == condition);
         if (FindPresent(condition) >= 0 || WasRaised(condition, onsetUnixMs)) return null;
+        int latched = state.Active.FindIndex(a => a.Condition == condition && a.State == AlarmState.Latched);
+        if (latched >= 0) return Recur(latched, onsetUnixMs, evidence, evidenceArrivedUnixMs, nowUnixMs);
         if (IsCovered(condition))
         {
             if (!state.Covered.Exists(c => c.Condition == condition))
@@ -71,9 +74,39 @@ public sealed class AlarmTracker(string patientId, AlarmTrackerState state, Alar
             EscalationDueUnixMs = canEscalate ? policy.EscalationDue(definition.Priority, nowUnixMs) : null,
         };
         state.Active.Add(alarm);
+        RememberOnset(condition, onsetUnixMs);
+        return alarm;
+    }
+
+    /// <summary>
+    /// The condition of a latched alarm came back: that alarm is active again (audio-paused during a pause), with the
+    /// new episode's evidence, rather than a second alarm of the condition beside it. Nobody has answered it yet, so its
+    /// escalation goes on as it was.
+    /// </summary>
+    private Alarm Recur(int index, long onsetUnixMs, AlarmEvidence evidence, long evidenceArrivedUnixMs, long nowUnixMs)
+    {
+        Alarm alarm = state.Active[index];
+        bool paused = state.AudioPausedUntilUnixMs > nowUnixMs;
+        RememberOnset(alarm.Condition, onsetUnixMs);
+        return Replace(index, alarm with
+        {
+            State = paused ? AlarmState.AudioPaused : AlarmState.Active,
+            AudioPausedUntilUnixMs = paused ? state.AudioPausedUntilUnixMs : null,
+            EndUnixMs = null,
+            Recurrences = alarm.Recurrences + 1,
+            LastOnsetUnixMs = onsetUnixMs,
+            RecurredUnixMs = nowUnixMs,
+            EvidenceArrivedUnixMs = evidenceArrivedUnixMs,
+            HeartRateBpm = evidence.HeartRateBpm,
+            BeatCount = evidence.BeatCount,
+            IntervalMs = evidence.IntervalMs,
+        }, nowUnixMs);
+    }
+
+    private void RememberOnset(string condition, long onsetUnixMs)
+    {
         if (state.RecentOnsets.Count == RecentOnsetsKept) state.RecentOnsets.RemoveAt(0);
         state.RecentOnsets.Add(new RecentOnset(condition, onsetUnixMs));
-        return alarm;
     }
 
     /// <summary>

@@ -66,14 +66,14 @@ public static class MonitoringMetrics
     public static void CountAlarm(Alarm alarm, long nowUnixMs)
     {
         AlarmsChanged.Add(1, new KeyValuePair<string, object?>("priority", alarm.Priority.ToString()), new KeyValuePair<string, object?>("state", alarm.State.ToString()));
-        // Only the raise (version 1) measures latency: later changes come from clinicians and deadlines.
-        if (alarm.Version == 1) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
+        // Only a raise (version 1, or a latched alarm's recurrence) measures latency: other changes come from clinicians and deadlines.
+        if (alarm.IsRaise) AlarmRaiseLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
     }
 
-    /// <summary>A new alarm (version 1) was handed to the hub: the server's share of the alarm latency.</summary>
+    /// <summary>A raised alarm was handed to the hub: the server's share of the alarm latency.</summary>
     public static void RecordAlarmPushed(Alarm alarm, long nowUnixMs)
     {
-        if (alarm.Version == 1) AlarmPushLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
+        if (alarm.IsRaise) AlarmPushLatency.Record(nowUnixMs - alarm.EvidenceArrivedUnixMs);
     }
 
     public static void CountNetworkWarning(string kind) => NetworkWarnings.Add(1, new KeyValuePair<string, object?>("kind", kind));

@@ -5,6 +5,14 @@ import { tryInvoke } from "./session.js";
 /** How often the board compares itself with the server's list of the centre's active alarms. */
 export const ALARM_SYNC_MS = 10_000;
 
+/** When the alarm's condition last started: a latched alarm whose condition came back sorts by its recurrence. */
+const latestOnset = alarm => alarm.lastOnsetUnixMs ?? alarm.onsetUnixMs;
+
+/** " · again 10:42:07 (3×)": the condition came back while the alarm was latched. */
+const recurrence = alarm => alarm.recurrences > 0
+  ? ` · again ${clockTime(alarm.lastOnsetUnixMs)}${alarm.recurrences > 1 ? ` (${alarm.recurrences}×)` : ""}`
+  : "";
+
 /**
  * The console's alarms: the newest version of each (pushes may arrive out of order), the alarm list, and the
  * actions on an alarm. Escalated alarms are reported delivered on arrival and can be accepted or declined.
@@ -64,7 +72,7 @@ export class AlarmBoard {
   /** Alarms that are not over, of one patient or of all, highest priority first, then newest first. */
   current(patientId) {
     const alarms = [...this.alarms.values()].filter(a => !isResolved(a) && (!patientId || a.patientId === patientId));
-    return alarms.sort((a, b) => PRIORITY_RANK[priorityName(b.priority)] - PRIORITY_RANK[priorityName(a.priority)] || b.onsetUnixMs - a.onsetUnixMs);
+    return alarms.sort((a, b) => PRIORITY_RANK[priorityName(b.priority)] - PRIORITY_RANK[priorityName(a.priority)] || latestOnset(b) - latestOnset(a));
   }
 
   escalationToMe(alarm) {
@@ -104,7 +112,7 @@ export class AlarmBoard {
       el("span", { class: "alarm-label" }, alarm.label),
       el("span", { class: "alarm-patient" }, alarm.patientId),
       el("span", { class: "alarm-time" }, clockTime(alarm.onsetUnixMs)),
-      el("span", { class: "alarm-state" }, state + (step ? ` · escalated L${step.level}` : "")),
+      el("span", { class: "alarm-state" }, state + recurrence(alarm) + (step ? ` · escalated L${step.level}` : "")),
       el("span", { class: "alarm-actions" },
         isUnacknowledged(alarm) && el("button", { class: "ack", onclick: () => this.acknowledge(alarm.alarmId) }, "Acknowledge"),
         el("button", { class: "review", onclick: () => { if (step) this.respond(alarm.alarmId, "Viewed"); this.onReview(alarm); } }, "Review"),
