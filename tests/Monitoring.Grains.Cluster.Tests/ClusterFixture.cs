@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public SwitchableAlarmJournal Journal { get; } = new();
     public MemoryEscalatedAlarmIndex Escalations { get; } = new();
     public AnswerLosingGrainStorage.Switch LostAnswers { get; } = new();
+    public FailingCalls FailingCalls { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
@@ -44,9 +45,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddGrainStorage(StorageNames.State, (services, _) =>
                 new AnswerLosingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryState), LostAnswers));
             silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter(FailingCalls);
             silo.Services.AddSingleton<IMonitoringPublisher>(Publisher);
             silo.Services.AddSingleton<IAlarmJournal>(Journal);
-            silo.Services.AddSingleton<IFullDisclosureStore, NullFullDisclosureStore>();
+            silo.Services.AddSingleton<IFullDisclosureStore, MemoryFullDisclosureStore>();
             silo.Services.AddSingleton<IEscalatedAlarmIndex>(Escalations);
             silo.Services.AddSingleton(new AlarmPolicy());
             silo.Services.AddSingleton(new ConsultPolicy());

@@ -1,3 +1,5 @@
+using Monitoring.Contracts.Waveforms;
+using Monitoring.Grains.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Grains.Alarms;
@@ -89,6 +91,41 @@ public class PatientAnalysisTests
         var alarm = Assert.Single(notCaptured, e => e.Condition == "PacerNotCapture" && e.Onset);
         Assert.InRange((alarm.AtUnixMs - Batches.Start) / 1000.0, 0, 5);
         Assert.Equal(AlarmPriority.Medium, AlarmCatalog.For(alarm.Condition).Priority);
+    }
+
+    [Fact]
+    public void AResentBatchIsKnownAsAnalysedAndAGapBeforeABatchAsMissed()
+    {
+        var analysis = new PatientAnalysis(Batches.Make(1), new PatientAlarmSettings());
+        var events = new List<AnalysisEvent>();
+        for (int sequence = 1; sequence <= 4; sequence++) analysis.Process(Batches.Make(sequence), events);
+
+        Assert.True(analysis.HasAnalysed(Batches.Make(4)));
+        Assert.True(analysis.HasAnalysed(Batches.Make(1)));
+        // The next batch, a few milliseconds early or late on the device clock, is neither.
+        foreach (long jitter in new long[] { -20, 0, 20 })
+        {
+            var next = Batches.Make(5, Batches.Start + 4 * 248 + jitter);
+            Assert.False(analysis.HasAnalysed(next));
+            Assert.False(analysis.Misses(next));
+        }
+        Assert.True(analysis.Misses(Batches.Make(6)));
+    }
+
+    [Fact]
+    public void TheStretchLeadingUpToABatchIsTheLastRunOfJoinedSegmentsOfItsFormat()
+    {
+        WaveformSegment At(long sequence, long start, int rate = 250) => SegmentBuffer.Single("dev-1", Batches.Make(sequence, start, rate: rate));
+        var batch = Batches.Make(10, Batches.Start + 10_000);
+        var joined1 = At(8, Batches.Start + 10_000 - 2 * 248);
+        var joined2 = At(9, Batches.Start + 10_000 - 248 + 30); // device clock jitter within the tolerance
+        var otherRate = At(7, joined1.StartUnixMs - 248, rate: 500);
+        var beforeGap = At(1, Batches.Start);
+
+        Assert.Equal([joined1, joined2], PatientAnalysis.LeadingUpTo([beforeGap, otherRate, joined1, joined2], batch));
+        Assert.Equal([joined1, joined2], PatientAnalysis.LeadingUpTo([beforeGap, joined1, joined2], batch));
+        Assert.Empty(PatientAnalysis.LeadingUpTo([joined1], batch));
+        Assert.Empty(PatientAnalysis.LeadingUpTo([], batch));
     }
 
     private static List<AnalysisEvent> Run(IEnumerable<Contracts.Devices.DeviceBatch> batches, PatientAlarmSettings? settings = null)

@@ -77,4 +77,45 @@ public class SegmentBufferTests
         buffer.Written();
         Assert.Equal(2, buffer.Oldest.Segment.FirstSequence);
     }
+
+    [Fact]
+    public void HeldGivesTheStreamsUnwrittenSamplesOldestFirstCutToTheRange()
+    {
+        var buffer = new SegmentBuffer("dev-1");
+        int batches = 0;
+        while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches, value: (short)batches), 0);
+        int closedBatches = batches;
+        for (int i = 0; i < 4; i++) buffer.Append("pat-1", Batches.Make(++batches, value: (short)batches), 0);
+        long end = Batches.Start + batches * 248L;
+
+        var held = buffer.Held("pat-1", Batches.Start + 1_000, end + 5_000);
+        Assert.Equal(2, held.Count);
+        Assert.Equal(Batches.Start + 1_000, held[0].StartUnixMs);
+        Assert.Equal(5, held[0].Samples[0]); // 1 s in is the 5th batch of 248 ms
+        Assert.Equal(Batches.Start + closedBatches * 248L, held[1].StartUnixMs);
+        Assert.Equal(4 * 62, held[1].SamplesPerLead);
+        Assert.Equal(batches, held[1].Samples[^1]);
+        Assert.Empty(buffer.Held("pat-2", Batches.Start, end));
+
+        // A written segment is in storage: only the open one is still held.
+        buffer.Written();
+        Assert.Equal(Batches.Start + closedBatches * 248L, Assert.Single(buffer.Held("pat-1", Batches.Start, end)).StartUnixMs);
+    }
+
+    [Fact]
+    public void CutKeepsWholeSamplesOfEveryLeadInsideTheRange()
+    {
+        var batch = Batches.Make(1, samplesPerLead: 250, leads: ["I", "II"]);
+        for (int i = 0; i < batch.Samples.Length; i++) batch.Samples[i] = (short)i;
+        var segment = SegmentBuffer.Single("dev-1", batch);
+
+        var part = SegmentBuffer.Cut(segment, Batches.Start + 100, Batches.Start + 200)!;
+        Assert.Equal(Batches.Start + 100, part.StartUnixMs);
+        Assert.Equal(25, part.SamplesPerLead); // 100 ms at 250 Hz
+        Assert.Equal(2 * 25, part.Samples[0]); // sample 25 of lead I
+        Assert.Equal(2 * 49 + 1, part.Samples[^1]); // sample 49 of lead II
+        Assert.Same(segment, SegmentBuffer.Cut(segment, Batches.Start - 500, Batches.Start + 5_000));
+        Assert.Null(SegmentBuffer.Cut(segment, Batches.Start + 1_000, Batches.Start + 2_000));
+        Assert.Null(SegmentBuffer.Cut(segment, Batches.Start - 500, Batches.Start));
+    }
 }

@@ -1,3 +1,4 @@
+using Monitoring.Contracts.Waveforms;
 using Orleans.Concurrency;
 
 namespace Monitoring.Contracts.Devices;
@@ -25,4 +26,13 @@ public interface IDeviceGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<DeviceStatus> GetStatusAsync();
+
+    /// <summary>
+    /// The device's samples for its current patient from <paramref name="fromUnixMs"/> to <paramref name="toUnixMs"/>
+    /// (device clock): from storage, and what this grain holds that is not stored yet. The patient's new analysis
+    /// reads the stream's recent past with it, so that it goes on where the lost one was. Interleaves: the patient asks
+    /// while this grain is handing it a batch.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<RecentStream> ReadRecentAsync(long fromUnixMs, long toUnixMs);
 }

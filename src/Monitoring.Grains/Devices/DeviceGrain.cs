@@ -50,6 +50,12 @@ public sealed class DeviceGrain(
     private SegmentBuffer _segments = null!;
     private bool _connected;
 
+    /// <summary>Accepted batches not yet taken by the patient's analysis, oldest first (normally just the current one).</summary>
+    private readonly Queue<PatientDelivery> _undelivered = new();
+
+    /// <summary>Tries to hand one batch to the patient: a lost host costs one, the next goes to its new activation.</summary>
+    private const int MaxDeliveryTries = 3;
+
     // Whether the last full-disclosure write failed; null until this activation has written or tried to.
     private bool? _recordingFails;
 
@@ -179,11 +185,25 @@ public sealed class DeviceGrain(
         _segments.Append(StreamId, batch, now);
         State.BatteryPercent = batch.BatteryPercent;
         MonitoringMetrics.CountAccepted(batch.Samples.Length);
-        if (State.PatientId is { } patientId)
-            await GrainFactory.GetGrain<IPatientGrain>(patientId).IngestAsync(batch, now, verdict.GapBeforeMs);
+        if (State.PatientId is not null)
+        {
+            _undelivered.Enqueue(new PatientDelivery(batch, now, verdict.GapBeforeMs));
+            await DeliverToPatientAsync();
+        }
         if (_segments.HasClosed) await WriteClosedAsync();
         CheckNetwork();
         return Ack(batch, BatchStatus.Accepted);
+    }
+
+    public async Task<RecentStream> ReadRecentAsync(long fromUnixMs, long toUnixMs)
+    {
+        // What is held here first (taken at once, before any await), then storage for the time before it: a segment
+        // being written meanwhile is still held, so the two never overlap.
+        string streamId = StreamId;
+        List<WaveformSegment> held = _segments.Held(streamId, fromUnixMs, toUnixMs);
+        long heldFrom = held.Count > 0 ? held[0].StartUnixMs : toUnixMs;
+        IReadOnlyList<WaveformSegment> stored = heldFrom > fromUnixMs ? await fullDisclosure.ReadAsync(streamId, fromUnixMs, heldFrom) : [];
+        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom };
     }
 
     public Task SetConnectedAsync(bool connected)
@@ -209,6 +229,7 @@ public sealed class DeviceGrain(
         // Samples belong to the patient wearing the device when they were taken.
         _segments.Close();
         await WriteClosedAsync();
+        _undelivered.Clear(); // they were the previous patient's, who no longer has this device
         State.PatientId = patientId;
         await state.WriteStateAsync();
     }
@@ -260,10 +281,44 @@ public sealed class DeviceGrain(
         ErrorMessage = message,
     };
 
-    private Task FlushIfIdleAsync(CancellationToken cancellationToken)
+    private async Task FlushIfIdleAsync(CancellationToken cancellationToken)
     {
+        await DeliverToPatientAsync();
         if (_segments.HasOpen && Now - _segments.LastAppendUnixMs >= IdleFlush.TotalMilliseconds) _segments.Close();
-        return _segments.HasClosed ? WriteClosedAsync() : TellRecordingAsync();
+        await (_segments.HasClosed ? WriteClosedAsync() : TellRecordingAsync());
+    }
+
+    /// <summary>
+    /// Hands the accepted batches to the patient's analysis, in order. A call that fails (the patient's host was lost
+    /// during it, perhaps after an alarm was pushed and before it was stored) keeps its batch here, first in line for
+    /// the next batch or timer tick: the patient's next activation must analyse it, not start after it. The batch is
+    /// accepted and stored either way. A batch whose every try fails is given up (logged and counted) rather than hold
+    /// the patient's analysis back for good.
+    /// </summary>
+    private async Task DeliverToPatientAsync()
+    {
+        if (State.PatientId is not { } patientId) return;
+        var patient = GrainFactory.GetGrain<IPatientGrain>(patientId);
+        while (_undelivered.TryPeek(out PatientDelivery? delivery))
+        {
+            try
+            {
+                await patient.IngestAsync(delivery.Batch, delivery.ArrivedUnixMs, delivery.GapBeforeMs);
+                _undelivered.Dequeue();
+            }
+            catch (Exception e)
+            {
+                bool givenUp = ++delivery.FailedTries >= MaxDeliveryTries;
+                MonitoringMetrics.CountAnalysisDeliveryFailure(givenUp);
+                if (!givenUp)
+                {
+                    logger.LogWarning(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId}; handed over again with the next batch.", DeviceId, delivery.Batch.Sequence, patientId);
+                    return;
+                }
+                logger.LogError(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId} in {Tries} tries; stored, not analysed.", DeviceId, delivery.Batch.Sequence, patientId, MaxDeliveryTries);
+                _undelivered.Dequeue();
+            }
+        }
     }
 
     /// <summary>

@@ -94,6 +94,39 @@ public sealed class SegmentBuffer(string deviceId)
         _closeAtSeconds = SegmentLength.TotalSeconds;
     }
 
+    /// <summary>
+    /// The samples of <paramref name="streamId"/> held here (closed segments not yet written, then the open one), oldest
+    /// first, cut to [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>): what storage cannot give yet.
+    /// </summary>
+    public List<WaveformSegment> Held(string streamId, long fromUnixMs, long toUnixMs)
+    {
+        var held = new List<WaveformSegment>();
+        foreach (var (closedStream, segment) in _closed)
+        {
+            if (closedStream == streamId && Cut(segment, fromUnixMs, toUnixMs) is { } part) held.Add(part);
+        }
+        if (_first is { } first && _streamId == streamId
+            && Cut(Segment(deviceId, first, [.. _samples], _lastSequence, []), fromUnixMs, toUnixMs) is { } open)
+            held.Add(open);
+        return held;
+    }
+
+    /// <summary>The part of a segment inside [from, to), or null when none is.</summary>
+    public static WaveformSegment? Cut(WaveformSegment segment, long fromUnixMs, long toUnixMs)
+    {
+        int leads = segment.Leads.Length, count = segment.SamplesPerLead;
+        int first = Math.Clamp((int)Math.Ceiling((fromUnixMs - segment.StartUnixMs) * segment.SamplingRateHz / 1000.0), 0, count);
+        int end = Math.Clamp((int)Math.Ceiling((toUnixMs - segment.StartUnixMs) * segment.SamplingRateHz / 1000.0), 0, count);
+        if (end <= first) return null;
+        if (first == 0 && end == count) return segment;
+        return segment with
+        {
+            StartUnixMs = segment.StartUnixMs + (long)Math.Round(first * 1000.0 / segment.SamplingRateHz),
+            Samples = segment.Samples[(first * leads)..(end * leads)],
+            Batches = [],
+        };
+    }
+
     /// <summary>The oldest closed segment, still queued until <see cref="Written"/>.</summary>
     public (string StreamId, WaveformSegment Segment) Oldest => _closed.Peek();
 

@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
+using Monitoring.Contracts.Waveforms;
 using Monitoring.Detection.Analysis;
 using Monitoring.Detection.Classification;
 using Monitoring.Detection.Qrs;
 using Monitoring.Detection.Rhythm;
 using Monitoring.Grains.Alarms;
+using Monitoring.Grains.Devices;
 
 namespace Monitoring.Grains.Patients;
 
@@ -35,10 +37,11 @@ public sealed class PatientAnalysis
     private short[] _leadSamples = [];
     private readonly List<RhythmEvent> _rhythmEvents = [];
 
-    public PatientAnalysis(DeviceBatch first, PatientAlarmSettings settings)
+    /// <summary>An analysis of the stream of <paramref name="first"/>'s format, from <paramref name="startUnixMs"/> (its first sample by default).</summary>
+    public PatientAnalysis(DeviceBatch first, PatientAlarmSettings settings, long? startUnixMs = null)
     {
         _format = first;
-        _startUnixMs = first.FirstSampleTimeUnixMs;
+        _startUnixMs = startUnixMs ?? first.FirstSampleTimeUnixMs;
         _lead = AnalysisLeadIndex(first.Leads);
         _analyzer = new EcgAnalyzer(
             new QrsDetectorSettings(first.SamplingRateHz, first.GainUnitsPerMv),
@@ -66,16 +69,53 @@ public sealed class PatientAnalysis
     /// <summary>The heart rate a monitor would display now.</summary>
     public double? HeartRateBpm => _analyzer.HeartRate.BeatsPerMinuteAt(_analyzer.SamplesProcessed);
 
+    /// <summary>
+    /// True when the batch's samples were analysed already (a resent batch: the device grain was lost, or a call whose
+    /// answer was lost is made again). A batch starts where the analysis stands, give or take device clock jitter; one
+    /// taken before starts a batch's length earlier. Half a batch tells them apart.
+    /// </summary>
+    public bool HasAnalysed(DeviceBatch batch) => batch.FirstSampleTimeUnixMs < NextSampleUnixMs - batch.DurationSeconds * 500;
+
+    /// <summary>True when samples before the batch never reached this analysis (a batch whose delivery was given up).</summary>
+    public bool Misses(DeviceBatch batch) => batch.FirstSampleTimeUnixMs > NextSampleUnixMs + batch.DurationSeconds * 500;
+
     /// <summary>Analyses the batch's analysis lead and appends the conditions that started or ended to <paramref name="events"/>.</summary>
-    public void Process(DeviceBatch batch, List<AnalysisEvent> events)
+    public void Process(DeviceBatch batch, List<AnalysisEvent> events) => Process(batch.Samples, batch.Leads.Length, batch.PacePulses ?? [], events);
+
+    /// <summary>Analyses stored samples of this stream (the stream's recent past, when a new analysis takes over from a lost one).</summary>
+    public void Process(WaveformSegment segment, List<AnalysisEvent> events) => Process(segment.Samples, segment.Leads.Length, [], events);
+
+    /// <summary>
+    /// The stored stretch that leads up to <paramref name="batch"/> without a break: the last segments of its format
+    /// that join one another and the batch (within <see cref="DeviceLink.ContinuityToleranceMs"/>); empty when there is
+    /// none. Only such a stretch can stand for what a lost analysis had seen.
+    /// </summary>
+    public static List<WaveformSegment> LeadingUpTo(IReadOnlyList<WaveformSegment> segments, DeviceBatch batch)
     {
-        int count = batch.SamplesPerLead, leads = batch.Leads.Length;
+        var run = new List<WaveformSegment>();
+        long joinAt = batch.FirstSampleTimeUnixMs;
+        for (int i = segments.Count - 1; i >= 0; i--)
+        {
+            WaveformSegment segment = segments[i];
+            bool sameFormat = segment.SamplingRateHz == batch.SamplingRateHz && segment.GainUnitsPerMv.Equals(batch.GainUnitsPerMv)
+                && segment.Leads.AsSpan().SequenceEqual(batch.Leads);
+            if (!sameFormat || Math.Abs(segment.EndUnixMs - joinAt) > DeviceLink.ContinuityToleranceMs) break;
+            run.Add(segment);
+            joinAt = segment.StartUnixMs;
+        }
+        run.Reverse();
+        return run;
+    }
+
+    private void Process(short[] samples, int leads, int[] pacePulses, List<AnalysisEvent> events)
+    {
+        int count = samples.Length / leads;
         if (_leadSamples.Length < count) _leadSamples = new short[count];
-        for (int i = 0; i < count; i++) _leadSamples[i] = batch.Samples[i * leads + _lead];
+        for (int i = 0; i < count; i++) _leadSamples[i] = samples[i * leads + _lead];
 
         _rhythmEvents.Clear();
         var sink = new RhythmEventSink(_rhythmEvents);
-        _analyzer.Process(_leadSamples.AsSpan(0, count), batch.PacePulses ?? [], ref sink);
+        _analyzer.Process(_leadSamples.AsSpan(0, count), pacePulses, ref sink);
         foreach (RhythmEvent e in _rhythmEvents)
         {
             long intervalMs = (long)Math.Round(e.IntervalSamples * 1000.0 / _format.SamplingRateHz);

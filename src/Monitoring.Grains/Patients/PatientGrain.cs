@@ -7,6 +7,7 @@ using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Live;
 using Monitoring.Contracts.Network;
 using Monitoring.Contracts.Patients;
+using Monitoring.Contracts.Waveforms;
 using Monitoring.Grains.Alarms;
 using Monitoring.Grains.Live;
 using Monitoring.Grains.Network;
@@ -45,6 +46,12 @@ public sealed class PatientGrain(
     private DurableDeadline _deadlines = null!;
     private long _lastArrivalUnixMs, _lastVitalsUnixMs;
     private bool _leadsOff;
+
+    /// <summary>True until this activation starts its first analysis, which takes over from the last activation's.</summary>
+    private bool _firstAnalysis = true;
+
+    /// <summary>How much of the stream a resumed analysis reads first: its detector, beat templates and rhythm history fill up.</summary>
+    private static readonly TimeSpan ResumeHistory = TimeSpan.FromSeconds(30);
 
     /// <summary>Alarm changes pushed but not yet in the journal (storage failing); the watch timer retries them.</summary>
     private readonly List<Alarm> _unstored = [];
@@ -137,14 +144,23 @@ public sealed class PatientGrain(
         }
         long now = Now;
         _lastArrivalUnixMs = arrivedUnixMs;
+        // Samples this analysis has taken already (a resent batch): it goes on from where it is.
+        if (_analysis is not null && gapBeforeMs == 0 && _analysis.Accepts(batch) && _analysis.HasAnalysed(batch)) return;
         _events.Clear();
         if (_alarms.IsPresent(AlarmCatalog.SignalLoss))
             _events.Add(new AnalysisEvent(AlarmCatalog.SignalLoss, false, batch.FirstSampleTimeUnixMs, default));
         else if (gapBeforeMs >= State.Settings.SignalLossSeconds * 1000)
             NoteClosedSignalLoss(batch.FirstSampleTimeUnixMs, gapBeforeMs);
 
-        // The analysis needs one unbroken stream: a gap or a new format starts it afresh.
+        // The analysis needs one unbroken stream: a gap or a new format starts it afresh. So do samples that never
+        // reached it (a batch whose delivery was given up), but the stream went on: the new one reads what it missed.
+        bool resume = _firstAnalysis && gapBeforeMs == 0;
         if (_analysis is not null && (gapBeforeMs > 0 || !_analysis.Accepts(batch))) _analysis = null;
+        else if (_analysis is not null && _analysis.Misses(batch))
+        {
+            _analysis = null;
+            resume = true;
+        }
 
         NoteBattery(batch);
         bool leadsOff = IsAnalysisLeadOff(batch);
@@ -153,19 +169,19 @@ public sealed class PatientGrain(
             _leadsOff = leadsOff;
             _events.Add(new AnalysisEvent(AlarmCatalog.LeadsOff, leadsOff, batch.FirstSampleTimeUnixMs, default));
             _analysis = null;
+            // The stream's past holds a loose electrode: nothing to resume from.
+            _firstAnalysis = resume = false;
         }
         if (!leadsOff)
         {
-            using (MonitoringMetrics.MeasureAnalysis())
+            if (_analysis is null)
             {
-                if (_analysis is null)
-                {
-                    _analysis = new PatientAnalysis(batch, State.Settings);
-                    // What the previous analysis reported is not known to go on: this one must report it again.
-                    _alarms.AnalysisRestarted(PatientAnalysis.Conditions, batch.FirstSampleTimeUnixMs, now);
-                }
-                _analysis.Process(batch, _events);
+                // What the previous analysis reported is not known to go on: this one must report it again.
+                _alarms.AnalysisRestarted(PatientAnalysis.Conditions, batch.FirstSampleTimeUnixMs, now);
+                _analysis = resume ? await ResumeAnalysisAsync(batch) : new PatientAnalysis(batch, State.Settings);
+                _firstAnalysis = false;
             }
+            using (MonitoringMetrics.MeasureAnalysis()) _analysis.Process(batch, _events);
         }
 
         await ApplyAsync(_events, arrivedUnixMs);
@@ -179,6 +195,57 @@ public sealed class PatientGrain(
             Samples = batch.Samples,
         });
         if (now - _lastVitalsUnixMs >= VitalsPeriodMs) await PublishVitalsAsync(now);
+    }
+
+    /// <summary>
+    /// A new analysis of a stream that did not break, where an earlier one stopped (this activation's first: the last
+    /// host was lost or restarted; or samples that missed it): it reads the last <see cref="ResumeHistory"/> before the
+    /// batch from the device first, so that it knows the patient's beats and rhythm as the lost one did instead of
+    /// learning from scratch, and finds again what the lost one found.
+    /// - Stored samples were analysed by the lost activation and their alarms stored before them (a device grain stores
+    ///   a batch only after the patient took it): of what the new analysis finds there, only the conditions still going
+    ///   on at their end are reported (an alarm still present is confirmed; a condition going on now is raised). Past
+    ///   episodes there are not raised again.
+    /// - Samples the device grain still holds, not stored, may hold an alarm the lost activation pushed and never
+    ///   stored: what the analysis finds there is reported in full; an episode already stored is recognised by its
+    ///   onset (<see cref="AlarmTracker"/>) and not raised twice.
+    /// Not for paced patients: stored samples carry no pace-pulse marks.
+    /// </summary>
+    private async Task<PatientAnalysis> ResumeAnalysisAsync(DeviceBatch batch)
+    {
+        if (State.Settings.Paced || State.DeviceId is not { } deviceId) return new PatientAnalysis(batch, State.Settings);
+        try
+        {
+            long to = batch.FirstSampleTimeUnixMs;
+            RecentStream recent = await GrainFactory.GetGrain<IDeviceGrain>(deviceId).ReadRecentAsync(to - (long)ResumeHistory.TotalMilliseconds, to);
+            List<WaveformSegment> history = PatientAnalysis.LeadingUpTo(recent.Segments, batch);
+            if (history.Count == 0) return new PatientAnalysis(batch, State.Settings);
+            var analysis = new PatientAnalysis(batch, State.Settings, history[0].StartUnixMs);
+            var settled = new List<AnalysisEvent>();
+            foreach (WaveformSegment segment in history)
+                analysis.Process(segment, segment.StartUnixMs < recent.HeldFromUnixMs ? settled : _events);
+            _events.InsertRange(0, GoingOnAtEnd(settled));
+            logger.LogInformation("Patient {PatientId}: analysis resumed after {Seconds:F1} s of the stream's recent past ({Held:F1} s not stored yet).",
+                PatientId, (to - history[0].StartUnixMs) / 1000.0, (to - Math.Max(recent.HeldFromUnixMs, history[0].StartUnixMs)) / 1000.0);
+            return analysis;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Patient {PatientId}: the stream's recent past could not be read; the analysis starts afresh.", PatientId);
+            return new PatientAnalysis(batch, State.Settings);
+        }
+    }
+
+    /// <summary>The onsets of the conditions that had not ended by the last of <paramref name="events"/>, in order.</summary>
+    private static List<AnalysisEvent> GoingOnAtEnd(List<AnalysisEvent> events)
+    {
+        var goingOn = new List<AnalysisEvent>();
+        foreach (AnalysisEvent e in events)
+        {
+            goingOn.RemoveAll(onset => onset.Condition == e.Condition);
+            if (e.Onset) goingOn.Add(e);
+        }
+        return goingOn;
     }
 
     /// <summary>A gap long enough to be signal loss, found only when data came back: recorded as an alarm that started and ended.</summary>

@@ -1,0 +1,92 @@
+using Monitoring.Contracts.Alarms;
+using Monitoring.Contracts.Devices;
+using Monitoring.Contracts.Patients;
+using Monitoring.Grains.Tests;
+using Orleans.Core.Internal;
+
+namespace Monitoring.Grains.Cluster.Tests;
+
+/// <summary>
+/// A patient's activation that is lost (its host died, or it was moved) takes its analysis with it. The next
+/// activation resumes it from the stream's recent past, which the device grain reads from storage and from what it
+/// holds, instead of learning the patient from scratch; and it does not analyse a resent batch twice.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AnalysisResumeTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    private long Now => fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>mitdb/205 from 4:30; the reference annotates ventricular tachycardia from 4:58.8 (28.8 s in) to 5:01.8.</summary>
+    private const double From = 270, VentricularTachycardiaAt = 298.8;
+
+    [Fact]
+    public async Task An_analysis_lost_just_before_a_run_of_vt_is_resumed_and_the_vt_is_alarmed()
+    {
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 310);
+        int beforeVt = BatchesBefore(batches, VentricularTachycardiaAt - 1.5);
+        foreach (DeviceBatch batch in batches.Take(beforeVt)) await SendAsync(device, batch);
+
+        // The patient's activation goes, 1.5 s before the run: a new analysis from there, learning from scratch, takes
+        // the run's wide beats for the patient's own.
+        await Grains.GetGrain<IPatientGrain>(patientId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(GrainWait.Settle);
+        foreach (DeviceBatch batch in batches.Skip(beforeVt)) await SendAsync(device, batch);
+
+        var vt = fixture.Publisher.Alarms(patientId).Select(p => p.Alarm).FirstOrDefault(a => a.Condition == "VentricularTachycardia");
+        Assert.True(vt is not null, $"no V-TACH after the activation was lost; alarms: {string.Join(", ", fixture.Publisher.Alarms(patientId).Select(p => p.Alarm.Label))}");
+        double onsetSeconds = From + (vt.OnsetUnixMs - Batches.Start) / 1000.0;
+        Assert.InRange(onsetSeconds, VentricularTachycardiaAt - 0.5, VentricularTachycardiaAt + 2);
+    }
+
+    [Fact]
+    public async Task Batches_resent_to_a_running_analysis_are_not_analysed_again()
+    {
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 305);
+        foreach (DeviceBatch batch in batches) await SendAsync(device, batch);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        Assert.Contains(await patient.GetActiveAlarmsAsync(), a => a.Condition == "VentricularTachycardia");
+        int pushed = fixture.Publisher.Alarms(patientId).Count;
+
+        // The device grain's host is lost: its new activation takes the batches not yet stored again from the device,
+        // runs of VT among them. Analysed again as if they were new, they would be found again, 15 s late.
+        foreach (DeviceBatch batch in batches.Skip(BatchesBefore(batches, 290))) await patient.IngestAsync(batch, Now, 0);
+        Assert.Equal(pushed, fixture.Publisher.Alarms(patientId).Count);
+    }
+
+    [Fact]
+    public async Task A_batch_the_patient_failed_to_take_is_still_accepted_and_handed_over_again_before_the_next()
+    {
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 305);
+        // The call handing over the batch that starts the V-TACH alarm fails after it ran (its answer is lost): the
+        // device's batch is accepted all the same (it is stored), and it goes to the analysis again, before the next.
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        fixture.FailingCalls.FailOnceAfter(patient.GetGrainId(), nameof(IPatientGrain.IngestAsync),
+            () => fixture.Publisher.Alarms(patientId).Any(p => p.Alarm.Condition == "VentricularTachycardia"));
+        foreach (DeviceBatch batch in batches) await SendAsync(device, batch);
+
+        Assert.Contains(await patient.GetActiveAlarmsAsync(), a => a.Condition == "VentricularTachycardia");
+        Assert.Single(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == "VentricularTachycardia" && p.Alarm.IsRaise);
+    }
+
+    private async Task<(string PatientId, IDeviceGrain Device, List<DeviceBatch> Batches)> StreamingPatientAsync(double to)
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        string deviceId = $"{patientId}-device";
+        var device = Grains.GetGrain<IDeviceGrain>(deviceId);
+        await device.RegisterAsync(DeviceKind.WearablePatch);
+        await Grains.GetGrain<IPatientGrain>(patientId).AttachDeviceAsync(deviceId);
+        return (patientId, device, [.. RecordBatches.From("mitdb", "205", From, to, device: deviceId)]);
+    }
+
+    private async Task SendAsync(IDeviceGrain device, DeviceBatch batch)
+    {
+        fixture.Clock.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.Equal(BatchStatus.Accepted, (await device.AcceptBatchAsync(batch)).Status);
+    }
+
+    private static int BatchesBefore(List<DeviceBatch> batches, double recordSeconds) =>
+        batches.FindIndex(b => b.FirstSampleTimeUnixMs >= Batches.Start + (long)((recordSeconds - From) * 1000));
+}
