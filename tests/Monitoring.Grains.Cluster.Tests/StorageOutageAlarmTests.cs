@@ -1,6 +1,7 @@
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Alarms;
+using Orleans.Core.Internal;
 
 namespace Monitoring.Grains.Cluster.Tests;
 
@@ -71,6 +72,32 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
                 "the end of ECG RECORDING FAILED pushed");
             Assert.Contains(fixture.Journal.Entries(patientId), a => a.Condition == AlarmCatalog.RecordingFailure && a.State == AlarmState.Resolved);
             Assert.DoesNotContain(await patient.GetActiveAlarmsAsync(), a => a.Condition == AlarmCatalog.RecordingFailure);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+        }
+    }
+
+    [Fact]
+    public async Task Alarm_changes_left_unstored_by_an_outage_are_stored_when_the_patients_activation_ends()
+    {
+        var (_, patientId, patient) = await AdmitWithDeviceAsync();
+        try
+        {
+            fixture.Journal.Failing = true;
+            fixture.Clock.Advance(TimeSpan.FromSeconds(new PatientAlarmSettings().SignalLossSeconds + 1));
+            await GrainWait.UntilAsync(() => Task.FromResult(fixture.Publisher.Alarms(patientId)),
+                pushes => pushes.Any(p => p.Alarm.Condition == AlarmCatalog.SignalLoss), "NO SIGNAL pushed while the log fails");
+
+            // Storage is back, but before the watch timer's next try the host shuts down (a rolling restart): the
+            // activation's end stores what it still holds, which a fresh activation could never raise again.
+            await Task.Delay(GrainWait.Settle); // the timer's ticks of the advanced clock are over
+            fixture.Journal.Failing = false;
+            Assert.Empty(fixture.Journal.Entries(patientId));
+            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            await GrainWait.UntilAsync(() => Task.FromResult(fixture.Journal.Entries(patientId)),
+                entries => entries.Any(a => a.Condition == AlarmCatalog.SignalLoss), "NO SIGNAL in the alarm log after the activation ended");
         }
         finally
         {

@@ -74,6 +74,15 @@ public sealed class PatientGrain(
         await HandleDeadlinesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A graceful end (shutdown, rebalancing, idle) stores what a storage outage left unsaved. A lost host cannot;
+    /// for that case the next activation's resumed analysis raises again what is still going on.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_stateUnsaved) await TryStoreAsync();
+    }
+
     public async Task AdmitAsync(PatientAdmission admission)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(admission.FacilityId);
