@@ -60,6 +60,29 @@ public sealed class AlarmEscalationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnAlarmWhosePushFailedIsStillRaisedAndEscalatesOnSchedule()
+    {
+        var network = await CareNetwork.CreateAsync(Grains);
+        string patientId = await network.AdmitVillagePatientAsync(Grains);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        await patient.AttachDeviceAsync($"{patientId}-device");
+
+        // The NO SIGNAL push reaches no console; the consoles' comparison with the server lists it, and the escalation
+        // must not depend on the push.
+        fixture.Publisher.FailNextAlarmPush(patientId);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(new PatientAlarmSettings().SignalLossSeconds + 1));
+        Alarm alarm = await WaitForAlarmAsync(patient, a => a.Condition == AlarmCatalog.SignalLoss, "NO SIGNAL");
+        Assert.DoesNotContain(fixture.Publisher.Alarms(patientId), p => p.Alarm.AlarmId == alarm.AlarmId);
+        await GrainWait.UntilAsync(Grains.GetGrain<ICentreGrain>(network.TownshipCentre).GetActiveAlarmsAsync,
+            list => list.Any(a => a.AlarmId == alarm.AlarmId), "the township centre listing the alarm whose push failed");
+
+        fixture.Clock.Advance(MediumEscalation);
+        alarm = await WaitForAlarmAsync(patient, a => a.Escalation.Count == 1, "escalation to the county");
+        Assert.Equal(network.CountyCentre, alarm.Escalation[0].CentreId);
+        Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.AlarmId == alarm.AlarmId && p.Alarm.Escalation.Count == 1);
+    }
+
+    [Fact]
     public async Task UnacknowledgedAsystoleEscalatesEveryThirtySecondsUpToTheProvince()
     {
         var network = await CareNetwork.CreateAsync(Grains);

@@ -16,8 +16,14 @@ public sealed class RecordingPublisher : IMonitoringPublisher
 
     public IReadOnlyList<(ConsultView Consult, string[] Centres)> Consults(string consultId) => [.. _consults.Where(p => p.Consult.ConsultId == consultId)];
 
+    private readonly ConcurrentDictionary<string, bool> _failNextPush = new();
+
+    /// <summary>The patient's next alarm push fails and reaches no console (the backplane unreachable, say).</summary>
+    public void FailNextAlarmPush(string patientId) => _failNextPush[patientId] = true;
+
     public Task PublishAlarmAsync(Alarm alarm, IReadOnlyList<string> centreIds)
     {
+        if (_failNextPush.TryRemove(alarm.PatientId, out _)) throw new IOException("Alarm push failed (the test made it fail).");
         _alarms.Enqueue((alarm, [.. centreIds]));
         return Task.CompletedTask;
     }

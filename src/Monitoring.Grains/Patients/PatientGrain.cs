@@ -381,11 +381,7 @@ public sealed class PatientGrain(
         try
         {
             string[] centres = [.. State.CentreChain.Select(link => link.CentreId)];
-            foreach (Alarm alarm in changes)
-            {
-                await publisher.PublishAlarmAsync(alarm, centres);
-                MonitoringMetrics.RecordAlarmPushed(alarm, Now);
-            }
+            foreach (Alarm alarm in changes) await PushAsync(alarm, centres);
         }
         finally
         {
@@ -409,6 +405,26 @@ public sealed class PatientGrain(
         {
             _alarmsNotRecorded = !stored;
             await UpdateRecordingFailureAsync();
+        }
+    }
+
+    /// <summary>
+    /// Pushes an alarm change to the centres' consoles. A failed push (the SignalR backplane unreachable, say) must not
+    /// stop the other pushes or the escalation bookkeeping: the change is stored, and each console compares its alarm
+    /// board with the server's list every 10 s, which brings the change in.
+    /// </summary>
+    private async Task PushAsync(Alarm alarm, string[] centres)
+    {
+        try
+        {
+            await publisher.PublishAlarmAsync(alarm, centres);
+            MonitoringMetrics.RecordAlarmPushed(alarm, Now);
+        }
+        catch (Exception e)
+        {
+            MonitoringMetrics.CountAlarmPushFailure();
+            logger.LogWarning(e, "Patient {PatientId}: alarm {AlarmId} ({Condition}, version {Version}) not pushed; the consoles get it from the server's list.",
+                PatientId, alarm.AlarmId, alarm.Condition, alarm.Version);
         }
     }
 

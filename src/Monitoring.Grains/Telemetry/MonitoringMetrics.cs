@@ -30,6 +30,7 @@ public static class MonitoringMetrics
     private static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("monitoring.segments.written", description: "Full-disclosure segments written.");
     private static readonly Counter<long> BatchesAlreadyStored = Meter.CreateCounter<long>("monitoring.batches.already_stored", description: "Batches left out of a full-disclosure write because storage already held them (written by another activation of the device's grain).");
     private static readonly Counter<long> AlarmStoreFailures = Meter.CreateCounter<long>("monitoring.alarms.store_failures", description: "Alarm changes pushed before they could be stored (storage failing; retried every second).");
+    private static readonly Counter<long> AlarmPushFailures = Meter.CreateCounter<long>("monitoring.alarms.push_failures", description: "Alarm changes whose push to the consoles failed (stored; the consoles' periodic comparison with the server brings them in).");
     private static readonly Counter<long> AnalysisDeliveryFailures = Meter.CreateCounter<long>("monitoring.analysis.delivery_failures", description: "Calls handing a batch to its patient's analysis that failed (the patient's host lost mid-call); the batch is handed over again, by outcome (retried, given_up).");
     private static readonly Counter<long> SegmentWriteFailures = Meter.CreateCounter<long>("monitoring.segments.write_failures", description: "Full-disclosure writes that failed (kept and retried).");
 
@@ -63,6 +64,8 @@ public static class MonitoringMetrics
     public static void CountAlarmStoreFailure() => AlarmStoreFailures.Add(1);
 
     public static void CountSegmentWriteFailure() => SegmentWriteFailures.Add(1);
+
+    public static void CountAlarmPushFailure() => AlarmPushFailures.Add(1);
 
     public static void CountAnalysisDeliveryFailure(bool givenUp) => AnalysisDeliveryFailures.Add(1, new KeyValuePair<string, object?>("outcome", givenUp ? "given_up" : "retried"));
 
