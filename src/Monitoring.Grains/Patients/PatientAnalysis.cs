@@ -107,6 +107,40 @@ public sealed class PatientAnalysis
         return run;
     }
 
+    /// <summary>
+    /// An analysis that takes over from a lost one at <paramref name="batch"/>: it first analyses
+    /// <paramref name="history"/>, the stream leading up to the batch (<see cref="LeadingUpTo"/>), and appends to
+    /// <paramref name="events"/> what the lost analysis may not have reported:
+    /// - samples before <paramref name="settledUntilUnixMs"/> (stored) were analysed by the lost analysis and their
+    ///   alarms stored before them (a device grain stores a batch only after the patient took it): of what is found
+    ///   there, only the conditions still going on at their end are reported (an alarm still present is confirmed; a
+    ///   condition going on now is raised); past episodes there are not raised again;
+    /// - later samples (held by the device grain, not stored) may hold an alarm the lost analysis pushed and never
+    ///   stored: what is found there is reported in full; the alarm tracker recognises an episode it has by its onset.
+    /// </summary>
+    public static PatientAnalysis Resume(IReadOnlyList<WaveformSegment> history, long settledUntilUnixMs, DeviceBatch batch, PatientAlarmSettings settings, List<AnalysisEvent> events)
+    {
+        var analysis = new PatientAnalysis(batch, settings, history.Count > 0 ? history[0].StartUnixMs : null);
+        var settled = new List<AnalysisEvent>();
+        var held = new List<AnalysisEvent>();
+        foreach (WaveformSegment segment in history) analysis.Process(segment, segment.StartUnixMs < settledUntilUnixMs ? settled : held);
+        events.AddRange(GoingOnAtEnd(settled));
+        events.AddRange(held);
+        return analysis;
+    }
+
+    /// <summary>The onsets of the conditions that had not ended by the last of <paramref name="events"/>, in order.</summary>
+    private static List<AnalysisEvent> GoingOnAtEnd(List<AnalysisEvent> events)
+    {
+        var goingOn = new List<AnalysisEvent>();
+        foreach (AnalysisEvent e in events)
+        {
+            goingOn.RemoveAll(onset => onset.Condition == e.Condition);
+            if (e.Onset) goingOn.Add(e);
+        }
+        return goingOn;
+    }
+
     private void Process(short[] samples, int leads, int[] pacePulses, List<AnalysisEvent> events)
     {
         int count = samples.Length / leads;

@@ -50,8 +50,14 @@ public sealed class PatientGrain(
     /// <summary>True until this activation starts its first analysis, which takes over from the last activation's.</summary>
     private bool _firstAnalysis = true;
 
-    /// <summary>How much of the stream a resumed analysis reads first: its detector, beat templates and rhythm history fill up.</summary>
-    private static readonly TimeSpan ResumeHistory = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How much of the stream a resumed analysis reads first: its detector, beat templates and rhythm history fill up.
+    /// Measured with loadtests/Monitoring.FailoverReplay (README): each of 30, 60, 120 and 300 s brings a resumed
+    /// analysis closer to an uninterrupted one (asystole/VF/VT onsets missed: 127, 116, 99, 75 of 367; from scratch 183).
+    /// 300 s costs a read of about 30 stored segments and, at the benchmarked 20 M samples/s, 4-8 ms of analysis (250-500
+    /// Hz), once per activation.
+    /// </summary>
+    private static readonly TimeSpan ResumeHistory = TimeSpan.FromSeconds(300);
 
     /// <summary>Alarm changes pushed but not yet in the journal (storage failing); the watch timer retries them.</summary>
     private readonly List<Alarm> _unstored = [];
@@ -209,15 +215,8 @@ public sealed class PatientGrain(
     /// <summary>
     /// A new analysis of a stream that did not break, where an earlier one stopped (this activation's first: the last
     /// host was lost or restarted; or samples that missed it): it reads the last <see cref="ResumeHistory"/> before the
-    /// batch from the device first, so that it knows the patient's beats and rhythm as the lost one did instead of
-    /// learning from scratch, and finds again what the lost one found.
-    /// - Stored samples were analysed by the lost activation and their alarms stored before them (a device grain stores
-    ///   a batch only after the patient took it): of what the new analysis finds there, only the conditions still going
-    ///   on at their end are reported (an alarm still present is confirmed; a condition going on now is raised). Past
-    ///   episodes there are not raised again.
-    /// - Samples the device grain still holds, not stored, may hold an alarm the lost activation pushed and never
-    ///   stored: what the analysis finds there is reported in full; an episode already stored is recognised by its
-    ///   onset (<see cref="AlarmTracker"/>) and not raised twice.
+    /// batch from the device first (<see cref="PatientAnalysis.Resume"/>), so that it knows the patient's beats and
+    /// rhythm as the lost one did instead of learning from scratch, and finds again what the lost one found.
     /// Not for paced patients: stored samples carry no pace-pulse marks.
     /// </summary>
     private async Task<PatientAnalysis> ResumeAnalysisAsync(DeviceBatch batch)
@@ -229,32 +228,15 @@ public sealed class PatientGrain(
             RecentStream recent = await GrainFactory.GetGrain<IDeviceGrain>(deviceId).ReadRecentAsync(to - (long)ResumeHistory.TotalMilliseconds, to);
             List<WaveformSegment> history = PatientAnalysis.LeadingUpTo(recent.Segments, batch);
             if (history.Count == 0) return new PatientAnalysis(batch, State.Settings);
-            var analysis = new PatientAnalysis(batch, State.Settings, history[0].StartUnixMs);
-            var settled = new List<AnalysisEvent>();
-            foreach (WaveformSegment segment in history)
-                analysis.Process(segment, segment.StartUnixMs < recent.HeldFromUnixMs ? settled : _events);
-            _events.InsertRange(0, GoingOnAtEnd(settled));
             logger.LogInformation("Patient {PatientId}: analysis resumed after {Seconds:F1} s of the stream's recent past ({Held:F1} s not stored yet).",
                 PatientId, (to - history[0].StartUnixMs) / 1000.0, (to - Math.Max(recent.HeldFromUnixMs, history[0].StartUnixMs)) / 1000.0);
-            return analysis;
+            return PatientAnalysis.Resume(history, recent.HeldFromUnixMs, batch, State.Settings, _events);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Patient {PatientId}: the stream's recent past could not be read; the analysis starts afresh.", PatientId);
             return new PatientAnalysis(batch, State.Settings);
         }
-    }
-
-    /// <summary>The onsets of the conditions that had not ended by the last of <paramref name="events"/>, in order.</summary>
-    private static List<AnalysisEvent> GoingOnAtEnd(List<AnalysisEvent> events)
-    {
-        var goingOn = new List<AnalysisEvent>();
-        foreach (AnalysisEvent e in events)
-        {
-            goingOn.RemoveAll(onset => onset.Condition == e.Condition);
-            if (e.Onset) goingOn.Add(e);
-        }
-        return goingOn;
     }
 
     /// <summary>A gap long enough to be signal loss, found only when data came back: recorded as an alarm that started and ended.</summary>
