@@ -41,6 +41,43 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_alarm_pushed_and_never_stored_by_a_lost_activation_is_raised_again_by_the_next()
+    {
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 310);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        int sent = BatchesBefore(batches, VentricularTachycardiaAt - 1.5);
+        foreach (DeviceBatch batch in batches.Take(sent)) await SendAsync(device, batch);
+
+        // Storage goes; the V-TACH alarm is pushed and cannot be stored; then the activation is lost with it (its end
+        // cannot store it either). The consoles have the alarm, the stored patient does not.
+        fixture.Journal.Failing = true;
+        fixture.StorageFaults.Unreach(patient.GetGrainId());
+        try
+        {
+            while (sent < batches.Count && !fixture.Publisher.Alarms(patientId).Any(p => p.Alarm.Condition == "VentricularTachycardia"))
+                await SendAsync(device, batches[sent++]);
+            Assert.True(sent < batches.Count, "no V-TACH pushed before the activation was lost");
+            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            await Task.Delay(GrainWait.Settle);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+            fixture.StorageFaults.Reach(patient.GetGrainId());
+        }
+        Assert.DoesNotContain(fixture.Journal.Entries(patientId), a => a.Condition == "VentricularTachycardia");
+
+        // The next activation resumes from the samples the device grain still holds, the run's among them.
+        foreach (DeviceBatch batch in batches.Skip(sent)) await SendAsync(device, batch);
+        var alarms = await patient.GetActiveAlarmsAsync();
+        Alarm? vt = alarms.FirstOrDefault(a => a.Condition == "VentricularTachycardia");
+        Assert.True(vt is not null, $"the next activation has no V-TACH; it has: {string.Join(", ", alarms.Select(a => a.Label))}");
+        Assert.InRange(From + (vt.OnsetUnixMs - Batches.Start) / 1000.0, VentricularTachycardiaAt - 0.5, VentricularTachycardiaAt + 2);
+        await GrainWait.UntilAsync(() => Task.FromResult(fixture.Journal.Entries(patientId)),
+            entries => entries.Any(a => a.Condition == "VentricularTachycardia"), "V-TACH in the alarm log");
+    }
+
+    [Fact]
     public async Task Batches_resent_to_a_running_analysis_are_not_analysed_again()
     {
         var (patientId, device, batches) = await StreamingPatientAsync(to: 305);

@@ -14,8 +14,8 @@ using Orleans.TestingHost;
 namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
-/// One in-process silo for the whole collection: memory grain storage (Orleans serializer) that can lose a write's
-/// answer, in-memory reminders, recording fakes for the host's services, and a fake clock for grain time (the grains'
+/// One in-process silo for the whole collection: memory grain storage (Orleans serializer) that can fail a grain's
+/// writes (answer lost, or not landed), in-memory reminders, recording fakes for the host's services, and a fake clock for grain time (the grains'
 /// clock and their timers) while Orleans' own background loops stay on real time. Tests use their own ids, and run one at a time since they share the clock.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -29,7 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingPublisher Publisher { get; } = new();
     public SwitchableAlarmJournal Journal { get; } = new();
     public MemoryEscalatedAlarmIndex Escalations { get; } = new();
-    public AnswerLosingGrainStorage.Switch LostAnswers { get; } = new();
+    public FaultyGrainStorage.Switch StorageFaults { get; } = new();
     public FailingCalls FailingCalls { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -43,7 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(MemoryState, options => options.Configure<Serializer>(
                 (storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.Services.AddGrainStorage(StorageNames.State, (services, _) =>
-                new AnswerLosingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryState), LostAnswers));
+                new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryState), StorageFaults));
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(FailingCalls);
             silo.Services.AddSingleton<IMonitoringPublisher>(Publisher);

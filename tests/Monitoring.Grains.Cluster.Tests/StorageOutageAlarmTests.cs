@@ -58,7 +58,7 @@ public sealed class StorageOutageAlarmTests(ClusterFixture fixture)
             // The audio pause is stored but its answer is lost, and the alarm log is out: the patient takes storage for
             // failing and says so; the write of that alarm meets an ETag it does not know (the landed write's).
             fixture.Journal.Failing = true;
-            fixture.LostAnswers.LoseNextWriteAnswer(patient.GetGrainId());
+            fixture.StorageFaults.LoseNextWriteAnswer(patient.GetGrainId());
             await patient.PauseAlarmAudioAsync("nurse-1");
             Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == AlarmCatalog.RecordingFailure && p.Alarm.State != AlarmState.Resolved);
 
