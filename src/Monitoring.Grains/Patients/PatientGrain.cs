@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -222,18 +223,28 @@ public sealed class PatientGrain(
     private async Task<PatientAnalysis> ResumeAnalysisAsync(DeviceBatch batch)
     {
         if (State.Settings.Paced || State.DeviceId is not { } deviceId) return new PatientAnalysis(batch, State.Settings);
+        long started = Stopwatch.GetTimestamp();
         try
         {
             long to = batch.FirstSampleTimeUnixMs;
             RecentStream recent = await GrainFactory.GetGrain<IDeviceGrain>(deviceId).ReadRecentAsync(to - (long)ResumeHistory.TotalMilliseconds, to);
+            TimeSpan read = Stopwatch.GetElapsedTime(started);
             List<WaveformSegment> history = PatientAnalysis.LeadingUpTo(recent.Segments, batch);
-            if (history.Count == 0) return new PatientAnalysis(batch, State.Settings);
-            logger.LogInformation("Patient {PatientId}: analysis resumed after {Seconds:F1} s of the stream's recent past ({Held:F1} s not stored yet).",
-                PatientId, (to - history[0].StartUnixMs) / 1000.0, (to - Math.Max(recent.HeldFromUnixMs, history[0].StartUnixMs)) / 1000.0);
-            return PatientAnalysis.Resume(history, recent.HeldFromUnixMs, batch, State.Settings, _events);
+            if (history.Count == 0)
+            {
+                MonitoringMetrics.RecordResume("no_history", read);
+                return new PatientAnalysis(batch, State.Settings);
+            }
+            PatientAnalysis resumed = PatientAnalysis.Resume(history, recent.HeldFromUnixMs, batch, State.Settings, _events);
+            TimeSpan took = Stopwatch.GetElapsedTime(started);
+            MonitoringMetrics.RecordResume("resumed", took);
+            logger.LogInformation("Patient {PatientId}: analysis resumed after {Seconds:F1} s of the stream's recent past ({Held:F1} s not stored yet) in {Ms:F0} ms ({ReadMs:F0} ms reading).",
+                PatientId, (to - history[0].StartUnixMs) / 1000.0, (to - Math.Max(recent.HeldFromUnixMs, history[0].StartUnixMs)) / 1000.0, took.TotalMilliseconds, read.TotalMilliseconds);
+            return resumed;
         }
         catch (Exception e)
         {
+            MonitoringMetrics.RecordResume("read_failed", Stopwatch.GetElapsedTime(started));
             logger.LogWarning(e, "Patient {PatientId}: the stream's recent past could not be read; the analysis starts afresh.", PatientId);
             return new PatientAnalysis(batch, State.Settings);
         }

@@ -21,6 +21,7 @@ public static class MonitoringMetrics
     private static readonly Counter<long> SamplesIngested = Meter.CreateCounter<long>("monitoring.samples.ingested", description: "Samples accepted (all leads).");
     private static readonly Histogram<double> AnalysisTime = Meter.CreateHistogram<double>("monitoring.analysis.duration", "ms", "Arrhythmia analysis time per batch.");
     private static readonly Counter<long> AlarmsChanged = Meter.CreateCounter<long>("monitoring.alarms.changes", description: "Alarm state changes, by priority and state.");
+    private static readonly Histogram<double> ResumeTime = Meter.CreateHistogram<double>("monitoring.analysis.resume_duration", "ms", "Time a new analysis took to read and analyse the stream's recent past before taking over from a lost one, by outcome (resumed, no_history, read_failed).");
     private static readonly Histogram<double> AlarmRaiseLatency = Meter.CreateHistogram<double>("monitoring.alarm.raise_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm being stored (it is pushed while the writes are under way).");
     private static readonly Histogram<double> AlarmPushLatency = Meter.CreateHistogram<double>("monitoring.alarm.push_latency", "ms", "From the arrival of the batch that revealed a condition to the alarm handed to the consoles' connections (pushed while it is being stored).");
     private static readonly Counter<long> AlarmsEscalated = Meter.CreateCounter<long>("monitoring.alarms.escalations", description: "Alarm escalations one tier up, by priority.");
@@ -64,6 +65,8 @@ public static class MonitoringMetrics
     public static void CountAlarmStoreFailure() => AlarmStoreFailures.Add(1);
 
     public static void CountSegmentWriteFailure() => SegmentWriteFailures.Add(1);
+
+    public static void RecordResume(string outcome, TimeSpan took) => ResumeTime.Record(took.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void CountAlarmPushFailure() => AlarmPushFailures.Add(1);
 
