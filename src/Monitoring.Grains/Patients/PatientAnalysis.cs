@@ -112,7 +112,8 @@ public sealed class PatientAnalysis
     /// <paramref name="history"/>, the stream leading up to the batch (<see cref="LeadingUpTo"/>), and appends to
     /// <paramref name="events"/> what the lost analysis may not have reported:
     /// - samples before <paramref name="settledUntilUnixMs"/> (stored) were analysed by the lost analysis and their
-    ///   alarms stored before them (a device grain stores a batch only after the patient took it): of what is found
+    ///   alarms stored with them (a device grain writes a batch after handing it to the patient; one whose hand-over
+    ///   failed is handed over again first, so it starts the new analysis and is not in its history): of what is found
     ///   there, only the conditions still going on at their end are reported (an alarm still present is confirmed; a
     ///   condition going on now is raised); past episodes there are not raised again;
     /// - later samples (held by the device grain, not stored) may hold an alarm the lost analysis pushed and never
