@@ -13,8 +13,7 @@ using Monitoring.Contracts.Waveforms;
 using Monitoring.Evaluation;
 using Monitoring.Grains.Devices;
 using Monitoring.Grains.Patients;
-using Monitoring.Testing;
-using Monitoring.Wfdb;
+using Monitoring.Grains.Tests;
 
 int Option(string name, int fallback)
 {
@@ -24,18 +23,20 @@ int Option(string name, int fallback)
 
 long historyMs = Option("--history", 120) * 1000L, everyMs = Option("--every", 60) * 1000L, windowMs = Option("--window", 30) * 1000L;
 long toleranceMs = Option("--tolerance-ms", 2000);
-const long FirstLossMs = 300_000, Start = 1_760_000_000_000;
+const long FirstLossMs = 300_000, Start = Batches.Start;
+const double WholeRecordSeconds = 86_400;
 string[] lethal = ["Asystole", "VentricularFibrillation", "VentricularTachycardia"];
 var settings = new PatientAlarmSettings();
 var tally = new Dictionary<string, Tally> { ["fresh"] = new(), ["resumed"] = new() };
 
-var records = SharedData.Records("mitdb").Where(r => !Ec57.PacedMitdbRecords.Contains(r)).Select(r => SharedData.Record("mitdb", r))
-    .Concat(SharedData.Records("vfdb").Select(r => SharedData.Record("vfdb", r)))
-    .Concat(SharedData.Records("cudb").Select(r => SharedData.Record("cudb", r)));
+var records = SharedData.Records("mitdb").Where(r => !Ec57.PacedMitdbRecords.Contains(r)).Select(r => ("mitdb", r))
+    .Concat(SharedData.Records("vfdb").Select(r => ("vfdb", r)))
+    .Concat(SharedData.Records("cudb").Select(r => ("cudb", r)));
 int lossPoints = 0;
-foreach (string record in records)
+foreach (var (database, record) in records)
 {
-    List<DeviceBatch> batches = Stream(record);
+    // The record's first signal as a one-lead patch sends it, in batches of a quarter second.
+    List<DeviceBatch> batches = [.. RecordBatches.From(database, record, 0, WholeRecordSeconds, device: "replay")];
     List<(int Batch, AnalysisEvent Event)> reference = Analyse(new PatientAnalysis(batches[0], settings), batches, 0, batches.Count);
     for (long lossMs = FirstLossMs; lossMs + windowMs <= batches[^1].FirstSampleTimeUnixMs - Start; lossMs += everyMs)
     {
@@ -65,29 +66,6 @@ Console.WriteLine("| variant | onsets matched | missed | extra | asystole/VF/VT 
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 foreach (var (variant, t) in tally)
     Console.WriteLine($"| {variant} | {t.Matched} | {t.Missed} | {t.Extra} | {t.LethalMatched} | {t.LethalMissed} | {t.LethalExtra} |");
-
-// The record's first signal as batches of a quarter second (62 samples at 250 Hz) of a one-lead patch.
-static List<DeviceBatch> Stream(string record)
-{
-    var signals = WfdbRecordReader.ReadSignals(record);
-    int rate = (int)Math.Round(signals.Header.SamplingFrequency), perBatch = rate / 4;
-    short[] lead = signals.GetSignal(0);
-    var batches = new List<DeviceBatch>();
-    for (int first = 0; first + perBatch <= lead.Length; first += perBatch)
-    {
-        batches.Add(new DeviceBatch
-        {
-            DeviceId = "replay",
-            Sequence = batches.Count + 1,
-            FirstSampleTimeUnixMs = Start + (long)Math.Round(first * 1000.0 / rate),
-            SamplingRateHz = rate,
-            GainUnitsPerMv = signals.GetGain(0),
-            Leads = ["II"],
-            Samples = lead[first..(first + perBatch)],
-        });
-    }
-    return batches;
-}
 
 // The first batch that starts at or after the time into the record.
 static int BatchAt(List<DeviceBatch> batches, long ms) => batches.FindIndex(b => b.FirstSampleTimeUnixMs - Start >= ms);

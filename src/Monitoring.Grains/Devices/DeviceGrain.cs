@@ -297,7 +297,7 @@ public sealed class DeviceGrain(
     /// </summary>
     private async Task DeliverToPatientAsync()
     {
-        if (State.PatientId is not { } patientId) return;
+        if (_undelivered.Count == 0 || State.PatientId is not { } patientId) return;
         var patient = GrainFactory.GetGrain<IPatientGrain>(patientId);
         while (_undelivered.TryPeek(out PatientDelivery? delivery))
         {

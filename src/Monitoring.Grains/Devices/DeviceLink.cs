@@ -13,6 +13,10 @@ public sealed class DeviceLink(DeviceLinkState state)
     /// <summary>Time between batches up to which the stream counts as continuous (clock rounding, device jitter).</summary>
     public const long ContinuityToleranceMs = 100;
 
+    /// <summary>Whether the batch has this signal format (rate, gain, leads in order): only samples of one format make one stream.</summary>
+    public static bool HasFormat(DeviceBatch batch, int samplingRateHz, double gainUnitsPerMv, string[] leads) =>
+        batch.SamplingRateHz == samplingRateHz && batch.GainUnitsPerMv.Equals(gainUnitsPerMv) && batch.Leads.AsSpan().SequenceEqual(leads);
+
     private const long ReconnectWindowMs = 3_600_000;
 
     private const int MissingRangesKept = 32;

@@ -140,8 +140,6 @@ public sealed class SegmentBuffer(string deviceId)
     private bool Continues(string streamId, DeviceBatch batch) =>
         _first is { } first
         && streamId == _streamId
-        && batch.SamplingRateHz == first.SamplingRateHz
-        && batch.GainUnitsPerMv.Equals(first.GainUnitsPerMv)
-        && batch.Leads.AsSpan().SequenceEqual(first.Leads)
+        && DeviceLink.HasFormat(batch, first.SamplingRateHz, first.GainUnitsPerMv, first.Leads)
         && Math.Abs(batch.FirstSampleTimeUnixMs - _endUnixMs) <= DeviceLink.ContinuityToleranceMs;
 }

@@ -58,10 +58,7 @@ public sealed class PatientAnalysis
 
     /// <summary>True when the batch has this stream's format (rate, gain, leads).</summary>
     public bool Accepts(DeviceBatch batch) =>
-        batch.DeviceId == _format.DeviceId
-        && batch.SamplingRateHz == _format.SamplingRateHz
-        && batch.GainUnitsPerMv.Equals(_format.GainUnitsPerMv)
-        && batch.Leads.AsSpan().SequenceEqual(_format.Leads);
+        batch.DeviceId == _format.DeviceId && DeviceLink.HasFormat(batch, _format.SamplingRateHz, _format.GainUnitsPerMv, _format.Leads);
 
     /// <summary>Device time of the next sample the analysis expects.</summary>
     public long NextSampleUnixMs => ToUnixMs(_analyzer.SamplesProcessed);
@@ -97,9 +94,8 @@ public sealed class PatientAnalysis
         for (int i = segments.Count - 1; i >= 0; i--)
         {
             WaveformSegment segment = segments[i];
-            bool sameFormat = segment.SamplingRateHz == batch.SamplingRateHz && segment.GainUnitsPerMv.Equals(batch.GainUnitsPerMv)
-                && segment.Leads.AsSpan().SequenceEqual(batch.Leads);
-            if (!sameFormat || Math.Abs(segment.EndUnixMs - joinAt) > DeviceLink.ContinuityToleranceMs) break;
+            if (!DeviceLink.HasFormat(batch, segment.SamplingRateHz, segment.GainUnitsPerMv, segment.Leads)
+                || Math.Abs(segment.EndUnixMs - joinAt) > DeviceLink.ContinuityToleranceMs) break;
             run.Add(segment);
             joinAt = segment.StartUnixMs;
         }
