@@ -41,6 +41,27 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_paced_patients_analysis_resumes_with_the_pacemaker_pulses_it_stored()
+    {
+        // mitdb/217, a paced patient (paced beats among his own in atrial fibrillation), whose device reports a
+        // pacemaker pulse on each paced beat; from 20:00. The analysis that is never lost raises RUN PVCs at 22:30.1.
+        // Lost 10 s before, a new analysis learning from scratch (as paced patients had before their stored samples
+        // kept the pulses) calls the run's start a couplet at 22:26.2 and the run nothing (FailoverReplay, --from 1200).
+        const double PacedFrom = 1200, LossAt = 1340, RunAt = 1350.15;
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 1370, record: "217", from: PacedFrom, paced: true);
+        int beforeLoss = batches.FindIndex(b => b.FirstSampleTimeUnixMs >= Batches.Start + (long)((LossAt - PacedFrom) * 1000));
+        foreach (DeviceBatch batch in batches.Take(beforeLoss)) await SendAsync(device, batch);
+
+        await Grains.GetGrain<IPatientGrain>(patientId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(GrainWait.Settle);
+        foreach (DeviceBatch batch in batches.Skip(beforeLoss)) await SendAsync(device, batch);
+
+        var run = fixture.Publisher.Alarms(patientId).Select(p => p.Alarm).FirstOrDefault(a => a.Condition == "PvcRun" && a.OnsetUnixMs >= Batches.Start + (long)((LossAt - PacedFrom) * 1000));
+        Assert.True(run is not null, $"no RUN PVCs after the activation was lost; alarms: {string.Join(", ", fixture.Publisher.Alarms(patientId).Select(p => $"{p.Alarm.Label} at {PacedFrom + (p.Alarm.OnsetUnixMs - Batches.Start) / 1000.0:F1} s"))}");
+        Assert.InRange(PacedFrom + (run.OnsetUnixMs - Batches.Start) / 1000.0, RunAt - 1, RunAt + 1);
+    }
+
+    [Fact]
     public async Task An_alarm_pushed_and_never_stored_by_a_lost_activation_is_raised_again_by_the_next()
     {
         var (patientId, device, batches) = await StreamingPatientAsync(to: 310);
@@ -107,15 +128,19 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         Assert.Single(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == "VentricularTachycardia" && p.Alarm.IsRaise);
     }
 
-    private async Task<(string PatientId, IDeviceGrain Device, List<DeviceBatch> Batches)> StreamingPatientAsync(double to)
+    /// <summary>A patient streaming a mitdb record from <paramref name="from"/>; a paced one's device reports a pulse on each paced beat.</summary>
+    private async Task<(string PatientId, IDeviceGrain Device, List<DeviceBatch> Batches)> StreamingPatientAsync(double to, string record = "205",
+        double from = From, bool paced = false)
     {
         var network = await CareNetwork.CreateAsync(Grains);
         string patientId = await network.AdmitVillagePatientAsync(Grains);
         string deviceId = $"{patientId}-device";
         var device = Grains.GetGrain<IDeviceGrain>(deviceId);
         await device.RegisterAsync(DeviceKind.WearablePatch);
-        await Grains.GetGrain<IPatientGrain>(patientId).AttachDeviceAsync(deviceId);
-        return (patientId, device, [.. RecordBatches.From("mitdb", "205", From, to, device: deviceId)]);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        if (paced) await patient.UpdateAlarmSettingsAsync(new PatientAlarmSettings { Paced = true });
+        await patient.AttachDeviceAsync(deviceId);
+        return (patientId, device, [.. RecordBatches.From("mitdb", record, from, to, device: deviceId, pacePulseShiftMs: paced ? 0 : null)]);
     }
 
     private async Task SendAsync(IDeviceGrain device, DeviceBatch batch)

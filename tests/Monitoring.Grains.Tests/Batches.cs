@@ -7,7 +7,8 @@ internal static class Batches
 {
     public const long Start = 1_760_000_000_000;
 
-    public static DeviceBatch Make(long sequence, long? firstSampleTime = null, int samplesPerLead = 62, int rate = 250, string[]? leads = null, string device = "dev-1", short value = 0)
+    public static DeviceBatch Make(long sequence, long? firstSampleTime = null, int samplesPerLead = 62, int rate = 250, string[]? leads = null, string device = "dev-1", short value = 0,
+        int[]? pacePulses = null)
     {
         leads ??= ["II"];
         long time = firstSampleTime ?? Start + (sequence - 1) * (long)Math.Round(samplesPerLead * 1000.0 / rate);
@@ -22,6 +23,7 @@ internal static class Batches
             GainUnitsPerMv = 200,
             Leads = leads,
             Samples = samples,
+            PacePulses = pacePulses ?? [],
         };
     }
 }

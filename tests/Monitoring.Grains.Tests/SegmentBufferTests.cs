@@ -118,4 +118,26 @@ public class SegmentBufferTests
         Assert.Null(SegmentBuffer.Cut(segment, Batches.Start + 1_000, Batches.Start + 2_000));
         Assert.Null(SegmentBuffer.Cut(segment, Batches.Start - 500, Batches.Start));
     }
+
+    [Fact]
+    public void PacePulsesStayOnTheirSamplesInSegmentsAndCuts()
+    {
+        // Batches of 62 samples (248 ms) with a pulse at sample 10 of every other one, as a paced patient's device reports them.
+        var buffer = new SegmentBuffer("dev-1");
+        int batches = 0;
+        while (!buffer.HasClosed) buffer.Append("pat-1", Batches.Make(++batches, pacePulses: batches % 2 == 1 ? [10] : []), 0);
+        buffer.Append("pat-1", Batches.Make(++batches, pacePulses: [3, 40]), 0);
+
+        var (_, closed) = buffer.Oldest;
+        int[] expected = [.. Enumerable.Range(0, batches - 1).Where(b => b % 2 == 0).Select(b => b * 62 + 10)];
+        Assert.Equal(expected, closed.PacePulses);
+        var open = Assert.Single(buffer.Held("pat-1", closed.EndUnixMs, closed.EndUnixMs + 1_000));
+        Assert.Equal([3, 40], open.PacePulses);
+
+        // A cut from 1 s in (sample 250, inside the 5th batch) keeps the later pulses, counted from its first sample.
+        var part = SegmentBuffer.Cut(closed, Batches.Start + 1_000, closed.EndUnixMs)!;
+        Assert.Equal([.. expected.Where(p => p >= 250).Select(p => p - 250)], part.PacePulses);
+        Assert.Equal(4 * 62 + 10 - 250, part.PacePulses[0]);
+        Assert.Equal([10], SegmentBuffer.Single("dev-1", Batches.Make(1, pacePulses: [10])).PacePulses);
+    }
 }

@@ -21,6 +21,9 @@ public sealed record WaveformSegment
     /// <summary>Every batch in the segment, in order (empty when read back from storage).</summary>
     [Id(8)] public BatchMark[] Batches { get; init; } = [];
 
+    /// <summary>Pacemaker pulses the device reported, as increasing sample indices within the segment (per lead).</summary>
+    [Id(9)] public int[] PacePulses { get; init; } = [];
+
     public int SamplesPerLead => Leads.Length == 0 ? 0 : Samples.Length / Leads.Length;
 
     /// <summary>Time just after the last sample.</summary>

@@ -20,6 +20,7 @@ public sealed class SegmentBuffer(string deviceId)
 
     private readonly List<short> _samples = [];
     private readonly List<BatchMark> _batches = [];
+    private readonly List<int> _pacePulses = [];
     private readonly Queue<(string StreamId, WaveformSegment Segment)> _closed = new();
     private DeviceBatch? _first;
     private string _streamId = "";
@@ -44,7 +45,9 @@ public sealed class SegmentBuffer(string deviceId)
             _first = batch;
             _streamId = streamId;
         }
-        _batches.Add(new BatchMark(batch.Sequence, _samples.Count / batch.Leads.Length, batch.FirstSampleTimeUnixMs));
+        int offset = _samples.Count / batch.Leads.Length;
+        _batches.Add(new BatchMark(batch.Sequence, offset, batch.FirstSampleTimeUnixMs));
+        foreach (int pulse in batch.PacePulses ?? []) _pacePulses.Add(offset + pulse);
         _samples.AddRange(batch.Samples);
         _lastSequence = batch.Sequence;
         _endUnixMs = batch.EndUnixMs;
@@ -67,10 +70,10 @@ public sealed class SegmentBuffer(string deviceId)
 
     /// <summary>One batch as a segment of its own.</summary>
     public static WaveformSegment Single(string deviceId, DeviceBatch batch) =>
-        Segment(deviceId, batch, batch.Samples, batch.Sequence, [new BatchMark(batch.Sequence, 0, batch.FirstSampleTimeUnixMs)]);
+        Segment(deviceId, batch, batch.Samples, batch.Sequence, [new BatchMark(batch.Sequence, 0, batch.FirstSampleTimeUnixMs)], batch.PacePulses ?? []);
 
     /// <summary>Samples that start with <paramref name="first"/>'s and have its format, through batch <paramref name="lastSequence"/>.</summary>
-    private static WaveformSegment Segment(string deviceId, DeviceBatch first, short[] samples, long lastSequence, BatchMark[] batches) => new()
+    private static WaveformSegment Segment(string deviceId, DeviceBatch first, short[] samples, long lastSequence, BatchMark[] batches, int[] pacePulses) => new()
     {
         DeviceId = deviceId,
         StartUnixMs = first.FirstSampleTimeUnixMs,
@@ -81,15 +84,17 @@ public sealed class SegmentBuffer(string deviceId)
         FirstSequence = first.Sequence,
         LastSequence = lastSequence,
         Batches = batches,
+        PacePulses = pacePulses,
     };
 
     /// <summary>Closes the open segment, if any, so that it can be written.</summary>
     public void Close()
     {
         if (_first is not { } first) return;
-        _closed.Enqueue((_streamId, Segment(deviceId, first, [.. _samples], _lastSequence, [.. _batches])));
+        _closed.Enqueue((_streamId, Segment(deviceId, first, [.. _samples], _lastSequence, [.. _batches], [.. _pacePulses])));
         _samples.Clear();
         _batches.Clear();
+        _pacePulses.Clear();
         _first = null;
         _closeAtSeconds = SegmentLength.TotalSeconds;
     }
@@ -106,7 +111,7 @@ public sealed class SegmentBuffer(string deviceId)
             if (closedStream == streamId && Cut(segment, fromUnixMs, toUnixMs) is { } part) held.Add(part);
         }
         if (_first is { } first && _streamId == streamId
-            && Cut(Segment(deviceId, first, [.. _samples], _lastSequence, []), fromUnixMs, toUnixMs) is { } open)
+            && Cut(Segment(deviceId, first, [.. _samples], _lastSequence, [], [.. _pacePulses]), fromUnixMs, toUnixMs) is { } open)
             held.Add(open);
         return held;
     }
@@ -124,6 +129,7 @@ public sealed class SegmentBuffer(string deviceId)
             StartUnixMs = segment.StartUnixMs + (long)Math.Round(first * 1000.0 / segment.SamplingRateHz),
             Samples = segment.Samples[(first * leads)..(end * leads)],
             Batches = [],
+            PacePulses = [.. segment.PacePulses.Where(pulse => pulse >= first && pulse < end).Select(pulse => pulse - first)],
         };
     }
 

@@ -80,7 +80,7 @@ public sealed class PatientAnalysis
     public void Process(DeviceBatch batch, List<AnalysisEvent> events) => Process(batch.Samples, batch.Leads.Length, batch.PacePulses ?? [], events);
 
     /// <summary>Analyses stored samples of this stream (the stream's recent past, when a new analysis takes over from a lost one).</summary>
-    public void Process(WaveformSegment segment, List<AnalysisEvent> events) => Process(segment.Samples, segment.Leads.Length, [], events);
+    public void Process(WaveformSegment segment, List<AnalysisEvent> events) => Process(segment.Samples, segment.Leads.Length, segment.PacePulses, events);
 
     /// <summary>
     /// The stored stretch that leads up to <paramref name="batch"/> without a break: the last segments of its format

@@ -217,12 +217,12 @@ public sealed class PatientGrain(
     /// A new analysis of a stream that did not break, where an earlier one stopped (this activation's first: the last
     /// host was lost or restarted; or samples that missed it): it reads the last <see cref="ResumeHistory"/> before the
     /// batch from the device first (<see cref="PatientAnalysis.Resume"/>), so that it knows the patient's beats and
-    /// rhythm as the lost one did instead of learning from scratch, and finds again what the lost one found.
-    /// Not for paced patients: stored samples carry no pace-pulse marks.
+    /// rhythm as the lost one did instead of learning from scratch, and finds again what the lost one found. Stored
+    /// samples keep the pacemaker pulses the device reported, so a paced patient's analysis resumes as well.
     /// </summary>
     private async Task<PatientAnalysis> ResumeAnalysisAsync(DeviceBatch batch)
     {
-        if (State.Settings.Paced || State.DeviceId is not { } deviceId) return new PatientAnalysis(batch, State.Settings);
+        if (State.DeviceId is not { } deviceId) return new PatientAnalysis(batch, State.Settings);
         long started = Stopwatch.GetTimestamp();
         try
         {

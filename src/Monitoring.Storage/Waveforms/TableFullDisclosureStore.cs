@@ -19,6 +19,7 @@ public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclos
         {
             GainUnitsPerMv = segment.GainUnitsPerMv,
             DeviceId = segment.DeviceId,
+            PacePulses = segment.PacePulses,
         };
         if (segment.Batches.Length > 0) return await store.WriteDeviceSegmentAsync(stored, segment.Batches, cancellationToken);
         await store.WriteAsync([stored], cancellationToken);
@@ -50,6 +51,7 @@ public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclos
                 GainUnitsPerMv = span.GainUnitsPerMv,
                 Leads = [.. span.LeadNames],
                 Samples = interleaved,
+                PacePulses = span.PacePulses,
             });
         }
         return segments;

@@ -29,7 +29,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
             CloseOpenSpan();
             _open = new OpenSpan(pieceStart, rate, segment.LeadNames, segment.GainUnitsPerMv, segment.DeviceId);
         }
-        _open!.Append(segment.Samples, (int)first, (int)(end - first));
+        _open!.Append(segment, (int)first, (int)(end - first));
     }
 
     public WaveformRange Build(string patientId)
@@ -68,6 +68,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
     private sealed class OpenSpan(long startTicks, int rate, IReadOnlyList<string> leadNames, double gain, string deviceId)
     {
         private readonly List<(short[][] Samples, int First, int Count)> _pieces = [];
+        private readonly List<int> _pacePulses = [];
         private int _count;
 
         public long EndTicks => startTicks + SampleClock.OffsetTicks(_count, rate);
@@ -76,9 +77,10 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
             segment.SamplingRateHz == rate && segment.GainUnitsPerMv.Equals(gain) && segment.DeviceId == deviceId
             && segment.LeadNames.SequenceEqual(leadNames, StringComparer.Ordinal);
 
-        public void Append(short[][] samples, int first, int count)
+        public void Append(WaveformSegment segment, int first, int count)
         {
-            _pieces.Add((samples, first, count));
+            _pieces.Add((segment.Samples, first, count));
+            foreach (int pulse in WaveformSegment.PulsesWithin(segment.PacePulses, first, first + count)) _pacePulses.Add(_count + pulse);
             _count += count;
         }
 
@@ -95,7 +97,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
                     offset += count;
                 }
             }
-            return new WaveformSpan(new DateTimeOffset(startTicks, TimeSpan.Zero), rate, leadNames, leads, gain, deviceId);
+            return new WaveformSpan(new DateTimeOffset(startTicks, TimeSpan.Zero), rate, leadNames, leads, gain, deviceId) { PacePulses = [.. _pacePulses] };
         }
     }
 }

@@ -63,12 +63,51 @@ public sealed class WaveformSegment
     /// <summary>The device that recorded the segment ("" when unknown).</summary>
     public string DeviceId { get; init; } = "";
 
+    /// <summary>
+    /// Pacemaker pulses the device reported, as increasing sample indices within the segment: an analysis of a paced
+    /// patient that starts from stored samples needs them, and a reviewer sees where the pacemaker fired.
+    /// </summary>
+    public int[] PacePulses
+    {
+        get => _pacePulses;
+        init
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] < 0 || value[i] >= SampleCount || (i > 0 && value[i] <= value[i - 1]))
+                {
+                    throw new ArgumentException($"Pace pulse {value[i]} is not an increasing sample index within the segment's {SampleCount} samples.", nameof(PacePulses));
+                }
+            }
+            _pacePulses = value;
+        }
+    }
+
+    private readonly int[] _pacePulses = [];
+
     /// <summary>Samples <paramref name="from"/> to <paramref name="to"/> (exclusive) of every lead, starting at <paramref name="start"/>.</summary>
     public WaveformSegment Slice(int from, int to, DateTimeOffset start)
     {
         var samples = new short[Samples.Length][];
         for (int lead = 0; lead < samples.Length; lead++) samples[lead] = Samples[lead][from..to];
-        return new WaveformSegment(PatientId, start, SamplingRateHz, LeadNames, samples) { GainUnitsPerMv = GainUnitsPerMv, DeviceId = DeviceId };
+        return new WaveformSegment(PatientId, start, SamplingRateHz, LeadNames, samples)
+        {
+            GainUnitsPerMv = GainUnitsPerMv,
+            DeviceId = DeviceId,
+            PacePulses = PulsesWithin(PacePulses, from, to),
+        };
+    }
+
+    /// <summary>The pulses in samples <paramref name="from"/> to <paramref name="to"/> (exclusive), counted from <paramref name="from"/>.</summary>
+    public static int[] PulsesWithin(int[] pulses, int from, int to)
+    {
+        int first = 0;
+        while (first < pulses.Length && pulses[first] < from) first++;
+        int end = first;
+        while (end < pulses.Length && pulses[end] < to) end++;
+        var within = new int[end - first];
+        for (int i = 0; i < within.Length; i++) within[i] = pulses[first + i] - from;
+        return within;
     }
 
     /// <summary>One sample period after the last sample.</summary>

@@ -7,6 +7,9 @@ namespace Monitoring.Storage.Waveforms;
 /// <param name="DeviceId">The device that recorded them.</param>
 public sealed record WaveformSpan(DateTimeOffset Start, int SamplingRateHz, IReadOnlyList<string> LeadNames, short[][] Samples, double GainUnitsPerMv = 0, string DeviceId = "")
 {
+    /// <summary>Pacemaker pulses the device reported, as increasing sample indices within the span.</summary>
+    public int[] PacePulses { get; init; } = [];
+
     public int SampleCount => Samples[0].Length;
 
     /// <summary>One sample period after the last sample.</summary>

@@ -24,6 +24,8 @@ public sealed class WaveformStore
     private const string LeadsProperty = "Leads";
     private const string GainProperty = "Gain";
     private const string DeviceProperty = "Device";
+    // Pacemaker pulses, as the segment's sample indices in decimal separated by ','; absent when there are none.
+    private const string PacePulsesProperty = "Pace";
     private const string FenceRowPrefix = "~fence|";
     private const string FenceBatchesProperty = "Batches";
     private const string FenceEndProperty = "End";
@@ -236,6 +238,7 @@ public sealed class WaveformStore
             {
                 GainUnitsPerMv = entity.GetDouble(GainProperty) ?? 0,
                 DeviceId = entity.GetString(DeviceProperty) ?? "",
+                PacePulses = ParsePulses(entity.GetString(PacePulsesProperty)),
             });
         }
         return segments;
@@ -395,10 +398,14 @@ public sealed class WaveformStore
             [GainProperty] = segment.GainUnitsPerMv,
             [DeviceProperty] = segment.DeviceId,
         };
+        if (segment.PacePulses.Length > 0) entity[PacePulsesProperty] = string.Join(',', segment.PacePulses);
         BinaryProperties.Write(entity, DataPrefix, WaveformCodec.Encode(segment.Samples),
             () => $"The segment of patient {segment.PatientId} at {segment.Start:O} ({segment.SampleCount} samples x {segment.LeadNames.Count} leads, compressed)");
         return entity;
     }
+
+    private static int[] ParsePulses(string? pulses) =>
+        string.IsNullOrEmpty(pulses) ? [] : Array.ConvertAll(pulses.Split(','), pulse => int.Parse(pulse, CultureInfo.InvariantCulture));
 
     private static InvalidDataException Corrupt(TableEntity entity, string property) =>
         new($"Waveform entity {entity.PartitionKey}/{entity.RowKey} has no '{property}'.");
