@@ -12,11 +12,7 @@ internal static class RecordBatches
         int? pacePulseShiftMs = null)
     {
         var signals = WfdbRecordReader.ReadSignals(SharedData.Record(database, record));
-        long[] pulses = pacePulseShiftMs is int shift
-            ? [.. WfdbAnnotationReader.Read(SharedData.Record(database, record) + ".atr")
-                .Where(a => a.Code is AnnotationCode.Pace or AnnotationCode.Pfus)
-                .Select(a => a.Sample + (long)Math.Round(shift * signals.Header.SamplingFrequency / 1000))]
-            : [];
+        long[] pulses = pacePulseShiftMs is int shift ? PacemakerPulses.FromAnnotations(database, record, shift, signals.Header.SamplingFrequency) : [];
         int rate = (int)Math.Round(signals.Header.SamplingFrequency);
         short[] lead = signals.GetSignal(0);
         int perBatch = rate * batchMs / 1000;
@@ -33,7 +29,7 @@ internal static class RecordBatches
                 GainUnitsPerMv = signals.GetGain(0),
                 Leads = ["II"],
                 Samples = lead[start..(start + perBatch)],
-                PacePulses = [.. pulses.Where(p => p >= start && p < start + perBatch).Select(p => (int)(p - start))],
+                PacePulses = PacemakerPulses.Within(pulses, start, start + perBatch),
             };
         }
     }

@@ -193,6 +193,29 @@ public abstract class AlarmFlowScenarios(ServerFixture server)
         await console.DisposeAsync();
     }
 
+    [Fact]
+    public async Task PacemakerPulsesTheDeviceReportsComeBackWithTheStoredWaveform()
+    {
+        // mitdb/107, a paced patient, whose device reports a pulse on each paced beat.
+        var (device, console) = await StartAsync("paced");
+        var batches = RecordStream.Batches("dev-paced", "mitdb", "107", 60, 75, pacePulseShiftMs: 0);
+        foreach (var batch in batches) await device.SendAsync(batch);
+        await server.WaitPersistedAsync("dev-paced", batches[^1].Sequence);
+
+        long from = batches[0].FirstSampleTimeUnixMs, to = batches[^1].FirstSampleTimeUnixMs + 250;
+        var stored = await server.Operator.GetFromJsonAsync<WaveformDto>($"/api/patients/pat-paced/waveform?from={from}&to={to}", TestJson.Options);
+        // Each pulse as its time on the device clock, whatever segments the store cut the stream into.
+        static long[] Times(IEnumerable<(long Start, int Rate, int[] Pulses)> parts) =>
+            [.. parts.SelectMany(p => p.Pulses.Select(pulse => p.Start + (long)Math.Round(pulse * 1000.0 / p.Rate)))];
+        long[] sent = Times(batches.Select(b => (b.FirstSampleTimeUnixMs, b.SamplingRateHz, b.PacePulses)));
+        Assert.True(sent.Length >= 15, $"{sent.Length} pulses in 15 s of a paced record");
+        long[] returned = Times(stored!.Segments.Select(s => (s.StartUnixMs, s.SamplingRateHz, s.PacePulses)));
+        Assert.Equal(sent.Length, returned.Length);
+        Assert.All(sent.Zip(returned), pair => Assert.InRange(pair.Second - pair.First, -2, 2));
+        await device.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
     private async Task<(Microsoft.AspNetCore.SignalR.Client.HubConnection Device, CentreConsole Console)> StartAsync(string name)
     {
         var (deviceToken, centreToken) = await server.ProvisionAsync("pat-" + name, "dev-" + name, "centre-" + name);
@@ -204,5 +227,5 @@ public abstract class AlarmFlowScenarios(ServerFixture server)
 
     internal sealed record WaveformDto(string PatientId, long FromUnixMs, long ToUnixMs, List<SegmentDto> Segments);
 
-    internal sealed record SegmentDto(string DeviceId, long StartUnixMs, int SamplingRateHz, double GainUnitsPerMv, string[] Leads, short[] Samples);
+    internal sealed record SegmentDto(string DeviceId, long StartUnixMs, int SamplingRateHz, double GainUnitsPerMv, string[] Leads, short[] Samples, int[] PacePulses);
 }

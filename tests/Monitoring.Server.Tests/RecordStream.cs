@@ -1,4 +1,5 @@
 using Monitoring.Contracts.Devices;
+using Monitoring.Grains.Tests;
 using Monitoring.Wfdb;
 
 namespace Monitoring.Server.Tests;
@@ -6,9 +7,12 @@ namespace Monitoring.Server.Tests;
 /// <summary>A stretch of a shared record's first lead cut into 250-ms device batches, timed so that it ends now.</summary>
 internal static class RecordStream
 {
-    public static List<DeviceBatch> Batches(string deviceId, string database, string record, double fromSeconds, double toSeconds, long firstSequence = 1, long? endUnixMs = null)
+    /// <param name="pacePulseShiftMs">When given, the batches report a pacemaker pulse this long after each paced beat (see <see cref="PacemakerPulses"/>).</param>
+    public static List<DeviceBatch> Batches(string deviceId, string database, string record, double fromSeconds, double toSeconds, long firstSequence = 1, long? endUnixMs = null,
+        int? pacePulseShiftMs = null)
     {
         var signals = WfdbRecordReader.ReadSignals(SharedData.Record(database, record));
+        long[] pulses = pacePulseShiftMs is int shift ? PacemakerPulses.FromAnnotations(database, record, shift, signals.Header.SamplingFrequency) : [];
         int rate = (int)Math.Round(signals.Header.SamplingFrequency);
         short[] lead = signals.GetSignal(0);
         int perBatch = rate / 4;
@@ -27,6 +31,7 @@ internal static class RecordStream
                 GainUnitsPerMv = signals.GetGain(0),
                 Leads = ["II"],
                 Samples = lead[offset..(offset + perBatch)],
+                PacePulses = PacemakerPulses.Within(pulses, offset, offset + perBatch),
             });
         }
         return batches;

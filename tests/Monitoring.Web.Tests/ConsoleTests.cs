@@ -99,6 +99,55 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
     }
 
     [Fact]
+    public async Task Review_of_a_paced_patients_alarm_marks_the_pacemaker_pulses()
+    {
+        var (userId, password) = await DefineCentreWithPhysicianAsync("web-paced");
+        const string patientId = "p-web-paced", deviceId = "d-web-paced";
+        string deviceToken = await TestNetwork.AdmitWithDeviceAsync(server, patientId, deviceId, "fac-web-paced");
+        (await server.Operator.PutAsJsonAsync($"/api/patients/{patientId}/alarm-settings", new Contracts.Patients.PatientAlarmSettings { Paced = true }))
+            .EnsureSuccessStatusCode();
+        var page = await OpenConsoleAsync();
+        await SignInAsync(page, userId, password);
+
+        // mitdb/107 from 10:00, its device reporting a pacemaker pulse 400 ms after each paced beat: the pacemaker
+        // fires and nothing answers it (PACER NOT CAPTURE).
+        var batches = RecordStream.Batches(deviceId, "mitdb", "107", 600, 620, pacePulseShiftMs: 400);
+        await using var device = await HubClients.ConnectDeviceAsync(server.BaseAddress, deviceToken);
+        foreach (var batch in batches) await device.SendAsync(batch);
+        var alarm = page.Locator($".alarm-list li.alarm[data-patient-id='{patientId}']", new() { HasText = "PACER NOT CAPTURE" }).First;
+        await Expect(alarm).ToBeVisibleAsync(new() { Timeout = (float)AlarmTimeout.TotalMilliseconds });
+
+        await server.WaitPersistedAsync(deviceId, batches[^1].Sequence);
+        await alarm.Locator("button.review").ClickAsync();
+        await Expect(page.Locator("#review .review-message")).ToContainTextAsync("blue ticks: pacemaker pulses");
+        await WaitForTraceAsync(page, "#review canvas", darkOnly: true);
+        const string countMarks = """
+            selector => {
+              const canvas = document.querySelector(selector);
+              const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, 8).data;
+              let marks = 0, inMark = false;
+              for (let x = 0; x < canvas.width; x++) {
+                let blue = false;
+                for (let y = 0; y < 8 && !blue; y++) {
+                  const i = (y * canvas.width + x) * 4;
+                  blue = data[i + 3] > 128 && data[i + 2] > 180 && data[i] < 80 && data[i + 1] < 140;
+                }
+                if (blue && !inMark) marks++;
+                inMark = blue;
+              }
+              return marks;
+            }
+            """;
+        int marks = await page.EvaluateAsync<int>(countMarks, "#review canvas");
+        int pulses = batches.Sum(b => b.PacePulses.Length);
+        output.WriteLine($"Review strip: {marks} pace marks; {pulses} pulses sent in the 20 s streamed.");
+        Assert.True(marks >= 5, $"{marks} pace marks on the review strip");
+        await Screenshots.SaveAsync(page, "console-paced-review");
+        await page.Locator("#review button.close").ClickAsync();
+        Assert.Empty(_scriptErrors);
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_an_error_and_no_patient_data()
     {
         var (userId, _) = await DefineCentreWithPhysicianAsync("web-denied");

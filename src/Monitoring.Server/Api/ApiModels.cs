@@ -25,4 +25,5 @@ public sealed record AttachDeviceRequest(string DeviceId);
 /// <summary>Stored waveform of a time range: segments in time order; the spaces between them are gaps.</summary>
 public sealed record WaveformResponse(string PatientId, long FromUnixMs, long ToUnixMs, IReadOnlyList<WaveformSegmentResponse> Segments);
 
-public sealed record WaveformSegmentResponse(string DeviceId, long StartUnixMs, int SamplingRateHz, double GainUnitsPerMv, string[] Leads, short[] Samples);
+/// <param name="PacePulses">Pacemaker pulses the device reported, as sample indices (per lead) within the segment.</param>
+public sealed record WaveformSegmentResponse(string DeviceId, long StartUnixMs, int SamplingRateHz, double GainUnitsPerMv, string[] Leads, short[] Samples, int[] PacePulses);

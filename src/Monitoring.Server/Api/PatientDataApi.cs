@@ -58,7 +58,7 @@ public static class PatientDataApi
                 return Results.Problem($"Ask for 'from' < 'to', at most {MaxWaveformRange.TotalMinutes} minutes apart (Unix ms).", statusCode: StatusCodes.Status400BadRequest);
             var segments = await store.ReadAsync(patientId, from, to);
             return Results.Ok(new WaveformResponse(patientId, from, to,
-                [.. segments.Select(s => new WaveformSegmentResponse(s.DeviceId, s.StartUnixMs, s.SamplingRateHz, s.GainUnitsPerMv, s.Leads, s.Samples))]));
+                [.. segments.Select(s => new WaveformSegmentResponse(s.DeviceId, s.StartUnixMs, s.SamplingRateHz, s.GainUnitsPerMv, s.Leads, s.Samples, s.PacePulses))]));
         });
     }
 

@@ -29,8 +29,9 @@ export class AlarmReview {
     try {
       const stored = await this.session.getJson(
         `/api/patients/${encodeURIComponent(alarm.patientId)}/waveform?from=${this.from}&to=${this.to}`);
-      const { scrollTo } = drawStrip(this.canvas, this.from, this.to, stored.segments, alarm.onsetUnixMs);
-      this.message.textContent = stored.segments.length ? "25 mm/s · 10 mm/mV · red line: onset" : "No stored waveform in this range yet.";
+      const { scrollTo, paceMarks } = drawStrip(this.canvas, this.from, this.to, stored.segments, alarm.onsetUnixMs);
+      this.message.textContent = !stored.segments.length ? "No stored waveform in this range yet."
+        : "25 mm/s · 10 mm/mV · red line: onset" + (paceMarks ? " · blue ticks: pacemaker pulses" : "");
       this.canvas.parentElement.scrollLeft = Math.max(0, scrollTo - this.canvas.parentElement.clientWidth / 2);
     } catch (error) {
       this.message.textContent = `Stored waveform not available: ${error.message}`;

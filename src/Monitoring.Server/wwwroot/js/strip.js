@@ -1,10 +1,14 @@
 import { BaselineTracker, PX_PER_MV, PX_PER_SECOND, drawGrid, fitCanvas } from "./ecg-scale.js";
 
 const STRIP_HEIGHT_MV = 4;
+// Pacemaker pulses: a blue tick above the trace, as monitors mark a detected pacer spike.
+const PACE_MARK_COLOUR = "#0050e6";
+const PACE_MARK_HEIGHT_PX = 14;
 
 /**
  * Draws stored full-disclosure segments (the waveform API's JSON) on a grid at 25 mm/s and 10 mm/mV, the first
- * lead of each segment, with gaps left blank and a red marker at the alarm's onset.
+ * lead of each segment, with gaps left blank, a blue tick over each pacemaker pulse the device reported and a red
+ * marker at the alarm's onset. Returns the canvas width, where the onset is and how many pulses were marked.
  */
 export function drawStrip(canvas, fromUnixMs, toUnixMs, segments, onsetUnixMs) {
   canvas.style.width = `${Math.ceil((toUnixMs - fromUnixMs) / 1000 * PX_PER_SECOND)}px`;
@@ -28,11 +32,25 @@ export function drawStrip(canvas, fromUnixMs, toUnixMs, segments, onsetUnixMs) {
     context.stroke();
   }
 
+  let paceMarks = 0;
+  context.strokeStyle = PACE_MARK_COLOUR;
+  context.lineWidth = 2;
+  context.beginPath();
+  for (const segment of segments) {
+    for (const pulse of segment.pacePulses || []) {
+      const x = xOf(segment.startUnixMs + pulse * 1000 / segment.samplingRateHz);
+      context.moveTo(x, 0);
+      context.lineTo(x, PACE_MARK_HEIGHT_PX);
+      paceMarks++;
+    }
+  }
+  context.stroke();
+
   context.strokeStyle = "#d00";
   context.lineWidth = 2;
   context.beginPath();
   context.moveTo(xOf(onsetUnixMs), 0);
   context.lineTo(xOf(onsetUnixMs), height);
   context.stroke();
-  return { width, scrollTo: xOf(onsetUnixMs) };
+  return { width, scrollTo: xOf(onsetUnixMs), paceMarks };
 }
