@@ -12,4 +12,7 @@ public sealed record WaveformFrame
     [Key("gainUnitsPerMv"), Id(3)] public double GainUnitsPerMv { get; init; }
     [Key("leads"), Id(4)] public string[] Leads { get; init; } = [];
     [Key("samples"), Id(5)] public short[] Samples { get; init; } = [];
+
+    /// <summary>Pacemaker pulses the device reported, as sample indices (per lead) within the frame.</summary>
+    [Key("pacePulses"), Id(6)] public int[] PacePulses { get; init; } = [];
 }

@@ -209,6 +209,7 @@ public sealed class PatientGrain(
             GainUnitsPerMv = batch.GainUnitsPerMv,
             Leads = batch.Leads,
             Samples = batch.Samples,
+            PacePulses = batch.PacePulses ?? [],
         });
         if (now - _lastVitalsUnixMs >= VitalsPeriodMs) await PublishVitalsAsync(now);
     }

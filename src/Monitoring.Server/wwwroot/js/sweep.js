@@ -7,15 +7,20 @@ const BUFFER_SECONDS = 12;
 // gap), it redraws the screen at once with the latest samples and plays on from RESUME_LAG_SECONDS behind.
 const MAX_LAG_SECONDS = 2;
 const RESUME_LAG_SECONDS = 0.5;
+// Pacemaker pulses the device reported: a blue tick at the top of the trace where the pen draws that sample.
+const PACE_MARK_COLOUR = "#2f7bff";
+const PACE_MARK_HEIGHT_PX = 10;
 
 /**
  * A live ECG trace drawn as a monitor does: a pen moving left to right at 25 mm/s, an erase bar ahead of it,
- * wrapping to the left edge. Lead: the first of each frame. The canvas is transparent: the grid lies beneath it.
+ * wrapping to the left edge, and a tick over each pacemaker pulse. Lead: the first of each frame. The canvas is
+ * transparent: the grid lies beneath it.
  */
 export class WaveformSweep {
   constructor(canvas) {
     this.canvas = canvas;
     this.samples = new Float32Array(1000 * BUFFER_SECONDS);
+    this.paced = new Uint8Array(this.samples.length); // 1 where the device reported a pacemaker pulse
     this.written = 0;     // samples ever pushed
     this.read = 0;        // samples ever drawn
     this.rate = 0;
@@ -43,11 +48,13 @@ export class WaveformSweep {
       this.rate = frame.samplingRateHz;
       this.read = this.written;
     }
-    const capacity = this.samples.length;
+    const capacity = this.samples.length, first = this.written;
     for (let i = 0; i < frame.samples.length; i += leads) {
       this.samples[this.written % capacity] = this.baseline.remove(frame.samples[i] / gain, this.rate);
+      this.paced[this.written % capacity] = 0;
       this.written++;
     }
+    for (const pulse of frame.pacePulses || []) this.paced[(first + pulse) % capacity] = 1;
     this.lastFrameAt = performance.now();
   }
 
@@ -83,8 +90,10 @@ export class WaveformSweep {
     context.clearRect(this.x, 0, Math.min(ERASE_BAR_PX, this.width - this.x) + step * count, this.height);
     context.beginPath();
     if (this.lastY !== null) context.moveTo(this.x, this.lastY);
+    const paceMarks = [];
     for (let i = 0; i < count; i++) {
       const y = middle - this.samples[this.read % this.samples.length] * PX_PER_MV;
+      if (this.paced[this.read % this.samples.length]) paceMarks.push(this.x);
       this.read++;
       if (this.lastY === null) context.moveTo(this.x, y); else context.lineTo(this.x, y);
       this.lastY = y;
@@ -98,6 +107,16 @@ export class WaveformSweep {
       }
     }
     context.stroke();
+    if (paceMarks.length) {
+      context.strokeStyle = PACE_MARK_COLOUR;
+      context.lineWidth = 2;
+      context.beginPath();
+      for (const x of paceMarks) {
+        context.moveTo(x, 0);
+        context.lineTo(x, PACE_MARK_HEIGHT_PX);
+      }
+      context.stroke();
+    }
     context.clearRect(this.x + 1, 0, ERASE_BAR_PX, this.height);
   }
 
