@@ -7,7 +7,8 @@ const BUFFER_SECONDS = 12;
 // gap), it redraws the screen at once with the latest samples and plays on from RESUME_LAG_SECONDS behind.
 const MAX_LAG_SECONDS = 2;
 const RESUME_LAG_SECONDS = 0.5;
-// Pacemaker pulses the device reported: a blue tick at the top of the trace where the pen draws that sample.
+// Pacemaker pulses the device reported: a blue tick at the top of the trace where the pen draws that sample (a lighter
+// blue than the review strip's, for the dark tile).
 const PACE_MARK_COLOUR = "#2f7bff";
 const PACE_MARK_HEIGHT_PX = 10;
 
