@@ -10,4 +10,10 @@ public sealed record RecentStream
 {
     [Id(0)] public IReadOnlyList<WaveformSegment> Segments { get; init; } = [];
     [Id(1)] public long HeldFromUnixMs { get; init; }
+
+    /// <summary>
+    /// The first sample of a batch the device grain gave up handing to the patient's analysis (device clock), null
+    /// when there is none: it and what follows may be stored, but no analysis has seen them.
+    /// </summary>
+    [Id(2)] public long? NotAnalysedFromUnixMs { get; init; }
 }

@@ -53,6 +53,9 @@ public sealed class DeviceGrain(
     /// <summary>Accepted batches not yet taken by the patient's analysis, oldest first (normally just the current one).</summary>
     private readonly Queue<PatientDelivery> _undelivered = new();
 
+    /// <summary>Where the first batch given up since the last successful hand-over starts: the next analysis reads it as unanalysed.</summary>
+    private long? _notAnalysedFromUnixMs;
+
     /// <summary>Tries to hand one batch to the patient: a lost host costs one, the next goes to its new activation.</summary>
     private const int MaxDeliveryTries = 3;
 
@@ -203,7 +206,7 @@ public sealed class DeviceGrain(
         List<WaveformSegment> held = _segments.Held(streamId, fromUnixMs, toUnixMs);
         long heldFrom = held.Count > 0 ? held[0].StartUnixMs : toUnixMs;
         IReadOnlyList<WaveformSegment> stored = heldFrom > fromUnixMs ? await fullDisclosure.ReadAsync(streamId, fromUnixMs, heldFrom) : [];
-        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom };
+        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = _notAnalysedFromUnixMs };
     }
 
     public Task SetConnectedAsync(bool connected)
@@ -293,7 +296,8 @@ public sealed class DeviceGrain(
     /// during it, perhaps after an alarm was pushed and before it was stored) keeps its batch here, first in line for
     /// the next batch or timer tick: the patient's next activation must analyse it, not start after it. The batch is
     /// accepted and stored either way. A batch whose every try fails is given up (logged and counted) rather than hold
-    /// the patient's analysis back for good.
+    /// the patient's analysis back for good; the next batch then finds samples missing, and the analysis that resumes
+    /// reads the given-up one as not analysed (<see cref="RecentStream.NotAnalysedFromUnixMs"/>), even once it is stored.
     /// </summary>
     private async Task DeliverToPatientAsync()
     {
@@ -305,6 +309,7 @@ public sealed class DeviceGrain(
             {
                 await patient.IngestAsync(delivery.Batch, delivery.ArrivedUnixMs, delivery.GapBeforeMs);
                 _undelivered.Dequeue();
+                _notAnalysedFromUnixMs = null; // the analysis that took it resumed over the given-up batch first
             }
             catch (Exception e)
             {
@@ -315,7 +320,8 @@ public sealed class DeviceGrain(
                     logger.LogWarning(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId}; handed over again with the next batch.", DeviceId, delivery.Batch.Sequence, patientId);
                     return;
                 }
-                logger.LogError(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId} in {Tries} tries; stored, not analysed.", DeviceId, delivery.Batch.Sequence, patientId, MaxDeliveryTries);
+                logger.LogError(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId} in {Tries} tries; stored, and analysed when the patient's analysis resumes.", DeviceId, delivery.Batch.Sequence, patientId, MaxDeliveryTries);
+                _notAnalysedFromUnixMs ??= delivery.Batch.FirstSampleTimeUnixMs;
                 _undelivered.Dequeue();
             }
         }

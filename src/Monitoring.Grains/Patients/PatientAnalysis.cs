@@ -112,15 +112,27 @@ public sealed class PatientAnalysis
     ///   failed is handed over again first, so it starts the new analysis and is not in its history): of what is found
     ///   there, only the conditions still going on at their end are reported (an alarm still present is confirmed; a
     ///   condition going on now is raised); past episodes there are not raised again;
-    /// - later samples (held by the device grain, not stored) may hold an alarm the lost analysis pushed and never
-    ///   stored: what is found there is reported in full; the alarm tracker recognises an episode it has by its onset.
+    /// - later samples (held by the device grain, not stored; or stored from a batch whose hand-over was given up, which
+    ///   no analysis saw) may hold an alarm no analysis stored: what is found there is reported in full; the alarm
+    ///   tracker recognises an episode it has by its onset.
     /// </summary>
     public static PatientAnalysis Resume(IReadOnlyList<WaveformSegment> history, long settledUntilUnixMs, DeviceBatch batch, PatientAlarmSettings settings, List<AnalysisEvent> events)
     {
         var analysis = new PatientAnalysis(batch, settings, history.Count > 0 ? history[0].StartUnixMs : null);
         var settled = new List<AnalysisEvent>();
         var held = new List<AnalysisEvent>();
-        foreach (WaveformSegment segment in history) analysis.Process(segment, segment.StartUnixMs < settledUntilUnixMs ? settled : held);
+        foreach (WaveformSegment segment in history)
+        {
+            // A segment across the mark (a batch given up inside it) is analysed in two parts, one on each side.
+            if (segment.StartUnixMs < settledUntilUnixMs && segment.EndUnixMs > settledUntilUnixMs
+                && SegmentBuffer.Cut(segment, segment.StartUnixMs, settledUntilUnixMs) is { } before
+                && SegmentBuffer.Cut(segment, settledUntilUnixMs, segment.EndUnixMs) is { } after)
+            {
+                analysis.Process(before, settled);
+                analysis.Process(after, held);
+            }
+            else analysis.Process(segment, segment.StartUnixMs < settledUntilUnixMs ? settled : held);
+        }
         events.AddRange(GoingOnAtEnd(settled));
         events.AddRange(held);
         return analysis;

@@ -236,7 +236,9 @@ public sealed class PatientGrain(
                 MonitoringMetrics.RecordResume("no_history", read);
                 return new PatientAnalysis(batch, State.Settings);
             }
-            PatientAnalysis resumed = PatientAnalysis.Resume(history, recent.HeldFromUnixMs, batch, State.Settings, _events);
+            // Stored samples count as analysed by the lost analysis, except from a batch whose hand-over was given up.
+            long settledUntil = Math.Min(recent.HeldFromUnixMs, recent.NotAnalysedFromUnixMs ?? long.MaxValue);
+            PatientAnalysis resumed = PatientAnalysis.Resume(history, settledUntil, batch, State.Settings, _events);
             TimeSpan took = Stopwatch.GetElapsedTime(started);
             MonitoringMetrics.RecordResume("resumed", took);
             logger.LogInformation("Patient {PatientId}: analysis resumed after {Seconds:F1} s of the stream's recent past ({Held:F1} s not stored yet) in {Ms:F0} ms ({ReadMs:F0} ms reading).",
