@@ -15,9 +15,9 @@ namespace Monitoring.Grains.Cluster.Tests;
 
 /// <summary>
 /// One in-process silo for the whole collection: memory grain storage (Orleans serializer) that can fail a grain's
-/// writes (answer lost, or not landed), grain calls that can fail after they ran, in-memory reminders, recording fakes
-/// for the host's services, and a fake clock for grain time (the grains' clock and their timers) while Orleans' own
-/// background loops stay on real time. Tests use their own ids, and run one at a time since they share the clock.
+/// writes (answer lost, or not landed), grain calls that can fail before or after they ran, in-memory reminders,
+/// recording fakes for the host's services, and a fake clock for grain time (the grains' clock and their timers) while
+/// Orleans' own background loops stay on real time. Tests use their own ids, and run one at a time since they share the clock.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {

@@ -129,7 +129,7 @@ public sealed class SegmentBuffer(string deviceId)
             StartUnixMs = segment.StartUnixMs + (long)Math.Round(first * 1000.0 / segment.SamplingRateHz),
             Samples = segment.Samples[(first * leads)..(end * leads)],
             Batches = [],
-            PacePulses = [.. segment.PacePulses.Where(pulse => pulse >= first && pulse < end).Select(pulse => pulse - first)],
+            PacePulses = Contracts.Waveforms.PacePulses.Within(segment.PacePulses, first, end),
         };
     }
 

@@ -123,15 +123,9 @@ public sealed class PatientAnalysis
         var held = new List<AnalysisEvent>();
         foreach (WaveformSegment segment in history)
         {
-            // A segment across the mark (a batch given up inside it) is analysed in two parts, one on each side.
-            if (segment.StartUnixMs < settledUntilUnixMs && segment.EndUnixMs > settledUntilUnixMs
-                && SegmentBuffer.Cut(segment, segment.StartUnixMs, settledUntilUnixMs) is { } before
-                && SegmentBuffer.Cut(segment, settledUntilUnixMs, segment.EndUnixMs) is { } after)
-            {
-                analysis.Process(before, settled);
-                analysis.Process(after, held);
-            }
-            else analysis.Process(segment, segment.StartUnixMs < settledUntilUnixMs ? settled : held);
+            // Each side of the mark on its own: a segment across it (a batch given up inside it) is analysed in two parts.
+            if (SegmentBuffer.Cut(segment, segment.StartUnixMs, settledUntilUnixMs) is { } before) analysis.Process(before, settled);
+            if (SegmentBuffer.Cut(segment, settledUntilUnixMs, segment.EndUnixMs) is { } after) analysis.Process(after, held);
         }
         events.AddRange(GoingOnAtEnd(settled));
         events.AddRange(held);

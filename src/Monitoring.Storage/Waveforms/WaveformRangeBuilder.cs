@@ -80,7 +80,7 @@ internal sealed class WaveformRangeBuilder(DateTimeOffset from, DateTimeOffset t
         public void Append(WaveformSegment segment, int first, int count)
         {
             _pieces.Add((segment.Samples, first, count));
-            foreach (int pulse in WaveformSegment.PulsesWithin(segment.PacePulses, first, first + count)) _pacePulses.Add(_count + pulse);
+            foreach (int pulse in Contracts.Waveforms.PacePulses.Within(segment.PacePulses, first, first + count)) _pacePulses.Add(_count + pulse);
             _count += count;
         }
 

@@ -94,20 +94,8 @@ public sealed class WaveformSegment
         {
             GainUnitsPerMv = GainUnitsPerMv,
             DeviceId = DeviceId,
-            PacePulses = PulsesWithin(PacePulses, from, to),
+            PacePulses = Contracts.Waveforms.PacePulses.Within(PacePulses, from, to),
         };
-    }
-
-    /// <summary>The pulses in samples <paramref name="from"/> to <paramref name="to"/> (exclusive), counted from <paramref name="from"/>.</summary>
-    public static int[] PulsesWithin(int[] pulses, int from, int to)
-    {
-        int first = 0;
-        while (first < pulses.Length && pulses[first] < from) first++;
-        int end = first;
-        while (end < pulses.Length && pulses[end] < to) end++;
-        var within = new int[end - first];
-        for (int i = 0; i < within.Length; i++) within[i] = pulses[first + i] - from;
-        return within;
     }
 
     /// <summary>One sample period after the last sample.</summary>
