@@ -36,8 +36,7 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         var page = await OpenConsoleAsync();
 
         await SignInAsync(page, userId, password);
-        var tile = page.Locator($".tile[data-patient-id='{patientId}']");
-        await Expect(tile).ToBeVisibleAsync();
+        var tile = await WatchingTileAsync(page, patientId);
         await Expect(page.Locator("#centre-name")).ToHaveTextAsync("Centre c-web-vt");
         await Expect(tile.Locator(".tile-name")).ToContainTextAsync("Patient");
 
@@ -108,6 +107,7 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
             .EnsureSuccessStatusCode();
         var page = await OpenConsoleAsync();
         await SignInAsync(page, userId, password);
+        await WatchingTileAsync(page, patientId);
 
         // mitdb/107 from 10:00, its device reporting a pacemaker pulse 400 ms after each paced beat: the pacemaker
         // fires and nothing answers it (PACER NOT CAPTURE).
@@ -420,6 +420,18 @@ public sealed class ConsoleTests(ConsoleServerFixture server, ChromiumFixture ch
         await page.Locator("#signin-form [name=userId]").FillAsync(userId);
         await page.Locator("#signin-form [name=password]").FillAsync(password);
         await page.Locator("#signin-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits until the patient's tile is shown and its live waveform is being watched: frames a device sends before
+    /// that never reach the page.
+    /// </summary>
+    private static async Task<ILocator> WatchingTileAsync(IPage page, string patientId)
+    {
+        var tile = page.Locator($".tile[data-patient-id='{patientId}']");
+        await Expect(tile).ToBeVisibleAsync();
+        await Expect(tile).ToHaveAttributeAsync("data-live", "watching");
+        return tile;
     }
 
     /// <summary>

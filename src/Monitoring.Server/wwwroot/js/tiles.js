@@ -103,12 +103,17 @@ export class TileGrid {
     const status = await tryInvoke(this.hub, "GetPatient", tile.patientId);
     if (status.ok) tile.status(status.value);
     const watched = await tryInvoke(this.hub, "WatchPatient", tile.patientId);
+    // data-live says whether frames now reach the tile: the server sends none before the watch is in place.
+    tile.element.dataset.live = watched.ok ? "watching" : "refused";
     if (!watched.ok) notify(`Live waveform of ${tile.patientId} refused: ${watched.error}`);
   }
 
   /** After a reconnection the server has forgotten which patients this connection watched. */
   rewatch() {
-    for (const tile of this.tiles.values()) this.watch(tile);
+    for (const tile of this.tiles.values()) {
+      delete tile.element.dataset.live;
+      this.watch(tile);
+    }
   }
 
   waveform(frame) { this.tiles.get(frame.patientId)?.sweep?.push(frame); }
