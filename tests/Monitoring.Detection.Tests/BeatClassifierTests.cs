@@ -42,6 +42,37 @@ public class BeatClassifierTests
     }
 
     /// <summary>
+    /// Wide early beats with a P wave before them, 400 ms after a sinus beat at 75/min: shaped like PVCs, so the first
+    /// ones are V. When the interval after each is about one normal cycle (the atrial impulse reset the sinus node: the
+    /// two intervals add up to 1.5 cycles), they are atrial beats conducted with aberration, and once enough of them
+    /// were seen they are S (<see cref="AberrantConductionRule"/>); with a compensatory pause (two cycles) they stay V.
+    /// </summary>
+    [Theory]
+    [InlineData(0.80, BeatClass.Supraventricular)]
+    [InlineData(1.20, BeatClass.Ventricular)]
+    public void Wide_early_beats_that_reset_the_sinus_rhythm_are_aberrant_atrial_beats(double intervalAfter, BeatClass expected)
+    {
+        var beats = new List<SyntheticBeat>();
+        var early = new List<SyntheticBeat>();
+        double t = 0.5;
+        for (int i = 0; t < 180; i++)
+        {
+            bool ectopic = i > 20 && i % 7 == 0;
+            var beat = ectopic ? new SyntheticBeat(t, AmplitudeMv: 1.2, WidthScale: 2.2, TAmplitudeMv: -0.3) : new SyntheticBeat(t);
+            beats.Add(beat);
+            if (ectopic) early.Add(beat);
+            t += ectopic ? intervalAfter : (i % 7 == 6 && i > 20 ? 0.4 : 0.8);
+        }
+
+        var classified = Classify(beats, 180);
+        var classes = early.Select(beat => classified.Single(c => Math.Abs(c.SampleIndex - beat.Time * Fs) <= 0.15 * Fs).Class).ToList();
+        Assert.Equal(BeatClass.Ventricular, classes[0]);
+        Assert.All(classes.Skip(AberrantConductionRule.JudgedBeats), c => Assert.Equal(expected, c));
+        var normal = beats.Except(early).Skip(20).Select(beat => classified.Single(c => Math.Abs(c.SampleIndex - beat.Time * Fs) <= 0.15 * Fs).Class);
+        Assert.All(normal, c => Assert.Equal(BeatClass.Normal, c));
+    }
+
+    /// <summary>
     /// A rhythm whose rate steps from 60 to 80 bpm at once (the patient sits up): the first beats at the new rate look
     /// early, but with the sinus P wave they are sinus rhythm, and even with another P wave (inverted: an atrial rhythm
     /// from a low focus) a run of premature beats at 80/min is no tachycardia. Either way the classifier takes the new
@@ -236,18 +267,17 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.27 / 92.62 since beats
-    /// in noise of a new shape are Q, 95.24 / 92.06 before; SVEB 81.10 / 73.60). Of the targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and SVEB +P are reached.
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.05 / 93.34 and SVEB
+    /// 83.56 / 75.76 since aberrantly conducted atrial beats are S, 95.05 / 92.69 and 81.10 / 74.67 before). Of the
+    /// issue's targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and both SVEB figures are reached.
     /// </summary>
     [Fact]
     public void Mitdb_veb_and_sveb_stay_above_the_floor()
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 92.3, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        // SVEB measured 81.10 / 73.60 (79.42 / 74.66 before early beats counted as S in an irregular rhythm with sinus P
-        // waves: +P floor lowered from 74 for that Se, still above the 70 target).
-        Assert.True(gross.SvebSensitivity >= 80.5 && gross.SvebPositivePredictivity >= 73, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 93, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 83 && gross.SvebPositivePredictivity >= 75, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

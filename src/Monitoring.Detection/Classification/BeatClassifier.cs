@@ -31,6 +31,8 @@ namespace Monitoring.Detection.Classification;
 /// intervals over 1.9 normal RR) is S too when the stretch where its P wave should be does not look like the patient's
 /// sinus P wave (correlation under 0.3, see <see cref="PWaveShape"/>). A run of beats called S on their timing that show
 /// the sinus P wave is sinus rhythm at a new rate, and its beats are N (<see cref="SinusRateChange"/>).</item>
+/// <item>Aberrant conduction: an early beat called V on its shape is S when most early beats of that shape reset the
+/// sinus rhythm instead of leaving a compensatory pause (<see cref="AberrantConductionRule"/>).</item>
 /// </list>
 /// A beat is classified when the next one arrives, since the pause after it is part of the evidence. Then, too, a
 /// complex the detector took for a beat in noise may be judged a noise complex (<see cref="NoiseComplexRule"/>): it is
@@ -68,6 +70,7 @@ public sealed class BeatClassifier
 
     private readonly bool _pacedPatient;
     private readonly ShapeTiming _pacedTiming = new();
+    private readonly ShapePauses _shapePauses = new();
     private readonly RecentMarks? _pacePulses;
     private readonly long _pulseBefore, _pulseAfter;
     private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
@@ -207,7 +210,11 @@ public sealed class BeatClassifier
         long center = SlopeCentroid(fiducial + (_lowPass.Length - 1) / 2);
         FillWindow(center);
         int shape = _shapes.Classify(_window, out _, out double dominantCorrelation);
-        if (_shapes.Members(shape) == 1) _pacedTiming.Forget(shape);   // a new shape in this slot
+        if (_shapes.Members(shape) == 1)   // a new shape in this slot
+        {
+            _pacedTiming.Forget(shape);
+            _shapePauses.Forget(shape);
+        }
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
         QrsMeasures measures = QrsWindow.Measure(complex, _widthGap);
@@ -346,7 +353,7 @@ public sealed class BeatClassifier
     private void Emit<TSink>(long rrAfter, ref TSink sink) where TSink : IBeatSink
     {
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
-        BeatClass beatClass = Decide(rrAfter, width);
+        BeatClass beatClass = JudgeAberrant(Decide(rrAfter, width), rrAfter);
         if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
         if (_pacedPatient) beatClass = JudgePaced(beatClass, width);
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
@@ -372,6 +379,21 @@ public sealed class BeatClassifier
         _emittedLikeness = _pendingLikeness;
         sink.OnClassifiedBeat(new ClassifiedBeat(_pendingSample, beatClass, _pendingRrBefore, rrAfter, _pendingDominantCorrelation, width,
             _pendingPWaveCorrelation));
+    }
+
+    /// <summary>
+    /// Whether the pending beat, <paramref name="decided"/> V, is an atrial beat conducted with aberration (see
+    /// <see cref="AberrantConductionRule"/>); counts the pause of every early beat after a normal one in sinus rhythm.
+    /// </summary>
+    private BeatClass JudgeAberrant(BeatClass decided, long rrAfter)
+    {
+        double normalRr = NormalRr();
+        bool early = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
+        bool sinusRhythm = _pattern.Irregularity <= PatternIrregularRhythm || _sinusPWaves.Share >= SinusRhythmPWaveShare;
+        if (!early || _lastClass != BeatClass.Normal || !sinusRhythm) return decided;
+        _shapePauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
+        return decided == BeatClass.Ventricular && AberrantConductionRule.IsAberrant(_shapePauses.ResetShare(_pendingShape))
+            ? BeatClass.Supraventricular : decided;
     }
 
     /// <summary>In a paced patient, whether the pending wide beat is paced rather than <paramref name="decided"/> (see <see cref="PacedRule"/>).</summary>
