@@ -5,7 +5,7 @@ using Monitoring.Grains.Waveforms;
 
 namespace Monitoring.Grains.Cluster.Tests;
 
-/// <summary>Full disclosure kept in memory, per patient stream: what a resumed analysis reads back. No exactly-once bookkeeping.</summary>
+/// <summary>Full disclosure kept in memory, per patient stream: what a resumed analysis reads back, and how far a device stored (a new activation catches up from there). No exactly-once bookkeeping.</summary>
 public sealed class MemoryFullDisclosureStore : IFullDisclosureStore
 {
     private readonly ConcurrentDictionary<string, List<WaveformSegment>> _streams = new();
@@ -17,8 +17,23 @@ public sealed class MemoryFullDisclosureStore : IFullDisclosureStore
         return Task.FromResult(0);
     }
 
-    public Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default) =>
-        Task.FromResult<StoredThrough?>(null);
+    /// <summary>The newest segment the device stored in the stream since <paramref name="sinceUnixMs"/> (the table store reads its fence rows).</summary>
+    public Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default)
+    {
+        StoredThrough? newest = null;
+        if (_streams.TryGetValue(patientId, out List<WaveformSegment>? stream))
+        {
+            lock (stream)
+            {
+                foreach (WaveformSegment segment in stream)
+                {
+                    if (segment.DeviceId == deviceId && segment.EndUnixMs > sinceUnixMs && (newest is null || segment.EndUnixMs > newest.Value.EndUnixMs))
+                        newest = new StoredThrough(segment.LastSequence, segment.EndUnixMs);
+                }
+            }
+        }
+        return Task.FromResult(newest);
+    }
 
     public Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)
     {

@@ -53,9 +53,6 @@ public sealed class DeviceGrain(
     /// <summary>Accepted batches not yet taken by the patient's analysis, oldest first (normally just the current one).</summary>
     private readonly Queue<PatientDelivery> _undelivered = new();
 
-    /// <summary>Where the first batch given up since the last successful hand-over starts: the next analysis reads it as unanalysed.</summary>
-    private long? _notAnalysedFromUnixMs;
-
     /// <summary>Tries to hand one batch to the patient: a lost host costs one, the next goes to its new activation.</summary>
     private const int MaxDeliveryTries = 3;
 
@@ -206,7 +203,7 @@ public sealed class DeviceGrain(
         List<WaveformSegment> held = _segments.Held(streamId, fromUnixMs, toUnixMs);
         long heldFrom = held.Count > 0 ? held[0].StartUnixMs : toUnixMs;
         IReadOnlyList<WaveformSegment> stored = heldFrom > fromUnixMs ? await fullDisclosure.ReadAsync(streamId, fromUnixMs, heldFrom) : [];
-        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = _notAnalysedFromUnixMs };
+        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = State.NotAnalysedFromUnixMs };
     }
 
     public Task SetConnectedAsync(bool connected)
@@ -233,6 +230,7 @@ public sealed class DeviceGrain(
         _segments.Close();
         await WriteClosedAsync();
         _undelivered.Clear(); // they were the previous patient's, who no longer has this device
+        State.NotAnalysedFromUnixMs = null;
         State.PatientId = patientId;
         await state.WriteStateAsync();
     }
@@ -297,7 +295,8 @@ public sealed class DeviceGrain(
     /// the next batch or timer tick: the patient's next activation must analyse it, not start after it. The batch is
     /// accepted and stored either way. A batch whose every try fails is given up (logged and counted) rather than hold
     /// the patient's analysis back for good; the next batch then finds samples missing, and the analysis that resumes
-    /// reads the given-up one as not analysed (<see cref="RecentStream.NotAnalysedFromUnixMs"/>), even once it is stored.
+    /// reads the given-up one as not analysed (<see cref="RecentStream.NotAnalysedFromUnixMs"/>), even once it is stored
+    /// and even after this grain's host is lost (the mark is saved in the state at once).
     /// </summary>
     private async Task DeliverToPatientAsync()
     {
@@ -309,7 +308,11 @@ public sealed class DeviceGrain(
             {
                 await patient.IngestAsync(delivery.Batch, delivery.ArrivedUnixMs, delivery.GapBeforeMs);
                 _undelivered.Dequeue();
-                _notAnalysedFromUnixMs = null; // the analysis that took it resumed over the given-up batch first
+                if (State.NotAnalysedFromUnixMs is not null)
+                {
+                    State.NotAnalysedFromUnixMs = null; // the analysis that took it resumed over the given-up batch first
+                    await SaveNotAnalysedMarkAsync();
+                }
             }
             catch (Exception e)
             {
@@ -321,9 +324,31 @@ public sealed class DeviceGrain(
                     return;
                 }
                 logger.LogError(e, "Device {DeviceId}: batch {Sequence} not handed to patient {PatientId} in {Tries} tries; stored, and analysed when the patient's analysis resumes.", DeviceId, delivery.Batch.Sequence, patientId, MaxDeliveryTries);
-                _notAnalysedFromUnixMs ??= delivery.Batch.FirstSampleTimeUnixMs;
                 _undelivered.Dequeue();
+                if (State.NotAnalysedFromUnixMs is null)
+                {
+                    State.NotAnalysedFromUnixMs = delivery.Batch.FirstSampleTimeUnixMs;
+                    await SaveNotAnalysedMarkAsync();
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Saves the state when the not-analysed mark is set or cleared (rare: a hand-over given up, and the one after it):
+    /// the mark must outlive a lost host, or the given-up batch, stored, would count as analysed. A failed save leaves
+    /// the mark in memory, saved with the next state write.
+    /// </summary>
+    private async Task SaveNotAnalysedMarkAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Device {DeviceId}: the mark of batches not analysed ({Mark}) was not saved; kept in memory.", DeviceId, State.NotAnalysedFromUnixMs);
+            if (e is InconsistentStateException) DeactivateOnIdle(); // another activation owns the state (see WriteClosedAsync)
         }
     }
 

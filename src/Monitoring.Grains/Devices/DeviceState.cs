@@ -13,4 +13,10 @@ public sealed class DeviceState
     [Id(3)] public string? PatientId { get; set; }
     [Id(4)] public DeviceLinkState Link { get; set; } = new();
     [Id(5)] public int BatteryPercent { get; set; } = -1;
+
+    /// <summary>
+    /// Where the first batch given up since the last successful hand-over to the patient starts (see
+    /// <see cref="Contracts.Waveforms.RecentStream.NotAnalysedFromUnixMs"/>); saved at once, so that it outlives a lost host.
+    /// </summary>
+    [Id(6)] public long? NotAnalysedFromUnixMs { get; set; }
 }
