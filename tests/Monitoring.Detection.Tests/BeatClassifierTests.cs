@@ -42,6 +42,36 @@ public class BeatClassifierTests
     }
 
     /// <summary>
+    /// A second narrow shape unlike the dominant beat (here inverted), every third beat. When it mostly comes on time it
+    /// is one of the patient's conducted beats (an axis that changes with respiration): the odd early one among its
+    /// beats is not a PVC. When it always comes early, with a compensatory pause, it is a PVC shape and stays V.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_unlike_shape_that_mostly_comes_on_time_is_conducted_and_its_early_beats_are_not_ventricular(bool alwaysEarly)
+    {
+        var beats = new List<SyntheticBeat>();
+        var early = new List<SyntheticBeat>();
+        double t = 0.5;
+        for (int i = 0; t < 180; i++)
+        {
+            bool second = i % 3 == 2, isEarly = second && (alwaysEarly ? i > 20 : i > 60 && i % 30 == 8);
+            if (isEarly) t -= 0.2;   // 600 ms after the beat before
+            var beat = second ? new SyntheticBeat(t, AmplitudeMv: -0.9, TAmplitudeMv: 0.3) : new SyntheticBeat(t);
+            beats.Add(beat);
+            if (isEarly) early.Add(beat);
+            t += isEarly && alwaysEarly ? 1.0 : 0.8;   // a PVC's compensatory pause; a conducted beat's normal cycle
+        }
+
+        var classified = Classify(beats, 180);
+        var classes = early.Select(beat => classified.Single(c => Math.Abs(c.SampleIndex - beat.Time * Fs) <= 0.15 * Fs).Class).ToList();
+        Assert.True(classes.Count >= 5);
+        if (alwaysEarly) Assert.All(classes.Skip(ShapeEarliness.JudgedBeats), c => Assert.Equal(BeatClass.Ventricular, c));
+        else Assert.All(classes, c => Assert.NotEqual(BeatClass.Ventricular, c));
+    }
+
+    /// <summary>
     /// Wide early beats with a P wave before them, 400 ms after a sinus beat at 75/min: shaped like PVCs, so the first
     /// ones are V. When the interval after each is about one normal cycle (the atrial impulse reset the sinus node: the
     /// two intervals add up to 1.5 cycles), they are atrial beats conducted with aberration, and once enough of them
@@ -267,8 +297,9 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.05 / 93.34 and SVEB
-    /// 83.56 / 75.76 since aberrantly conducted atrial beats are S, 95.05 / 92.69 and 81.10 / 74.67 before). Of the
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.05 / 93.68 and SVEB
+    /// 83.56 / 75.76 since aberrantly conducted atrial beats are S and shapes that mostly come on time are conducted,
+    /// 95.05 / 92.69 and 81.10 / 74.67 before). Of the
     /// issue's targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and both SVEB figures are reached.
     /// </summary>
     [Fact]
@@ -276,7 +307,7 @@ public class BeatClassifierTests
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 93, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 93.4, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
         Assert.True(gross.SvebSensitivity >= 83 && gross.SvebPositivePredictivity >= 75, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
