@@ -297,8 +297,8 @@ public class BeatClassifierTests
     }
 
     /// <summary>
-    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.05 / 93.68 and SVEB
-    /// 83.56 / 75.76 since aberrantly conducted atrial beats are S and shapes that mostly come on time are conducted,
+    /// EC57 floors on the 22 non-paced shared MIT-BIH records (scored from 5:00; measured VEB 95.05 / 93.86 and SVEB
+    /// 84.12 / 76.04 since aberrantly conducted atrial beats are S and shapes that mostly come on time are conducted,
     /// 95.05 / 92.69 and 81.10 / 74.67 before). Of the
     /// issue's targets (VEB 95 / 97, SVEB 80 / 70), VEB Se and both SVEB figures are reached.
     /// </summary>
@@ -307,8 +307,8 @@ public class BeatClassifierTests
     {
         var gross = RecordEvaluation.Run("mitdb", Ec57Options.Standard, name => !Ec57.PacedMitdbRecords.Contains(name)).Gross;
 
-        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 93.4, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
-        Assert.True(gross.SvebSensitivity >= 83 && gross.SvebPositivePredictivity >= 75, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
+        Assert.True(gross.VebSensitivity >= 95 && gross.VebPositivePredictivity >= 93.6, $"VEB {gross.VebSensitivity:F2} / {gross.VebPositivePredictivity:F2}");
+        Assert.True(gross.SvebSensitivity >= 83.5 && gross.SvebPositivePredictivity >= 75.5, $"SVEB {gross.SvebSensitivity:F2} / {gross.SvebPositivePredictivity:F2}");
     }
 
     private static List<ClassifiedBeat> Classify(List<SyntheticBeat> beats, double seconds)

@@ -14,13 +14,15 @@ namespace Monitoring.Detection.Classification;
 /// (over <see cref="JudgedBeats"/> at least, each after a normal beat in a regular rhythm) had a resetting pause: the
 /// two intervals together <see cref="ResetSumFrom"/> to <see cref="ResetSumTo"/> normal RR, the one after it at least
 /// <see cref="ResetAfterFrom"/>. The early beats counted are those after a normal beat in sinus rhythm (a regular
-/// pattern, or most beats showing the sinus P wave): in atrial fibrillation there is no sinus node to reset.
+/// pattern, or most beats showing the sinus P wave): in atrial fibrillation there is no sinus node to reset. Once a
+/// shape is known to be aberrant, its early beats are S in any rhythm (the Ashman beats of atrial fibrillation).
 /// Fitted on the shared records, from the intervals of every early beat after a normal one, replayed per shape
 /// (mitdb 22 non-paced and svdb 39 records, from 5:00): with these values 25 mitdb beats called V become S, all of them
 /// the aberrated atrial beats of mitdb 201, and 5 of svdb's atrial beats, with no PVC lost; a band up to 1.70 or 1.75
 /// normal RR, or a share of 0.35-0.5, turned 2-46 PVCs of svdb 804 (pauses of 1.6-1.9 cycles around them) into S.
 /// Measured: mitdb VEB +P 92.69 → 93.34 % (Se 95.05 unchanged), SVEB 81.10 / 74.67 → 83.56 / 75.76 %; svdb VEB
-/// 82.01 / 88.32 → 82.01 / 88.44 %, SVEB 68.66 / 64.62 → 68.73 / 64.65 %.
+/// 82.01 / 88.32 → 82.01 / 88.44 %, SVEB 68.66 / 64.62 → 68.73 / 64.65 %. Judging early beats in any rhythm as well
+/// turned 4 more of 201's aberrated beats into S (replay: no PVC of mitdb or svdb lost).
 /// </summary>
 public static class AberrantConductionRule
 {

@@ -392,15 +392,16 @@ public sealed class BeatClassifier
 
     /// <summary>
     /// Whether the pending beat, <paramref name="decided"/> V, is an atrial beat conducted with aberration (see
-    /// <see cref="AberrantConductionRule"/>); counts the pause of every early beat after a normal one in sinus rhythm.
+    /// <see cref="AberrantConductionRule"/>); counts the pause of every early beat after a normal one in sinus rhythm, and
+    /// judges every early beat, in any rhythm: a shape shown to be aberrant stays so (Ashman beats in atrial fibrillation).
     /// </summary>
     private BeatClass JudgeAberrant(BeatClass decided, long rrAfter)
     {
         double normalRr = NormalRr();
         bool early = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool sinusRhythm = _pattern.Irregularity <= PatternIrregularRhythm || _sinusPWaves.Share >= SinusRhythmPWaveShare;
-        if (!early || _lastClass != BeatClass.Normal || !sinusRhythm) return decided;
-        _shapePauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
+        if (!early) return decided;
+        if (_lastClass == BeatClass.Normal && sinusRhythm) _shapePauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
         return decided == BeatClass.Ventricular && AberrantConductionRule.IsAberrant(_shapePauses.ResetShare(_pendingShape))
             ? BeatClass.Supraventricular : decided;
     }
