@@ -31,7 +31,7 @@ public sealed class ConsultGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _deadline = new DurableDeadline(this, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlineAsync);
+        _deadline = new DurableDeadline(this, clock, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlineAsync);
         TrackWaiting();
         // A deadline that passed while no host ran the grain is handled now; otherwise the timer is re-armed.
         await HandleDeadlineAsync(cancellationToken);
@@ -220,7 +220,7 @@ public sealed class ConsultGrain(
     }
 
     private Task ArmDeadlineAsync(bool releaseIdleReminder = false) =>
-        _deadline.ArmAsync(State.Consult?.AcceptDueUnixMs, clock.GetUtcNow().ToUnixTimeMilliseconds(), State.DeadlineReminder,
+        _deadline.ArmAsync(State.Consult?.AcceptDueUnixMs, State.DeadlineReminder,
             SaveDeadlineReminderAsync, releaseIdleReminder);
 
     private Task SaveDeadlineReminderAsync(bool registered)

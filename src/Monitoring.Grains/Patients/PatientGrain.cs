@@ -72,7 +72,7 @@ public sealed class PatientGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _alarms = new AlarmTracker(PatientId, State.Alarms, policy);
-        _deadlines = new DurableDeadline(this, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlinesAsync);
+        _deadlines = new DurableDeadline(this, clock, DeadlineReminderName, TimeSpan.FromSeconds(policy.ReminderSeconds), HandleDeadlinesAsync);
         if (State.DeviceId is not null) StartWatching();
         // ECG RECORDING FAILED of an earlier activation ends: storage has just answered, and the device says again
         // if it still cannot record.
@@ -504,7 +504,7 @@ public sealed class PatientGrain(
     }
 
     private Task ArmDeadlinesAsync(bool releaseIdleReminder = false) =>
-        _deadlines.ArmAsync(_alarms.NextDeadline(), Now, State.DeadlineReminder, SaveDeadlineReminderAsync, releaseIdleReminder);
+        _deadlines.ArmAsync(_alarms.NextDeadline(), State.DeadlineReminder, SaveDeadlineReminderAsync, releaseIdleReminder);
 
     private Task SaveDeadlineReminderAsync(bool registered)
     {

@@ -11,8 +11,11 @@ namespace Monitoring.Grains.Scheduling;
 /// (<c>releaseIdleReminder</c>): deadlines come and go with every alarm that is raised and resolved, and removing and
 /// registering the reminder each time would put three more storage round trips into the path that raises alarms.
 /// </summary>
-public sealed class DurableDeadline(IGrainBase grain, string reminderName, TimeSpan reminderPeriod, Func<CancellationToken, Task> callback)
+public sealed class DurableDeadline(IGrainBase grain, TimeProvider clock, string reminderName, TimeSpan reminderPeriod, Func<CancellationToken, Task> callback)
 {
+    /// <summary>A clock that moved this much while a timer was being created jumped (see <see cref="StartTimer"/>).</summary>
+    private static readonly TimeSpan ClockJump = TimeSpan.FromSeconds(1);
+
     private IGrainTimer? _timer;
 
     /// <summary>
@@ -21,20 +24,33 @@ public sealed class DurableDeadline(IGrainBase grain, string reminderName, TimeS
     /// (call it so from the reminder's tick). <paramref name="reminderRegistered"/> is the flag the grain persists;
     /// when it changes, <paramref name="saveReminderRegistered"/> stores the new value.
     /// </summary>
-    public async Task ArmAsync(long? deadlineUnixMs, long nowUnixMs, bool reminderRegistered, Func<bool, Task> saveReminderRegistered,
+    public async Task ArmAsync(long? deadlineUnixMs, bool reminderRegistered, Func<bool, Task> saveReminderRegistered,
         bool releaseIdleReminder = false)
     {
         _timer?.Dispose();
-        _timer = null;
-        if (deadlineUnixMs is { } at)
-        {
-            var due = TimeSpan.FromMilliseconds(Math.Max(0, at - nowUnixMs));
-            _timer = grain.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        }
+        _timer = deadlineUnixMs is { } at ? StartTimer(at) : null;
         bool wanted = deadlineUnixMs is not null;
         if (wanted == reminderRegistered || (!wanted && !releaseIdleReminder)) return;
         if (wanted) await grain.RegisterOrUpdateReminder(reminderName, reminderPeriod, reminderPeriod);
         else if (await grain.GetReminder(reminderName) is { } reminder) await grain.UnregisterReminder(reminder);
         await saveReminderRegistered(wanted);
+    }
+
+    /// <summary>
+    /// A one-shot timer for <paramref name="atUnixMs"/>. A timer counts its delay from the clock's time when it is
+    /// created, so the delay is taken from the clock just before, and the clock read again just after: one that jumped
+    /// meanwhile (a host resumed from suspension; a test's clock, moved by another thread while the grain armed the
+    /// timer, which then fired a whole step late) gets the timer made again from the new time.
+    /// </summary>
+    private IGrainTimer StartTimer(long atUnixMs)
+    {
+        while (true)
+        {
+            DateTimeOffset before = clock.GetUtcNow();
+            var due = TimeSpan.FromMilliseconds(Math.Max(0, atUnixMs - before.ToUnixTimeMilliseconds()));
+            IGrainTimer timer = grain.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            if (clock.GetUtcNow() - before < ClockJump) return timer;
+            timer.Dispose();
+        }
     }
 }
