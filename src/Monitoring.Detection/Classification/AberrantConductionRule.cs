@@ -9,7 +9,7 @@ namespace Monitoring.Detection.Classification;
 /// one comes on schedule, and the two intervals add up to two normal cycles (a compensatory pause), or to one when the
 /// PVC is interpolated. One beat's pause is weak evidence (sinus arrhythmia moves it, and some PVCs conduct back to the
 /// atria), but a patient's aberrant beats come back with the same shape, so the evidence is gathered per shape
-/// (<see cref="ShapePauses"/>): a beat called V on its shape is S when it is early (RR under the classifier's
+/// (<see cref="ShapeTally"/>): a beat called V on its shape is S when it is early (RR under the classifier's
 /// premature ratio of the normal RR) and at least <see cref="AberrantShapeResetShare"/> of the early beats of its shape
 /// (over <see cref="JudgedBeats"/> at least, each after a normal beat in a regular rhythm) had a resetting pause: the
 /// two intervals together <see cref="ResetSumFrom"/> to <see cref="ResetSumTo"/> normal RR, the one after it at least

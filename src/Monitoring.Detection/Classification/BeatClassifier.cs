@@ -67,16 +67,18 @@ public sealed class BeatClassifier
     // atrial ectopy, not atrial fibrillation: there a markedly early beat (RR under this ratio) is S again, as sinus
     // arrhythmia does not shorten a cycle that much.
     private const double SinusRhythmPWaveShare = 0.7, MarkedlyPrematureRatio = 0.6;
-    // A shape with under this share of early beats (over ShapeEarliness.JudgedBeats at least) is one of the patient's
-    // conducted beats: its early beats are not V for being unlike the dominant beat (wider ones still are). Replayed
+    // A shape with under this share of early beats (over ConductedShapeBeats at least) is one of the patient's
+    // conducted beats (another axis with respiration, a rate-related conduction change): its early beats are not V for
+    // being unlike the dominant beat (wider ones still are). Replayed
     // per shape on the shared mitdb (22) and svdb (39) records: 0.1 turns 10 false PVCs of mitdb (108: 7, 207: 2,
     // 114: 1) into N or S and no PVC; 0.2-0.3 gain 2 more and lose 1-2 PVCs of svdb 891.
     private const double ConductedShapeEarlyShare = 0.1;
+    internal const int ConductedShapeBeats = 10;
 
     private readonly bool _pacedPatient;
     private readonly ShapeTiming _pacedTiming = new();
-    private readonly ShapePauses _shapePauses = new();
-    private readonly ShapeEarliness _shapeEarliness = new();
+    // Per shape: its early beats (after a normal one, in sinus rhythm) whose pause reset the rhythm; its beats that came early.
+    private readonly ShapeTally _resetPauses = new(), _earlyBeats = new();
     private readonly RecentMarks? _pacePulses;
     private readonly long _pulseBefore, _pulseAfter;
     private readonly int _samplingRateHz, _decimation, _interpolation, _before, _windowLength, _maxLag, _centroidReach, _widthGap;
@@ -219,8 +221,8 @@ public sealed class BeatClassifier
         if (_shapes.Members(shape) == 1)   // a new shape in this slot
         {
             _pacedTiming.Forget(shape);
-            _shapePauses.Forget(shape);
-            _shapeEarliness.Forget(shape);
+            _resetPauses.Forget(shape);
+            _earlyBeats.Forget(shape);
         }
         // The complex's own width and height against the dominant beat's, for the noise-complex rule.
         ReadOnlySpan<float> complex = _window.AsSpan(_maxLag, _windowLength);
@@ -362,7 +364,7 @@ public sealed class BeatClassifier
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = JudgeAberrant(Decide(rrAfter, width), rrAfter);
         double normalRr = NormalRr();
-        if (normalRr > 0 && _pendingRrBefore > 0) _shapeEarliness.Add(_pendingShape, _pendingRrBefore < PrematureRatio * normalRr);
+        if (normalRr > 0 && _pendingRrBefore > 0) _earlyBeats.Add(_pendingShape, _pendingRrBefore < PrematureRatio * normalRr);
         if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
         if (_pacedPatient) beatClass = JudgePaced(beatClass, width);
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
@@ -401,8 +403,9 @@ public sealed class BeatClassifier
         bool early = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
         bool sinusRhythm = _pattern.Irregularity <= PatternIrregularRhythm || _sinusPWaves.Share >= SinusRhythmPWaveShare;
         if (!early) return decided;
-        if (_lastClass == BeatClass.Normal && sinusRhythm) _shapePauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
-        return decided == BeatClass.Ventricular && AberrantConductionRule.IsAberrant(_shapePauses.ResetShare(_pendingShape))
+        if (_lastClass == BeatClass.Normal && sinusRhythm) _resetPauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
+        return decided == BeatClass.Ventricular
+            && AberrantConductionRule.IsAberrant(_resetPauses.Share(_pendingShape, AberrantConductionRule.JudgedBeats, untilCounted: 0))
             ? BeatClass.Supraventricular : decided;
     }
 
@@ -484,7 +487,7 @@ public sealed class BeatClassifier
         bool somewhatUnlike = _pendingDominantCorrelation < SomewhatUnlikeCorrelation;
         // A shape that mostly comes on time is one of the patient's conducted beats: unlike the dominant one and early
         // is then an early conducted beat, not a PVC.
-        bool conductedShape = _shapeEarliness.EarlyShare(_pendingShape) < ConductedShapeEarlyShare;
+        bool conductedShape = _earlyBeats.Share(_pendingShape, ConductedShapeBeats, untilCounted: 1) < ConductedShapeEarlyShare;
         bool unlikeAndEarly = premature && !irregular && !conductedShape && (unlike || (somewhatUnlike && !narrower));
         // In an irregular rhythm every other beat looks early: there only the shape speaks.
         if (wider || (irregular && _pendingDominantCorrelation < OppositeCorrelation) || unlikeAndEarly) return BeatClass.Ventricular;
