@@ -24,11 +24,12 @@ public class LethalArrhythmiaAlarmRecordTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Measured (README): 9 episodes, 4 detected, 1 within a second of the 4-s delay (430 at 20:42). Not the target:
-    /// 430 at 12:55.5 comes 5.14 s after the onset (a complex found 0.64 s into the standstill, then the QRS detector's
-    /// watermark, 0.24-0.36 s behind the stream), 430 at 8:44.6 after 5.61 s (a decaying shock artifact read as
-    /// complexes), 424 at 22:50.5 after 7.85 s (an ECG artifact over its first seconds: a whole delay must pass after it); 424 at 25:37.4 (CPR-like artifact
-    /// read as complexes) and 26:28.3 (mostly artifact) are not declared, nor are three standstills of 1.2-4.4 s.
+    /// Measured (README): 9 episodes, 4 detected, 3 within a second of the 4-s delay (430 at 8:44.6, 12:55.5 and 20:42,
+    /// all after a defibrillation shock; the first two since the complexes in the shock's trace no longer count, see
+    /// <see cref="Detection.Quality.ShockArtifactDetector"/>). Not the target: 424 at 22:50.5 after 7.85 s (a double step and
+    /// its recovery read as an ECG artifact: a whole delay must pass after it); 424 at 25:37.4 (CPR-like artifact
+    /// read as complexes) and 26:28.3 (mostly artifact) are not declared, nor are three standstills of 1.2-4.4 s
+    /// (430 at 11:16.7 and 18:13.1 hold complexes found more than 1.5 s after their shock).
     /// </summary>
     [Fact]
     public void Asystole_episodes_raise_their_alarm_within_a_second_of_the_delay()
@@ -36,7 +37,7 @@ public class LethalArrhythmiaAlarmRecordTests(ITestOutputHelper output)
         var scores = Scores("vfdb", AlarmEpisodes.Asystole);
 
         Assert.True(scores.Count(s => s.Detected) >= 4, $"{scores.Count(s => s.Detected)} of {scores.Count} detected");
-        Assert.True(scores.Count(s => s.InTime) >= 1, $"{scores.Count(s => s.InTime)} of {scores.Count} in time");
+        Assert.True(scores.Count(s => s.InTime) >= 3, $"{scores.Count(s => s.InTime)} of {scores.Count} in time");
         Assert.All(scores.Where(s => s.Detected), s => Assert.InRange(s.DelaySeconds!.Value, RhythmAlarmSettings.Default.AsystoleDelaySeconds - 1, 10));
     }
 

@@ -240,6 +240,39 @@ public class RhythmMonitorTests
         Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastQrs + 4 - 0.05, lastQrs + 4 + 0.05);
     }
 
+    /// <summary>
+    /// Fibrillation (complexes at 200/min) ends with a shock at 10.25 s; the QRS detector takes the step and a kink
+    /// of the recovery at 11.4 s for complexes. Asystole counts from the last complex before the shock's trace (9.8 s),
+    /// as if the step had not been there; the pause still counts the complexes in it. Without the shock's trace
+    /// asystole came at 15.4 s, 1.6 s late.
+    /// </summary>
+    [Fact]
+    public void Complexes_in_a_shocks_trace_do_not_hold_off_asystole_but_still_count_for_a_pause()
+    {
+        long[] beats = [.. Beats((9.5, 200)), (long)(10.25 * Fs), (long)(11.4 * Fs)];
+        double lastBeforeShock = beats[^3] / (double)Fs;
+
+        var events = RunBeats(beats, RhythmAlarmSettings.Default, shock: ((long)(10.1 * Fs), (long)(11.75 * Fs)), tailSeconds: 6);
+
+        var asystole = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && e.Event.Onset);
+        Assert.InRange(asystole.Event.SampleIndex / (double)Fs, lastBeforeShock + 4 - 0.01, lastBeforeShock + 4 + 0.01);
+        Assert.InRange(asystole.DeclaredAt / (double)Fs, lastBeforeShock + 4, lastBeforeShock + 4 + 0.6);
+        var pause = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Pause && e.Event.Onset);
+        Assert.InRange(pause.Event.SampleIndex / (double)Fs, 11.4 + 2 - 0.01, 11.4 + 2 + 0.01);
+    }
+
+    /// <summary>A complex after a shock's trace is a QRS again, and ends the asystole.</summary>
+    [Fact]
+    public void A_complex_after_a_shocks_trace_ends_asystole()
+    {
+        long[] beats = [.. Beats((9.5, 200)), (long)(10.25 * Fs), (long)(16 * Fs)];
+
+        var events = RunBeats(beats, RhythmAlarmSettings.Default, shock: ((long)(10.1 * Fs), (long)(11.75 * Fs)));
+
+        var end = Assert.Single(events, e => e.Event.Condition == RhythmCondition.Asystole && !e.Event.Onset);
+        Assert.Equal(16 * Fs, end.Event.SampleIndex);
+    }
+
     /// <summary>Beat sample indices at a rate per minute that varies with time (seconds).</summary>
     private static long[] Beats(Func<double, double> bpm, double seconds)
     {
@@ -261,17 +294,22 @@ public class RhythmMonitorTests
         return [.. beats];
     }
 
-    /// <summary>Gives the monitor the beats as a detector would, a watermark 0.3 s behind, in 250-ms steps.</summary>
-    private static List<(RhythmEvent Event, long DeclaredAt)> RunBeats(long[] beats, RhythmAlarmSettings settings)
+    /// <summary>
+    /// Gives the monitor the beats as a detector would, a watermark 0.3 s behind, in 250-ms steps, until
+    /// <paramref name="tailSeconds"/> after the last; and a shock's trace once the stream has passed its end.
+    /// </summary>
+    private static List<(RhythmEvent Event, long DeclaredAt)> RunBeats(long[] beats, RhythmAlarmSettings settings,
+        (long Start, long End)? shock = null, double tailSeconds = 1)
     {
         var monitor = new RhythmMonitor(Fs, settings);
         var sink = new Sink(monitor);
         int next = 0;
-        for (long now = Fs / 4; now <= beats[^1] + Fs; now += Fs / 4)
+        for (long now = Fs / 4; now <= beats[^1] + tailSeconds * Fs; now += Fs / 4)
         {
             long watermark = now - 3 * Fs / 10;
             while (next < beats.Length && beats[next] < watermark) sink.Beat(beats[next++]);
             sink.Now = now;
+            if (shock is { } trace && now >= trace.End && now < trace.End + Fs / 4) monitor.OnShockArtifact(trace.Start, trace.End);
             monitor.AdvanceTo(watermark, ref sink);
         }
         return sink.Events;

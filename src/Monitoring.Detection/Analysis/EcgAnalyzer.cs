@@ -18,7 +18,8 @@ namespace Monitoring.Detection.Analysis;
 /// conditions (flat line, saturation, high-frequency noise, baseline wander, artifact); while any but the flat line
 /// lasts the signal is unreadable and the beat-based conditions are suppressed: no asystole, pause, missed beat or rate condition, no
 /// ventricular ectopy (a run in progress ends), and atrial fibrillation takes no beats (it neither starts nor ends).
-/// Beats and the displayed heart rate are still reported. A complex the classifier judges noise (see
+/// Beats and the displayed heart rate are still reported. The complexes the detector finds in the trace of a
+/// defibrillation shock (<see cref="ShockArtifactDetector"/>) do not hold off asystole. A complex the classifier judges noise (see
 /// <see cref="NoiseComplexRule"/>) is taken back from the heart rate a beat later. Ventricular fibrillation is judged throughout: the
 /// quality monitor does not call organised ventricular activity noise. Feed it chunks of any size; it works through them a second at a time, so that rhythm
 /// conditions are judged at least once a second. Allocation-free after construction.
@@ -39,6 +40,7 @@ public sealed class EcgAnalyzer
     private readonly AtrialFibrillationDetector _atrialFibrillation;
     private readonly VentricularFibrillationDetector _fibrillation;
     private readonly SignalQualityMonitor _quality;
+    private readonly ShockArtifactDetector _shocks;
     private readonly RecentMarks? _pacePulses;           // a paced patient's reported pacemaker pulses
     private readonly PacerCaptureMonitor? _pacerCapture;
     private readonly PacePulseBlanker? _pulseBlanker;
@@ -74,6 +76,7 @@ public sealed class EcgAnalyzer
         _atrialFibrillation = new AtrialFibrillationDetector(settings.SamplingRateHz);
         _fibrillation = new VentricularFibrillationDetector(settings);
         _quality = new SignalQualityMonitor(settings);
+        _shocks = new ShockArtifactDetector(settings);
         _step = settings.SamplingRateHz;
         if (MainsNotchFilter.Applies(mainsFrequencyHz, settings.SamplingRateHz))
         {
@@ -143,6 +146,8 @@ public sealed class EcgAnalyzer
             _fibrillation.Process(part, ref sink);
             _rhythm.OnVentricularFibrillation(_fibrillation.IsFibrillating, _fibrillation.ChangedAt, ref sink);
             JudgeQuality(part, ref sink);
+            _shocks.Process(part);
+            if (_shocks.TryTakeShock(out long traceStart, out long traceEnd)) _rhythm.OnShockArtifact(traceStart, traceEnd);
             _rhythm.AdvanceTo(_detector.Watermark, ref sink);
             _pacerCapture?.AdvanceTo(_detector.Watermark, _quality.IsUnreadable, ref sink);
         }

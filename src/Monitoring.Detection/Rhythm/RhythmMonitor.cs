@@ -18,14 +18,24 @@ namespace Monitoring.Detection.Rhythm;
 /// the start is asystole too. While ventricular fibrillation is declared (<see cref="OnVentricularFibrillation{TSink}"/>)
 /// there is no asystole or pause: the missing or erratic QRS of fibrillation are not cardiac standstill, and the
 /// fibrillation alarm is the one that applies (as vendors define asystole: no QRS and no VF). While the signal is
-/// unreadable (<see cref="OnSignalArtifact{TSink}"/>) none of the conditions is judged. Allocation-free.
+/// unreadable (<see cref="OnSignalArtifact{TSink}"/>) none of the conditions is judged. Complexes found in the trace
+/// of a defibrillation shock (<see cref="OnShockArtifact"/>) are not QRS complexes for asystole. Allocation-free.
 /// </summary>
 public sealed class RhythmMonitor
 {
+    // Complexes kept to find the last one before a shock's trace, which is known about 1.5 s after the step.
+    private const int RecentBeats = 16;
+
     private readonly RhythmAlarmSettings _settings;
     private readonly int _samplingRateHz;
     private readonly long _pauseThreshold, _asystoleDelay;
+    private readonly long _startSample;
     private long _lastBeat;
+    private long _standstillFrom;   // the last complex that counts for asystole (none in a shock's trace)
+    private long _shockStart = -1, _shockEnd = -1;
+    private long _asystoleEnd;
+    private readonly long[] _recentStandstillBeats = new long[RecentBeats];
+    private int _recentNext, _recentCount;
     private long _nextRateCheck;
     private bool _pause, _asystole, _fibrillation, _artifact;
     private long _fibrillationEnd, _artifactEnd;
@@ -42,7 +52,7 @@ public sealed class RhythmMonitor
         _asystoleDelay = Samples(_settings.AsystoleDelaySeconds);
         _rateValidation = new RateLimitValidation(_settings);
         HeartRate = new HeartRateMeter(samplingRateHz);
-        _lastBeat = startSample;
+        _startSample = _lastBeat = _standstillFrom = startSample;
         _nextRateCheck = startSample + samplingRateHz;
     }
 
@@ -50,15 +60,26 @@ public sealed class RhythmMonitor
 
     public HeartRateMeter HeartRate { get; }
 
-    /// <summary>A QRS at <paramref name="sampleIndex"/>: ends a pause or asystole in progress.</summary>
+    /// <summary>
+    /// A QRS at <paramref name="sampleIndex"/>: ends a pause or asystole in progress. In a shock's trace
+    /// (<see cref="OnShockArtifact"/>) it ends and resets a pause, not asystole.
+    /// </summary>
     public void OnBeat<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
     {
         if (sampleIndex <= _lastBeat) return;
         long interval = sampleIndex - _lastBeat;
-        if (_asystole)
+        if (!InShockTrace(sampleIndex))
         {
-            _asystole = false;
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, interval));
+            if (_asystole)
+            {
+                _asystole = false;
+                _asystoleEnd = sampleIndex;
+                sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, sampleIndex - _standstillFrom));
+            }
+            _standstillFrom = sampleIndex;
+            _recentStandstillBeats[_recentNext] = sampleIndex;
+            _recentNext = (_recentNext + 1) % RecentBeats;
+            _recentCount = Math.Min(_recentCount + 1, RecentBeats);
         }
         if (_pause)
         {
@@ -68,6 +89,31 @@ public sealed class RhythmMonitor
         _lastBeat = sampleIndex;
         HeartRate.OnBeat(sampleIndex);
     }
+
+    /// <summary>
+    /// A defibrillation shock left its trace from <paramref name="traceStart"/> to <paramref name="traceEnd"/> (see
+    /// <see cref="Quality.ShockArtifactDetector"/>, which knows it only at its end): the complexes found there, the
+    /// step itself and kinks of the amplifier's recovery, are not QRS complexes, so asystole is counted from the last
+    /// complex before it. A pause still counts them: a step taken for a shock must not make a pause of the beats
+    /// around it.
+    /// </summary>
+    public void OnShockArtifact(long traceStart, long traceEnd)
+    {
+        _shockStart = traceStart;
+        _shockEnd = traceEnd;
+        if (_standstillFrom < traceStart) return;
+        long from = _startSample;
+        for (int ago = 1; ago <= _recentCount; ago++)
+        {
+            long beat = _recentStandstillBeats[(_recentNext - ago + RecentBeats) % RecentBeats];
+            if (beat >= traceStart) continue;
+            from = beat;
+            break;
+        }
+        _standstillFrom = from;
+    }
+
+    private bool InShockTrace(long sampleIndex) => sampleIndex >= _shockStart && sampleIndex < _shockEnd;
 
     /// <summary>
     /// A complex reported as a beat was judged noise afterwards: the heart rate takes it back. Pause and asystole,
@@ -113,9 +159,12 @@ public sealed class RhythmMonitor
 
     private void EndStandstill<TSink>(long sampleIndex, ref TSink sink) where TSink : IRhythmSink
     {
-        long interval = sampleIndex - _lastBeat;
-        if (_asystole) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, interval));
-        if (_pause) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, false, sampleIndex, null, interval));
+        if (_asystole)
+        {
+            _asystoleEnd = sampleIndex;
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, false, sampleIndex, null, sampleIndex - _standstillFrom));
+        }
+        if (_pause) sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, false, sampleIndex, null, sampleIndex - _lastBeat));
         _asystole = _pause = false;
     }
 
@@ -133,12 +182,14 @@ public sealed class RhythmMonitor
             long onset = Math.Max(since + _pauseThreshold, _fibrillationEnd);
             sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Pause, true, onset, null, onset - _lastBeat));
         }
-        if (judged && !_asystole && watermark - since >= _asystoleDelay)
+        long standstillSince = Math.Max(_standstillFrom, _artifactEnd);
+        if (judged && !_asystole && watermark - standstillSince >= _asystoleDelay)
         {
             _asystole = true;
-            long onset = Math.Max(since + _asystoleDelay, _fibrillationEnd);
+            // Not before the last asystole ended: a shock's trace may take back the complex that ended it.
+            long onset = Math.Max(standstillSince + _asystoleDelay, Math.Max(_fibrillationEnd, _asystoleEnd));
             SetRateCondition(null, onset, null, ref sink);
-            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, onset, null, onset - _lastBeat));
+            sink.OnRhythmEvent(new RhythmEvent(RhythmCondition.Asystole, true, onset, null, onset - _standstillFrom));
         }
 
         while (_nextRateCheck <= watermark)
