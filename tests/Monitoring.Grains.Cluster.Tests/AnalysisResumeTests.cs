@@ -1,7 +1,10 @@
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
+using Monitoring.Grains.Devices;
 using Monitoring.Grains.Tests;
+using Monitoring.Grains.Waveforms;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 
 namespace Monitoring.Grains.Cluster.Tests;
@@ -178,6 +181,29 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         }
 
         AssertVentricularTachycardiaInTheRun(patientId);
+    }
+
+    [Fact]
+    public async Task A_new_activation_does_not_take_storages_watermark_across_a_batch_storage_lacks()
+    {
+        // A rolling restart lost a batch so: two activations of the device grain ran at once, one holding batch 21
+        // unwritten while the other stored 22. The next activation took storage's newest batch, 22, as persisted; the
+        // device, told so, let go of 21, and the batch 21 it sent again was dropped as a duplicate.
+        var (patientId, device, batches) = await StreamingPatientAsync(to: From + 10);
+        foreach (DeviceBatch batch in batches.Take(20)) await SendAsync(device, batch);
+        await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();   // writes 1-20 and saves that watermark
+        await Task.Delay(GrainWait.Settle);
+        var store = (MemoryFullDisclosureStore)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IFullDisclosureStore>();
+        await store.WriteAsync(patientId, SegmentBuffer.Single(device.GetPrimaryKeyString(), batches[21]));   // 22, by the other activation
+
+        BatchAck ack = await SendAsync(device, batches[20]);   // 21, which the device still holds
+
+        Assert.Equal(20, ack.PersistedThroughSequence);
+        await SendAsync(device, batches[21]);
+        await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(GrainWait.Settle);
+        StoredThrough? stored = await store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
+        Assert.Equal(1, stored?.RunFromSequence);
     }
 
     /// <summary>

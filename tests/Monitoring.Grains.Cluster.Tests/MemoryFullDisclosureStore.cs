@@ -17,22 +17,23 @@ public sealed class MemoryFullDisclosureStore : IFullDisclosureStore
         return Task.FromResult(0);
     }
 
-    /// <summary>The newest segment the device stored in the stream since <paramref name="sinceUnixMs"/> (the table store reads its fence rows).</summary>
+    /// <summary>
+    /// The newest segment the device stored in the stream since <paramref name="sinceUnixMs"/>, and where the unbroken
+    /// run of its segments that ends with it begins (the table store reads both from its fence rows).
+    /// </summary>
     public Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default)
     {
-        StoredThrough? newest = null;
-        if (_streams.TryGetValue(patientId, out List<WaveformSegment>? stream))
+        if (!_streams.TryGetValue(patientId, out List<WaveformSegment>? stream)) return Task.FromResult<StoredThrough?>(null);
+        lock (stream)
         {
-            lock (stream)
-            {
-                foreach (WaveformSegment segment in stream)
-                {
-                    if (segment.DeviceId == deviceId && segment.EndUnixMs > sinceUnixMs && (newest is null || segment.EndUnixMs > newest.Value.EndUnixMs))
-                        newest = new StoredThrough(segment.LastSequence, segment.EndUnixMs);
-                }
-            }
+            List<WaveformSegment> device = [.. stream.Where(s => s.DeviceId == deviceId)];
+            WaveformSegment? newest = device.Where(s => s.EndUnixMs > sinceUnixMs).MaxBy(s => s.EndUnixMs);
+            if (newest is null) return Task.FromResult<StoredThrough?>(null);
+            var stored = device.SelectMany(s => Enumerable.Range((int)s.FirstSequence, (int)(s.LastSequence - s.FirstSequence + 1))).ToHashSet();
+            long runFrom = newest.LastSequence;
+            while (stored.Contains((int)runFrom - 1)) runFrom--;
+            return Task.FromResult<StoredThrough?>(new StoredThrough(newest.LastSequence, newest.EndUnixMs, runFrom));
         }
-        return Task.FromResult(newest);
     }
 
     public Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)

@@ -91,18 +91,32 @@ public sealed class ExactlyOnceWaveformTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Null(await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(1)));
 
         await WriteAsync(_hostA, 1, 40);
-        Assert.Equal((40L, BatchStart(41).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(41)));
+        Assert.Equal((40L, BatchStart(41).ToUnixTimeMilliseconds(), 1L), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(41)));
 
         // On into the next hour: a reader that knew of 09:59:50 finds it in the 10:00 fence.
         await WriteAsync(_hostA, 41, 80);
-        Assert.Equal((80L, BatchStart(81).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(81)));
+        Assert.Equal((80L, BatchStart(81).ToUnixTimeMilliseconds(), 1L), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(81)));
         Assert.Null(await fresh.ReadStoredThroughAsync(_patient, "another-device", BatchStart(1), BatchStart(81)));
 
         // The device restarts its numbering: the newer samples count, under their lower numbers.
         DateTimeOffset firstStream = _streamStart;
         _streamStart = _streamStart.AddSeconds(20);
         await WriteAsync(_hostB, 1, 8, firstSample: 80 * BatchSamples);
-        Assert.Equal((8L, BatchStart(9).ToUnixTimeMilliseconds()), await fresh.ReadStoredThroughAsync(_patient, Device, firstStream, BatchStart(9)));
+        Assert.Equal((8L, BatchStart(9).ToUnixTimeMilliseconds(), 1L), await fresh.ReadStoredThroughAsync(_patient, Device, firstStream, BatchStart(9)));
+    }
+
+    [Fact]
+    public async Task How_far_a_device_stream_is_stored_tells_where_its_newest_unbroken_run_begins()
+    {
+        // Two writers of one device (two activations while the cluster changes): one stores 1-40 and 42-50 while
+        // the other still holds 41. A new activation must see that 41 is missing, not only that 50 is stored.
+        var fresh = new WaveformStore(_options);
+        await WriteAsync(_hostA, 1, 40);
+        await WriteAsync(_hostB, 42, 50);
+        Assert.Equal((50L, BatchStart(51).ToUnixTimeMilliseconds(), 42L), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(51)));
+
+        await WriteAsync(_hostA, 41, 41);
+        Assert.Equal((50L, BatchStart(51).ToUnixTimeMilliseconds(), 1L), await fresh.ReadStoredThroughAsync(_patient, Device, BatchStart(1), BatchStart(51)));
     }
 
     /// <summary>Batches <paramref name="first"/> to <paramref name="last"/> of the stream as one segment.</summary>

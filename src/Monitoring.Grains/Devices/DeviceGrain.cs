@@ -88,7 +88,11 @@ public sealed class DeviceGrain(
     /// Takes the watermark from storage when it is newer than the saved one (the last activation ended without saving:
     /// a host was lost). Otherwise the device, which let go of the batches storage acknowledged, would be asked for
     /// batches it no longer has, and the stream would show a gap that never was. A new numbering (the device
-    /// restarted) shows as newer samples under lower numbers, and is taken as well.
+    /// restarted) shows as newer samples under lower numbers, and is taken as well. Not when batches between the saved
+    /// watermark and storage's newest are missing from storage: while the cluster changes, two activations of this
+    /// grain can store a later batch before an earlier one that one of them still holds, and the device, told that
+    /// everything up to the newest is persisted, would let go of the earlier one for good (a rolling restart lost a
+    /// batch so). From the saved watermark the device sends them again, and storage skips those it holds.
     /// </summary>
     private async Task CatchUpWithStorageAsync(CancellationToken cancellationToken)
     {
@@ -96,6 +100,12 @@ public sealed class DeviceGrain(
         long since = saved > 0 ? saved : now - (long)TimeSpan.FromHours(1).TotalMilliseconds;
         if (await fullDisclosure.ReadStoredThroughAsync(StreamId, DeviceId, Math.Min(since, now), now, cancellationToken) is not { } stored
             || stored.EndUnixMs <= saved) return;
+        if (stored.RunFromSequence > State.Link.PersistedThroughSequence + 1)
+        {
+            logger.LogWarning("Device {DeviceId}: storage holds batches {From}-{Stored} but not all since the saved state's {Saved}; resuming from the saved state, so that the device sends the missing ones again.",
+                DeviceId, stored.RunFromSequence, stored.Sequence, State.Link.PersistedThroughSequence);
+            return;
+        }
         logger.LogInformation("Device {DeviceId}: storage holds batches through {Stored}, the saved state through {Saved}; resuming from storage.", DeviceId, stored.Sequence, State.Link.PersistedThroughSequence);
         _link.Persisted(stored.Sequence, stored.EndUnixMs);
     }

@@ -27,6 +27,9 @@ internal sealed class StoredBatches
     /// <summary>The newest stored batch of the current numbering (null: none).</summary>
     public long? LastSequence => _ranges.Count > 0 ? _ranges[^1].Last : null;
 
+    /// <summary>The first batch of the unbroken run of stored batches that ends with <see cref="LastSequence"/> (null: none).</summary>
+    public long? LastRunFirst => _ranges.Count > 0 ? _ranges[^1].First : null;
+
     public bool Contains(long sequence)
     {
         foreach ((long first, long last) in _ranges)

@@ -28,7 +28,7 @@ public sealed class TableFullDisclosureStore(WaveformStore store) : IFullDisclos
 
     public async Task<StoredThrough?> ReadStoredThroughAsync(string patientId, string deviceId, long sinceUnixMs, long untilUnixMs, CancellationToken cancellationToken = default) =>
         await store.ReadStoredThroughAsync(patientId, deviceId, DateTimeOffset.FromUnixTimeMilliseconds(sinceUnixMs), DateTimeOffset.FromUnixTimeMilliseconds(untilUnixMs), cancellationToken)
-            is var (sequence, end) ? new StoredThrough(sequence, end) : null;
+            is var (sequence, end, runFrom) ? new StoredThrough(sequence, end, runFrom) : null;
 
     public async Task<IReadOnlyList<ContractSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)
     {

@@ -125,23 +125,25 @@ public sealed class WaveformStore
 
     /// <summary>
     /// How far storage holds the stream of <paramref name="deviceId"/> to <paramref name="patientId"/>: the newest
-    /// stored batch and the device time after it, from the device's fence rows (<see cref="StoredBatches"/>) in the hours
+    /// stored batch, the device time after it and the first batch of the unbroken run that ends with it (batches before
+    /// that run may be missing: two writers of one device can store a later batch before an earlier one), from the
+    /// device's fence rows (<see cref="StoredBatches"/>) in the hours
     /// of <paramref name="since"/> and <paramref name="until"/> and the hour after and before each (a fence row carries
     /// the ranges of the hour before, so a stream that went on across an hour shows in the later one). Null when none
     /// of them holds a batch. A device grain saves its own watermark only now and then, and reads the newer one here.
     /// </summary>
-    public async Task<(long Sequence, long EndUnixMs)?> ReadStoredThroughAsync(
+    public async Task<(long Sequence, long EndUnixMs, long RunFrom)?> ReadStoredThroughAsync(
         string patientId, string deviceId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(until, since, nameof(until));
         DateTimeOffset first = WaveformKeys.HourOf(since), last = WaveformKeys.HourOf(until);
         DateTimeOffset[] hours = [.. new[] { first, first.AddHours(1), last.AddHours(-1), last }.Where(h => h >= first && h <= last).Distinct()];
         Fence?[] fences = await Task.WhenAll(hours.Select(hour => ReadFenceAsync(patientId, deviceId, hour, cancellationToken)));
-        (long Sequence, long EndUnixMs)? newest = null;
+        (long Sequence, long EndUnixMs, long RunFrom)? newest = null;
         foreach (Fence? fence in fences)
         {
-            if (fence?.Batches.LastSequence is long sequence && (newest is null || fence.Batches.EndUnixMs > newest.Value.EndUnixMs))
-                newest = (sequence, fence.Batches.EndUnixMs);
+            if (fence?.Batches is { LastSequence: long sequence, LastRunFirst: long runFrom } batches && (newest is null || batches.EndUnixMs > newest.Value.EndUnixMs))
+                newest = (sequence, batches.EndUnixMs, runFrom);
         }
         return newest;
     }
