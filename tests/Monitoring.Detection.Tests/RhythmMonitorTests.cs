@@ -242,9 +242,9 @@ public class RhythmMonitorTests
 
     /// <summary>
     /// Fibrillation (complexes at 200/min) ends with a shock at 10.25 s; the QRS detector takes the step and a kink
-    /// of the recovery at 11.4 s for complexes. Asystole counts from the last complex before the shock's trace (9.8 s),
+    /// of the recovery at 11.4 s for complexes. Asystole counts from the last complex before the shock's trace (9.2 s),
     /// as if the step had not been there; the pause still counts the complexes in it. Without the shock's trace
-    /// asystole came at 15.4 s, 1.6 s late.
+    /// asystole was dated 15.4 s, 2.2 s late.
     /// </summary>
     [Fact]
     public void Complexes_in_a_shocks_trace_do_not_hold_off_asystole_but_still_count_for_a_pause()

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Alarms;
 using Monitoring.Contracts.Devices;
 using Monitoring.Contracts.Patients;
 using Monitoring.Grains.Devices;
 using Monitoring.Grains.Tests;
 using Monitoring.Grains.Waveforms;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 
 namespace Monitoring.Grains.Cluster.Tests;

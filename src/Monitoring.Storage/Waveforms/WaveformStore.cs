@@ -127,10 +127,10 @@ public sealed class WaveformStore
     /// How far storage holds the stream of <paramref name="deviceId"/> to <paramref name="patientId"/>: the newest
     /// stored batch, the device time after it and the first batch of the unbroken run that ends with it (batches before
     /// that run may be missing: two writers of one device can store a later batch before an earlier one), from the
-    /// device's fence rows (<see cref="StoredBatches"/>) in the hours
-    /// of <paramref name="since"/> and <paramref name="until"/> and the hour after and before each (a fence row carries
-    /// the ranges of the hour before, so a stream that went on across an hour shows in the later one). Null when none
-    /// of them holds a batch. A device grain saves its own watermark only now and then, and reads the newer one here.
+    /// device's fence rows (<see cref="StoredBatches"/>) in the hours of <paramref name="since"/> and
+    /// <paramref name="until"/> and the hour after and before each (a fence row carries the ranges of the hour before,
+    /// so a stream that went on across an hour shows in the later one). Null when none of them holds a batch. A device
+    /// grain saves its own watermark only now and then, and reads the newer one here.
     /// </summary>
     public async Task<(long Sequence, long EndUnixMs, long RunFrom)?> ReadStoredThroughAsync(
         string patientId, string deviceId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
