@@ -364,7 +364,7 @@ public sealed class BeatClassifier
         double width = _shapes.Measures(_pendingShape).Width / _analysisRateHz;
         BeatClass beatClass = JudgeAberrant(Decide(rrAfter, width), rrAfter);
         double normalRr = NormalRr();
-        if (normalRr > 0 && _pendingRrBefore > 0) _earlyBeats.Add(_pendingShape, _pendingRrBefore < PrematureRatio * normalRr);
+        if (normalRr > 0 && _pendingRrBefore > 0) _earlyBeats.Add(_pendingShape, IsPremature(normalRr));
         if (_sinusRateChange.IsRhythm(beatClass, _pendingPWaveCorrelation, _pendingRrBefore)) beatClass = BeatClass.Normal;
         if (_pacedPatient) beatClass = JudgePaced(beatClass, width);
         // In noise a distorted beat of a shape not seen before cannot be told from the noise (cheap tests first).
@@ -400,7 +400,7 @@ public sealed class BeatClassifier
     private BeatClass JudgeAberrant(BeatClass decided, long rrAfter)
     {
         double normalRr = NormalRr();
-        bool early = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
+        bool early = IsPremature(normalRr);
         bool sinusRhythm = _pattern.Irregularity <= PatternIrregularRhythm || _sinusPWaves.Share >= SinusRhythmPWaveShare;
         if (!early) return decided;
         if (_lastClass == BeatClass.Normal && sinusRhythm) _resetPauses.Add(_pendingShape, AberrantConductionRule.IsResetPause(_pendingRrBefore, rrAfter, normalRr));
@@ -457,7 +457,7 @@ public sealed class BeatClassifier
         int dominant = _shapes.Dominant;
         double dominantWidth = _shapes.Measures(dominant).Width / _analysisRateHz;
         double normalRr = NormalRr();
-        bool premature = normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
+        bool premature = IsPremature(normalRr);
         bool stronglyPremature = premature && _pendingRrBefore < StronglyPrematureRatio * normalRr;
         bool pauseAfter = rrAfter > 0 && _pendingRrBefore + rrAfter > PauseAfterRatio * normalRr;
         bool irregular = _allRr.Irregularity() > IrregularRhythm;
@@ -493,6 +493,9 @@ public sealed class BeatClassifier
         if (wider || (irregular && _pendingDominantCorrelation < OppositeCorrelation) || unlikeAndEarly) return BeatClass.Ventricular;
         return supraventricularTiming && !somewhatUnlike ? BeatClass.Supraventricular : BeatClass.Normal;
     }
+
+    /// <summary>Whether the pending beat comes early: its RR under <see cref="PrematureRatio"/> of <paramref name="normalRr"/>.</summary>
+    private bool IsPremature(double normalRr) => normalRr > 0 && _pendingRrBefore > 0 && _pendingRrBefore < PrematureRatio * normalRr;
 
     /// <summary>
     /// The rhythm's own pace: the median of the recent intervals between two normal beats, or of all recent intervals
