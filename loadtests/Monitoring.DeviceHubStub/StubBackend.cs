@@ -62,6 +62,12 @@ public sealed class StubBackend
         lock (_gate) DeviceLocked(deviceId).PersistThrough(sequence);
     }
 
+    /// <summary>Forgets one batch a device sent, as a second activation of its grain that took it and was lost would.</summary>
+    public void Lose(string deviceId, long sequence)
+    {
+        lock (_gate) DeviceLocked(deviceId).Lose(sequence);
+    }
+
     /// <summary>Forgets what each device sent after its persisted sequence, as a re-activated grain would.</summary>
     public void ForgetUnpersisted()
     {
@@ -114,7 +120,7 @@ public sealed class StubBackend
             device.CountDelivery(batch.Sequence);
             if (rejection is { } reason)
             {
-                device.CountRejected();
+                device.CountRejected(batch.Sequence);
                 return Ack(device, batch, BatchStatus.Rejected, reason.Code, reason.Message);
             }
             if (device.IsLateFromGap(batch.Sequence))
@@ -147,7 +153,8 @@ public sealed class StubBackend
     {
         Sequence = batch.Sequence,
         Status = status,
-        PersistedThroughSequence = device.PersistedThroughSequence,
+        PersistedThroughSequence = device.AcknowledgedThroughSequence,
+        ResendFromSequence = device.ResendWanted(),
         ErrorCode = code,
         ErrorMessage = message,
     };

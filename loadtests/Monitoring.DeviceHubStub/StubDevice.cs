@@ -6,6 +6,8 @@ public sealed class StubDevice(string deviceId)
     private readonly List<long> _held = [];
     private readonly Dictionary<long, int> _deliveries = [];
     private readonly HashSet<long> _missing = [];
+    private readonly HashSet<long> _rejected = [];
+    private long _resendAsked;
 
     public string DeviceId { get; } = deviceId;
 
@@ -37,14 +39,47 @@ public sealed class StubDevice(string deviceId)
 
     internal bool IsLateFromGap(long sequence) => sequence <= LastSequence && _missing.Contains(sequence);
 
-    internal void TakeLate(long sequence) => _missing.Remove(sequence);
+    internal void TakeLate(long sequence)
+    {
+        _missing.Remove(sequence);
+        _held.Add(sequence);
+    }
+
+    /// <summary>As the device grain tells it: persisted, but never past a missing batch (the device may still keep it).</summary>
+    internal long AcknowledgedThroughSequence
+    {
+        get
+        {
+            long through = PersistedThroughSequence;
+            foreach (long missing in _missing) through = Math.Min(through, missing - 1);
+            return through;
+        }
+    }
+
+    /// <summary>The missing batch that holds the acknowledged watermark back, asked for once (0: none, or asked already).</summary>
+    internal long ResendWanted()
+    {
+        long held = AcknowledgedThroughSequence < PersistedThroughSequence ? AcknowledgedThroughSequence + 1 : 0;
+        if (held == _resendAsked) return 0;
+        _resendAsked = held;
+        return held;
+    }
+
+    /// <summary>Forgets one accepted batch, as a second activation of the device grain that took it and was lost would.</summary>
+    internal void Lose(long sequence)
+    {
+        if (_held.Remove(sequence)) _missing.Add(sequence);
+    }
 
     internal void Accept(long sequence, int samples, long nowUnixMs)
     {
         if (LastSequence > 0 && sequence > LastSequence + 1)
         {
             Gaps++;
-            for (long missing = LastSequence + 1; missing < sequence; missing++) _missing.Add(missing);
+            for (long missing = LastSequence + 1; missing < sequence; missing++)
+            {
+                if (!_rejected.Contains(missing)) _missing.Add(missing);   // the device dropped a rejected one
+            }
         }
         LastSequence = sequence;
         _held.Add(sequence);
@@ -55,7 +90,11 @@ public sealed class StubDevice(string deviceId)
 
     internal void CountDuplicate() => Duplicates++;
 
-    internal void CountRejected() => Rejected++;
+    internal void CountRejected(long sequence)
+    {
+        Rejected++;
+        _rejected.Add(sequence);
+    }
 
     internal void PersistThrough(long sequence) => PersistedThroughSequence = Math.Max(PersistedThroughSequence, Math.Min(sequence, LastSequence));
 

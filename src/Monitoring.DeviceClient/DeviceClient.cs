@@ -424,6 +424,13 @@ public sealed class DeviceClient : IAsyncDisposable
                 break;
         }
         _buffer.PersistedThrough(ack.PersistedThroughSequence);
+        // The cloud lacks a batch it acknowledged (or never saw) before later ones: send again everything kept from
+        // the oldest on, as after a reconnect. Nothing to do when that batch is no longer kept.
+        if (ack.ResendFromSequence > 0 && session == _session && _buffer.Oldest?.Sequence <= ack.ResendFromSequence)
+        {
+            _resendRequests++;
+            StartNewSession();
+        }
         _room.Set();
         return rejection;
     }

@@ -25,7 +25,7 @@ public sealed record DeviceClientStatistics
     /// </summary>
     public long DuplicatesOnFirstSend { get; init; }
 
-    /// <summary>Times the cloud asked for everything kept again (its device grain restarted).</summary>
+    /// <summary>Times the cloud asked for everything kept again (its device grain restarted, or it lacks a batch it holds later ones of).</summary>
     public long ResendRequests { get; init; }
 
     /// <summary>Sends of a batch that had been sent before (after a reconnect or a failed invocation).</summary>

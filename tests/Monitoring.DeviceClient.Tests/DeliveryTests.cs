@@ -95,13 +95,7 @@ public sealed class DeliveryTests
     public async Task After_a_disconnect_every_unpersisted_batch_is_resent_and_the_cloud_ends_with_each_once_in_order()
     {
         await using StubHarness harness = await StubHarness.StartAsync(new StubBackend { SegmentBatches = 0 });
-        // No idle probes: only the reconnect may cause resends here.
-        DeviceClient client = harness.Client("dev-resend", o => o with { PersistProbeInterval = TimeSpan.FromHours(1) });
-        await client.StartAsync();
-        BatchBuilder blocks = TestSignals.Blocks();
-
-        await TestSignals.EnqueueAsync(client, blocks, 20);
-        await Eventually.Until(() => client.GetStatistics().Accepted == 20, "twenty batches accepted");
+        var (client, blocks) = await AcceptedWithoutProbesAsync(harness, "dev-resend", 20);   // only the reconnect may cause resends
         harness.Backend.PersistThrough("dev-resend", 8);
         await TestSignals.EnqueueAsync(client, blocks, 1);
         await Eventually.Until(() => client.GetStatistics().PersistedThroughSequence == 8, "the client learning that 1-8 are persisted");
@@ -156,6 +150,24 @@ public sealed class DeliveryTests
         await Eventually.Until(() => harness.Backend.Inspect("dev-probe", d => d!.Held.Count) == 10, "batches 1-10 held again");
         Assert.Equal(TestSignals.Range(1, 10), harness.Backend.Device("dev-probe")!.Held);
         Assert.Equal(0, client.GetStatistics().Reconnects);
+    }
+
+    [Fact]
+    public async Task A_batch_the_cloud_lost_after_taking_later_ones_is_sent_again_when_the_cloud_asks()
+    {
+        await using StubHarness harness = await StubHarness.StartAsync(new StubBackend { SegmentBatches = 0 });
+        var (client, blocks) = await AcceptedWithoutProbesAsync(harness, "dev-astray", 10);   // only the cloud's ask may bring a batch back
+
+        // Batch 4 was taken by a second activation of the device grain, which was lost; this one stored 1-10 but 4.
+        harness.Backend.Lose("dev-astray", 4);
+        harness.Backend.PersistThrough("dev-astray", 10);
+        await TestSignals.EnqueueAsync(client, blocks, 1);   // batch 11's answer: persisted through 3, send again from 4
+
+        await Eventually.Until(() => client.GetStatistics() is { PersistedThroughSequence: 10, Pending: 1 }, "batches 1-10 persisted, 4 included",
+            () => client.GetStatistics().ToString());
+        Assert.Equal(2, harness.Backend.Device("dev-astray")!.DeliveriesOf(4));
+        Assert.Equal(TestSignals.Range(1, 11), harness.Backend.Device("dev-astray")!.Held.Order());
+        Assert.Equal((1L, 0L), (client.GetStatistics().ResendRequests, client.GetStatistics().LostBatches));
     }
 
     [Fact]
@@ -227,5 +239,16 @@ public sealed class DeliveryTests
     {
         Assert.Throws<ArgumentException>(() => new DeviceClient(
             new DeviceClientOptions { ServerUrl = new Uri("http://127.0.0.1:1"), DeviceId = "dev-a", Token = "dev-b:secret" }));
+    }
+
+    /// <summary>A started client without idle probes (only what the test does causes resends) whose first <paramref name="batches"/> are accepted.</summary>
+    private static async Task<(DeviceClient Client, BatchBuilder Blocks)> AcceptedWithoutProbesAsync(StubHarness harness, string deviceId, int batches)
+    {
+        DeviceClient client = harness.Client(deviceId, o => o with { PersistProbeInterval = TimeSpan.FromHours(1) });
+        await client.StartAsync();
+        BatchBuilder blocks = TestSignals.Blocks();
+        await TestSignals.EnqueueAsync(client, blocks, batches);
+        await Eventually.Until(() => client.GetStatistics().Accepted == batches, $"{batches} batches accepted");
+        return (client, blocks);
     }
 }

@@ -206,6 +206,30 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         Assert.Equal(1, stored?.RunFromSequence);
     }
 
+    [Fact]
+    public async Task The_acknowledgement_does_not_pass_a_batch_that_went_astray_and_the_device_is_asked_to_send_it_again()
+    {
+        // Batch 21's call failed, or went to a second activation of the device grain while the cluster changed, after
+        // later ones had arrived here. The device still keeps it: told that storage holds everything up to the newest
+        // written segment, it would let it go for good.
+        var (patientId, device, batches) = await StreamingPatientAsync(to: From + 20);
+        var acks = new List<BatchAck>();
+        foreach (DeviceBatch batch in batches.Where(b => b.Sequence != 21)) acks.Add(await SendAsync(device, batch));
+        Assert.True(acks.Count(a => a.PersistedThroughSequence > 0) > 0, "no segment written");   // 1-20, closed by the gap
+
+        Assert.All(acks, a => Assert.True(a.PersistedThroughSequence <= 20, $"batch {a.Sequence}'s answer says persisted through {a.PersistedThroughSequence}"));
+        Assert.True(acks.Any(a => a.ResendFromSequence == 21), string.Join(" ", acks.Select(a => $"{a.Sequence}:{a.PersistedThroughSequence}/{a.ResendFromSequence}")));
+
+        BatchAck late = await SendAsync(device, batches[20]);
+        Assert.Equal(0, late.ResendFromSequence);
+        Assert.True(late.PersistedThroughSequence > 21, $"persisted through {late.PersistedThroughSequence} once 21 came");
+        await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(GrainWait.Settle);
+        var store = (MemoryFullDisclosureStore)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IFullDisclosureStore>();
+        StoredThrough? stored = await store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
+        Assert.Equal((1L, batches[^1].Sequence), (stored?.RunFromSequence, stored?.Sequence));
+    }
+
     /// <summary>
     /// A patient streaming mitdb/205 until 4:56, whose device then catches up after a network gap: it will send 4:56 to
     /// 5:06, which holds the VT run, as one 10-s batch (the first of <c>Later</c>), then 250-ms batches again.

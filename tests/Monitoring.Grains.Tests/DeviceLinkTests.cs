@@ -136,4 +136,69 @@ public class DeviceLinkTests
         Assert.False(link.IsNumberingRestart(Batches.Make(1)));
         Assert.Equal(BatchStatus.Duplicate, link.Judge(Batches.Make(1), Now).Status);
     }
+
+    [Fact]
+    public void TheAcknowledgedWatermarkDoesNotPassAMissingBatchAndTheDeviceIsAskedForIt()
+    {
+        // Batch 21 went astray (its call failed after 22's succeeded, or another activation took it): the device still
+        // keeps it, and lets go of everything up to the watermark it is told.
+        DeviceLink link = StreamWithout(21);
+        Assert.Equal(20, link.AcknowledgedThroughSequence);
+        Assert.Equal(0, link.ResendWanted(Now, out _));           // it may still be on its way
+        Assert.Equal(21, link.ResendWanted(Now + 2_000, out _));
+        Assert.Equal(0, link.ResendWanted(Now + 3_000, out _));   // asked already
+
+        Assert.True(link.Judge(Batches.Make(21), Now).Late);
+        Assert.Equal(30, link.AcknowledgedThroughSequence);
+        Assert.Equal(0, link.ResendWanted(Now + 10_000, out _));
+    }
+
+    [Fact]
+    public void AMissingBatchTheDeviceDoesNotSendWhenAskedThreeTimesIsGivenUp()
+    {
+        DeviceLink link = StreamWithout(21, 22);
+        SequenceRange givenUp;
+        Assert.Equal(0, link.ResendWanted(Now, out _));
+        Assert.Equal(21, link.ResendWanted(Now + 2_000, out _));
+        Assert.Equal(0, link.ResendWanted(Now + 6_000, out _));
+        Assert.Equal(21, link.ResendWanted(Now + 7_000, out _));
+        Assert.Equal(21, link.ResendWanted(Now + 12_000, out givenUp));
+        Assert.Equal(default, givenUp);
+        Assert.Equal(20, link.AcknowledgedThroughSequence);
+
+        Assert.Equal(0, link.ResendWanted(Now + 17_000, out givenUp));
+        Assert.Equal(new SequenceRange(21, 22), givenUp);
+        Assert.Equal(30, link.AcknowledgedThroughSequence);
+        // Still stored if it comes after all.
+        Assert.True(link.Judge(Batches.Make(22), Now).Late);
+    }
+
+    [Fact]
+    public void ARejectedBatchIsNotMissingAndDoesNotHoldTheWatermarkBack()
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 5; s++) link.Judge(Batches.Make(s), Now);
+        Assert.Equal(BatchStatus.Rejected, link.Judge(Batches.Make(6, firstSampleTime: Batches.Start), Now).Status);
+        link.CountRejected(7);   // malformed, rejected before it reached the stream
+        var next = link.Judge(Batches.Make(8), Now);
+        link.Persisted(8, Batches.Make(9).FirstSampleTimeUnixMs);
+
+        Assert.Equal(BatchStatus.Accepted, next.Status);
+        Assert.True(next.GapBeforeMs > 0);   // their samples are still a gap in the signal
+        Assert.Empty(link.State.Missing);
+        Assert.Equal((0L, 2L), (link.State.BatchesMissing, link.State.BatchesRejected));
+        Assert.Equal(8, link.AcknowledgedThroughSequence);
+    }
+
+    /// <summary>Batches 1-30 but <paramref name="missing"/> taken, and 1-30 written to storage.</summary>
+    private static DeviceLink StreamWithout(params long[] missing)
+    {
+        var link = new DeviceLink(new DeviceLinkState());
+        for (long s = 1; s <= 30; s++)
+        {
+            if (!missing.Contains(s)) link.Judge(Batches.Make(s), Now);
+        }
+        link.Persisted(30, Batches.Make(31).FirstSampleTimeUnixMs);
+        return link;
+    }
 }

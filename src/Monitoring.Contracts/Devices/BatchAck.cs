@@ -13,7 +13,10 @@ public sealed record BatchAck
     [Key(0), Id(0)] public long Sequence { get; init; }
     [Key(1), Id(1)] public BatchStatus Status { get; init; }
 
-    /// <summary>Every batch up to and including this sequence is in durable storage.</summary>
+    /// <summary>
+    /// Every batch up to and including this sequence is in durable storage. Never past a batch the cloud lacks while
+    /// the device may still keep it (see <see cref="ResendFromSequence"/>).
+    /// </summary>
     [Key(2), Id(2)] public long PersistedThroughSequence { get; init; }
 
     /// <summary>Machine-readable reason for a rejection (see <see cref="BatchErrors"/>), else null.</summary>
@@ -21,4 +24,11 @@ public sealed record BatchAck
 
     /// <summary>Human-readable reason for a rejection, else null.</summary>
     [Key(4), Id(4)] public string? ErrorMessage { get; init; }
+
+    /// <summary>
+    /// Non-zero: the cloud lacks this batch although it holds later ones (it went astray, or to another server while
+    /// the cluster changed), and asks the device to send again what it keeps from there. A device that no longer has
+    /// it can ignore this: the cloud stops waiting for it after a few asks.
+    /// </summary>
+    [Key(5), Id(5)] public long ResendFromSequence { get; init; }
 }

@@ -11,6 +11,10 @@ public sealed record DeviceStatus
     [Id(4)] public string? PatientId { get; init; }
     [Id(5)] public bool Connected { get; init; }
     [Id(6)] public long LastSequence { get; init; }
+    /// <summary>
+    /// The last batch written to storage; batches missing before it are not there (the device is told a watermark
+    /// that does not pass them: see <see cref="BatchAck.PersistedThroughSequence"/>).
+    /// </summary>
     [Id(7)] public long PersistedThroughSequence { get; init; }
     [Id(8)] public long BatchesAccepted { get; init; }
     [Id(9)] public long DuplicatesDropped { get; init; }

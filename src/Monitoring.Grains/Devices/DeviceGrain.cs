@@ -278,19 +278,30 @@ public sealed class DeviceGrain(
 
     private BatchAck Reject(DeviceBatch batch, string code, string message)
     {
-        _link.CountRejected();
+        _link.CountRejected(batch.DeviceId == DeviceId ? batch.Sequence : 0);
         MonitoringMetrics.CountRejected(code);
         return Ack(batch, BatchStatus.Rejected, code, message);
     }
 
-    private BatchAck Ack(DeviceBatch batch, BatchStatus status, string? code = null, string? message = null) => new()
+    private BatchAck Ack(DeviceBatch batch, BatchStatus status, string? code = null, string? message = null)
     {
-        Sequence = batch.Sequence,
-        Status = status,
-        PersistedThroughSequence = State.Link.PersistedThroughSequence,
-        ErrorCode = code,
-        ErrorMessage = message,
-    };
+        long resendFrom = _link.ResendWanted(Now, out SequenceRange givenUp);
+        if (givenUp != default)
+        {
+            MonitoringMetrics.CountBatchesGivenUp(givenUp.Last - givenUp.First + 1);
+            logger.LogWarning("Device {DeviceId}: batches {First}-{Last} are missing and the device did not send them again when asked; the acknowledged watermark passes them (their samples are lost unless another server stored them).",
+                DeviceId, givenUp.First, givenUp.Last);
+        }
+        return new BatchAck
+        {
+            Sequence = batch.Sequence,
+            Status = status,
+            PersistedThroughSequence = _link.AcknowledgedThroughSequence,
+            ResendFromSequence = resendFrom,
+            ErrorCode = code,
+            ErrorMessage = message,
+        };
+    }
 
     private async Task FlushIfIdleAsync(CancellationToken cancellationToken)
     {

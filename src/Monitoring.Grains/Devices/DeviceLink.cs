@@ -6,7 +6,9 @@ namespace Monitoring.Grains.Devices;
 /// Judges each batch against the device's stream so far. Delivery is at-least-once, so a sequence number already
 /// seen is a duplicate and is dropped. A jump in sequence numbers or in sample time is a gap (signal loss) and is
 /// accepted. A late batch from inside a gap, a sequence number implausibly far ahead, a first-sample time ahead of the
-/// server's clock or behind the stream are rejected. Also keeps the link statistics (latency, jitter, losses).
+/// server's clock or behind the stream are rejected. The watermark the device is told never passes a missing batch
+/// until the device, asked for it, has had its chances to send it again. Also keeps the link statistics (latency,
+/// jitter, losses).
 /// </summary>
 public sealed class DeviceLink(DeviceLinkState state)
 {
@@ -19,11 +21,30 @@ public sealed class DeviceLink(DeviceLinkState state)
 
     private const long ReconnectWindowMs = 3_600_000;
 
+    /// <summary>Missing ranges remembered; the oldest beyond these is forgotten, and no longer holds the watermark back.</summary>
     private const int MissingRangesKept = 32;
     private const double StatisticsWeight = 1.0 / 16;
 
+    /// <summary>
+    /// How long a missing batch holds the watermark back before the device is asked for it: batches sent together can
+    /// arrive out of order, and the late one is normally there within a round trip.
+    /// </summary>
+    private const long FirstResendAskAfterMs = 2_000;
+
+    private const long ResendAskIntervalMs = 5_000;
+    private const int ResendAsksBeforeGivingUp = 3;
+
     /// <summary>The batch a fresh activation asked the device to send again, with all it keeps (0: none).</summary>
     private long _resendAsked;
+
+    private const int RejectedAheadKept = 64;
+
+    /// <summary>Rejected batches numbered after the last accepted one (see <see cref="NoteRejected"/>).</summary>
+    private readonly List<long> _rejectedAhead = [];
+
+    // The missing batch that holds the watermark back (0: none), since when, and the asks for it so far.
+    private long _heldFrom, _heldSinceUnixMs, _lastAskUnixMs;
+    private int _asks;
 
     public DeviceLinkState State => state;
 
@@ -34,6 +55,60 @@ public sealed class DeviceLink(DeviceLinkState state)
     /// has taken nothing yet would otherwise know of no gap before them.
     /// </summary>
     public void AskedToResend(long sequence) => _resendAsked = sequence;
+
+    /// <summary>
+    /// What the device is told is persisted: <see cref="DeviceLinkState.PersistedThroughSequence"/>, but never past a
+    /// batch missing below it. The device lets go of every batch up to this, and a missing batch may be one it still
+    /// keeps that went astray: a call that failed after later ones succeeded, or one that another activation of this
+    /// grain took while the cluster changed and may never store. Acknowledging past it would lose it for good.
+    /// </summary>
+    public long AcknowledgedThroughSequence => HeldBackFrom() is > 0 and var held ? held - 1 : state.PersistedThroughSequence;
+
+    /// <summary>
+    /// The batch to ask the device for again (0: none) while a missing batch holds the acknowledged watermark back:
+    /// first once it has held it for <see cref="FirstResendAskAfterMs"/>, then every <see cref="ResendAskIntervalMs"/>.
+    /// After <see cref="ResendAsksBeforeGivingUp"/> asks that brought nothing, the device is taken not to have those
+    /// batches any more (another activation rejected them, or the device lost them in a restart): their range stops
+    /// holding the watermark back and is returned in <paramref name="givenUp"/>. Otherwise the device would keep every
+    /// later batch until its buffer filled and it stopped recording.
+    /// </summary>
+    public long ResendWanted(long nowUnixMs, out SequenceRange givenUp)
+    {
+        givenUp = default;
+        long held = HeldBackFrom();
+        if (held != _heldFrom)
+        {
+            (_heldFrom, _heldSinceUnixMs, _asks) = (held, nowUnixMs, 0);
+        }
+        if (held == 0 || nowUnixMs - _heldSinceUnixMs < FirstResendAskAfterMs) return 0;
+        if (_asks > 0 && nowUnixMs - _lastAskUnixMs < ResendAskIntervalMs) return 0;
+        if (_asks == ResendAsksBeforeGivingUp)
+        {
+            long last = held;
+            foreach (SequenceRange range in state.Missing)
+            {
+                if (range.Contains(held)) last = range.Last;
+            }
+            state.GivenUpThroughSequence = last;
+            givenUp = new SequenceRange(held, last);
+            return 0;
+        }
+        _asks++;
+        _lastAskUnixMs = nowUnixMs;
+        return held;
+    }
+
+    /// <summary>The first missing batch at or below the persisted one that is not given up (0: none).</summary>
+    private long HeldBackFrom()
+    {
+        long first = 0;
+        foreach (SequenceRange range in state.Missing)
+        {
+            long from = Math.Max(range.First, state.GivenUpThroughSequence + 1);
+            if (from <= range.Last && from <= state.PersistedThroughSequence && (first == 0 || from < first)) first = from;
+        }
+        return first;
+    }
 
     /// <summary>
     /// True when the device has started numbering again (it restarted and lost its counter): a sequence number it
@@ -52,7 +127,9 @@ public sealed class DeviceLink(DeviceLinkState state)
             // numbering starts with nothing persisted and no known gaps.
             state.LastSequence = batch.Sequence - 1;
             state.PersistedThroughSequence = batch.Sequence - 1;
+            state.GivenUpThroughSequence = 0;
             state.Missing.Clear();
+            _rejectedAhead.Clear();
         }
         if (batch.Sequence <= state.LastSequence)
         {
@@ -64,16 +141,17 @@ public sealed class DeviceLink(DeviceLinkState state)
             return BatchVerdict.Duplicate;
         }
         if (state.LastSequence > 0 && batch.Sequence - state.LastSequence > DeviceBatchLimits.MaxSequenceJump)
-            return Rejected(BatchErrors.FarFutureSequence, $"Sequence {batch.Sequence} is more than {DeviceBatchLimits.MaxSequenceJump} ahead of {state.LastSequence}.");
+            return Rejected(batch, BatchErrors.FarFutureSequence, $"Sequence {batch.Sequence} is more than {DeviceBatchLimits.MaxSequenceJump} ahead of {state.LastSequence}.");
         if (batch.FirstSampleTimeUnixMs > nowUnixMs + (long)DeviceBatchLimits.MaxClockAhead.TotalMilliseconds)
-            return Rejected(BatchErrors.FarFutureTime, $"First sample time {batch.FirstSampleTimeUnixMs} is ahead of the server clock {nowUnixMs}.");
+            return Rejected(batch, BatchErrors.FarFutureTime, $"First sample time {batch.FirstSampleTimeUnixMs} is ahead of the server clock {nowUnixMs}.");
         if (state.LastSampleEndUnixMs > 0 && batch.FirstSampleTimeUnixMs < state.LastSampleEndUnixMs - ContinuityToleranceMs)
-            return Rejected(BatchErrors.TimeGoesBack, $"First sample time {batch.FirstSampleTimeUnixMs} is before the end of the previous batch {state.LastSampleEndUnixMs}.");
+            return Rejected(batch, BatchErrors.TimeGoesBack, $"First sample time {batch.FirstSampleTimeUnixMs} is before the end of the previous batch {state.LastSampleEndUnixMs}.");
 
         long gapMs = 0;
         long missingFrom = state.LastSequence > 0 ? state.LastSequence + 1 : _resendAsked;
         long missing = missingFrom > 0 && batch.Sequence > missingFrom ? batch.Sequence - missingFrom : 0;
         if (missing > 0) NoteMissing(new SequenceRange(missingFrom, batch.Sequence - 1));
+        if (_rejectedAhead.Count > 0) RejectedFallBehind(batch.Sequence);
         _resendAsked = 0;
         if (state.LastSampleEndUnixMs > 0)
         {
@@ -118,13 +196,55 @@ public sealed class DeviceLink(DeviceLinkState state)
     /// </summary>
     private BatchVerdict TakeLate(int rangeIndex, long sequence)
     {
+        NoLongerMissing(rangeIndex, sequence);
+        state.LateBatches++;
+        return new BatchVerdict(BatchStatus.Accepted, Late: true);
+    }
+
+    private void NoLongerMissing(int rangeIndex, long sequence)
+    {
         SequenceRange range = state.Missing[rangeIndex];
         state.Missing.RemoveAt(rangeIndex);
         if (range.First < sequence) state.Missing.Insert(rangeIndex, new SequenceRange(range.First, sequence - 1));
         if (sequence < range.Last) state.Missing.Add(new SequenceRange(sequence + 1, range.Last));
         state.BatchesMissing--;
-        state.LateBatches++;
-        return new BatchVerdict(BatchStatus.Accepted, Late: true);
+    }
+
+    /// <summary>
+    /// A rejected batch is not missing: the device dropped it when told, and it must not hold the acknowledged
+    /// watermark back. One numbered after the last accepted batch is remembered until later ones arrive.
+    /// </summary>
+    private void NoteRejected(long sequence)
+    {
+        if (sequence > state.LastSequence)
+        {
+            if (_rejectedAhead.Count < RejectedAheadKept) _rejectedAhead.Add(sequence);
+        }
+        else
+        {
+            NoLongerMissing(sequence);
+        }
+    }
+
+    /// <summary>Batch <paramref name="accepted"/> arrived: rejected ones before it are behind the stream, in its gap if any.</summary>
+    private void RejectedFallBehind(long accepted)
+    {
+        for (int i = _rejectedAhead.Count - 1; i >= 0; i--)
+        {
+            if (_rejectedAhead[i] >= accepted) continue;
+            NoLongerMissing(_rejectedAhead[i]);
+            _rejectedAhead.RemoveAt(i);
+        }
+    }
+
+    private void NoLongerMissing(long sequence)
+    {
+        for (int i = 0; i < state.Missing.Count; i++)
+        {
+            if (!state.Missing[i].Contains(sequence)) continue;
+            NoLongerMissing(i, sequence);
+            return;
+        }
     }
 
     /// <summary>The device (re)connected: every connection after the first counts as a reconnection for an hour.</summary>
@@ -148,12 +268,19 @@ public sealed class DeviceLink(DeviceLinkState state)
     /// <summary>Batches the device never delivered, as a share of all it numbered.</summary>
     public double LossPercent => state.BatchesAccepted + state.BatchesMissing == 0 ? 0 : 100.0 * state.BatchesMissing / (state.BatchesAccepted + state.BatchesMissing);
 
-    /// <summary>Counts a batch rejected before it reached the stream (bad format, wrong device).</summary>
-    public void CountRejected() => state.BatchesRejected++;
-
-    private BatchVerdict Rejected(string code, string message)
+    /// <summary>
+    /// Counts a batch of this device rejected before it reached the stream (bad format). <paramref name="sequence"/>:
+    /// its number, or 0 when it is not known to be this device's.
+    /// </summary>
+    public void CountRejected(long sequence)
     {
         state.BatchesRejected++;
+        NoteRejected(sequence);
+    }
+
+    private BatchVerdict Rejected(DeviceBatch batch, string code, string message)
+    {
+        CountRejected(batch.Sequence);
         return BatchVerdict.Reject(code, message);
     }
 

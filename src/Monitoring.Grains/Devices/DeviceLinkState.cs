@@ -11,7 +11,10 @@ public sealed class DeviceLinkState
     /// <summary>Device time just after the last accepted sample (0: none yet).</summary>
     [Id(1)] public long LastSampleEndUnixMs { get; set; }
 
-    /// <summary>Every accepted batch up to this one is in full-disclosure storage.</summary>
+    /// <summary>
+    /// This activation's writes reach this batch: every accepted batch up to it is in full-disclosure storage. Batches
+    /// still missing below it are not (see <see cref="DeviceLink.AcknowledgedThroughSequence"/>).
+    /// </summary>
     [Id(2)] public long PersistedThroughSequence { get; set; }
 
     /// <summary>Recent sequence ranges the device never delivered (oldest dropped beyond a few).</summary>
@@ -41,6 +44,12 @@ public sealed class DeviceLinkState
     [Id(16)] public long LastArrivalUnixMs { get; set; }
 
     [Id(17)] public bool EverConnected { get; set; }
+
+    /// <summary>
+    /// Missing batches up to this one no longer hold the acknowledged watermark back: the device was asked for them
+    /// again and did not send them (it no longer has them). See <see cref="DeviceLink.AcknowledgedThroughSequence"/>.
+    /// </summary>
+    [Id(18)] public long GivenUpThroughSequence { get; set; }
 }
 
 [GenerateSerializer, Immutable]

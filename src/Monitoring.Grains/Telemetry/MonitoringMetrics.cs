@@ -15,6 +15,7 @@ public static class MonitoringMetrics
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> BatchesAccepted = Meter.CreateCounter<long>("monitoring.batches.accepted", description: "Device batches accepted by their grain.");
     private static readonly Counter<long> BatchesDuplicate = Meter.CreateCounter<long>("monitoring.batches.duplicate", description: "Resent batches dropped as duplicates.");
+    private static readonly Counter<long> BatchesGivenUp = Meter.CreateCounter<long>("monitoring.batches.given_up", description: "Missing batches the device did not send again when asked: the acknowledged watermark passes them.");
     private static readonly Counter<long> BatchesLate = Meter.CreateCounter<long>("monitoring.batches.late", description: "Batches that filled a gap after later ones (stored, not analysed).");
     private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>("monitoring.authentication.failures", description: "Connections and requests refused for a wrong or revoked credential, by scheme (a missing one is refused but not counted; where operators and users are both accepted, each scheme judges only its own kind of token).");
     private static readonly Counter<long> BatchesRejected = Meter.CreateCounter<long>("monitoring.batches.rejected", description: "Batches rejected, by reason.");
@@ -55,6 +56,8 @@ public static class MonitoringMetrics
     public static void CountDuplicate() => BatchesDuplicate.Add(1);
 
     public static void CountLate() => BatchesLate.Add(1);
+
+    public static void CountBatchesGivenUp(long batches) => BatchesGivenUp.Add(batches);
 
     public static void CountRejected(string reason) => BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
