@@ -190,6 +190,21 @@ public class DeviceLinkTests
         Assert.Equal(8, link.AcknowledgedThroughSequence);
     }
 
+    [Fact]
+    public void AMissingBatchThatStorageHoldsNoLongerHoldsTheWatermarkBack()
+    {
+        // A new activation found 1-40 stored without a break: another activation stored 21.
+        DeviceLink link = StreamWithout(21);
+        link.StorageHolds(new SequenceRange(1, 40));
+        Assert.Equal(30, link.AcknowledgedThroughSequence);
+        Assert.Equal(0, link.ResendWanted(Now + 10_000, out _));
+        Assert.Equal(0, link.State.BatchesMissing);
+
+        DeviceLink partly = StreamWithout(21);
+        partly.StorageHolds(new SequenceRange(22, 40));
+        Assert.Equal(20, partly.AcknowledgedThroughSequence);
+    }
+
     /// <summary>Batches 1-30 but <paramref name="missing"/> taken, and 1-30 written to storage.</summary>
     private static DeviceLink StreamWithout(params long[] missing)
     {

@@ -108,6 +108,7 @@ public sealed class DeviceGrain(
         }
         logger.LogInformation("Device {DeviceId}: storage holds batches through {Stored}, the saved state through {Saved}; resuming from storage.", DeviceId, stored.Sequence, State.Link.PersistedThroughSequence);
         _link.Persisted(stored.Sequence, stored.EndUnixMs);
+        _link.StorageHolds(new SequenceRange(stored.RunFromSequence, stored.Sequence));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -286,6 +287,8 @@ public sealed class DeviceGrain(
     private BatchAck Ack(DeviceBatch batch, BatchStatus status, string? code = null, string? message = null)
     {
         long resendFrom = _link.ResendWanted(Now, out SequenceRange givenUp);
+        if (resendFrom > 0)
+            logger.LogInformation("Device {DeviceId}: batch {Missing} is missing below batches already written (it went astray); the device is asked to send it again.", DeviceId, resendFrom);
         if (givenUp != default)
         {
             MonitoringMetrics.CountBatchesGivenUp(givenUp.Last - givenUp.First + 1);

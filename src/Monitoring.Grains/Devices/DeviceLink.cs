@@ -191,6 +191,21 @@ public sealed class DeviceLink(DeviceLinkState state)
     }
 
     /// <summary>
+    /// Storage holds every batch of <paramref name="run"/> (a new activation read it there): missing ranges inside it
+    /// were stored by another activation, and must not hold the watermark back or make the device send them again.
+    /// </summary>
+    public void StorageHolds(SequenceRange run)
+    {
+        for (int i = state.Missing.Count - 1; i >= 0; i--)
+        {
+            SequenceRange range = state.Missing[i];
+            if (range.First < run.First || range.Last > run.Last) continue;
+            state.Missing.RemoveAt(i);
+            state.BatchesMissing -= range.Last - range.First + 1;
+        }
+    }
+
+    /// <summary>
     /// A batch from inside a gap, arriving after later ones (it was delayed, or its first delivery failed under load):
     /// too late for the real-time analysis, which has moved on, but its samples belong in full disclosure.
     /// </summary>
