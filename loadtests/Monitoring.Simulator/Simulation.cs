@@ -241,6 +241,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
             DuplicatesOnFirstSend = totals.DuplicatesOnFirstSend,
             Rejected = totals.Rejected,
             Resent = totals.Resent,
+            ResendRequests = totals.ResendRequests,
             Probes = totals.Probes,
             SendFailures = totals.SendFailures,
             Reconnects = totals.Reconnects,
@@ -258,7 +259,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
     /// <summary>The devices' counters added up.</summary>
     private sealed record Totals(
         int Connected, long Generated, long Late, double MaxLagMs, long Blocked, long Sent, long Accepted, long Duplicates,
-        long DuplicatesOnFirstSend, long Rejected, long Resent, long Probes, long SendFailures, long Reconnects, long LostBatches, long LostSamples,
+        long DuplicatesOnFirstSend, long Rejected, long Resent, long ResendRequests, long Probes, long SendFailures, long Reconnects, long LostBatches, long LostSamples,
         long Pending, double MeanAckLatencyMs, double MaxAckLatencyMs)
     {
         public static Totals Of(IReadOnlyList<SimulatedDevice> devices)
@@ -278,6 +279,7 @@ public sealed class Simulation(SimulationSettings settings, TextWriter status)
                 statistics.Sum(s => s.DuplicatesOnFirstSend),
                 statistics.Sum(s => s.Rejected),
                 statistics.Sum(s => s.Resent),
+                statistics.Sum(s => s.ResendRequests),
                 statistics.Sum(s => s.Probes),
                 statistics.Sum(s => s.SendFailures),
                 statistics.Sum(s => s.Reconnects),

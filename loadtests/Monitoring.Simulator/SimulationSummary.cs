@@ -33,6 +33,10 @@ public sealed record SimulationSummary
     public required long DuplicatesOnFirstSend { get; init; }
     public required long Rejected { get; init; }
     public required long Resent { get; init; }
+
+    /// <summary>Times the cloud asked a device to send again everything it keeps (a grain restarted, or a batch went astray).</summary>
+    public required long ResendRequests { get; init; }
+
     public required long Probes { get; init; }
     public required long SendFailures { get; init; }
     public required long Reconnects { get; init; }
