@@ -11,6 +11,7 @@ public sealed record DeviceStatus
     [Id(4)] public string? PatientId { get; init; }
     [Id(5)] public bool Connected { get; init; }
     [Id(6)] public long LastSequence { get; init; }
+
     /// <summary>
     /// The last batch written to storage; batches missing before it are not there (the device is told a watermark
     /// that does not pass them: see <see cref="BatchAck.PersistedThroughSequence"/>).
