@@ -21,6 +21,8 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
 
     private long Now => fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+    private MemoryFullDisclosureStore Store => (MemoryFullDisclosureStore)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IFullDisclosureStore>();
+
     /// <summary>mitdb/205 from 4:30; the reference annotates ventricular tachycardia from 4:58.8 (28.8 s in) to 5:01.8.</summary>
     private const double From = 270, VentricularTachycardiaAt = 298.8;
 
@@ -193,8 +195,7 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         foreach (DeviceBatch batch in batches.Take(20)) await SendAsync(device, batch);
         await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();   // writes 1-20 and saves that watermark
         await Task.Delay(GrainWait.Settle);
-        var store = (MemoryFullDisclosureStore)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IFullDisclosureStore>();
-        await store.WriteAsync(patientId, SegmentBuffer.Single(device.GetPrimaryKeyString(), batches[21]));   // 22, by the other activation
+        await Store.WriteAsync(patientId, SegmentBuffer.Single(device.GetPrimaryKeyString(), batches[21]));   // 22, by the other activation
 
         BatchAck ack = await SendAsync(device, batches[20]);   // 21, which the device still holds
 
@@ -202,8 +203,18 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         await SendAsync(device, batches[21]);
         await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(GrainWait.Settle);
-        StoredThrough? stored = await store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
+        StoredThrough? stored = await Store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
         Assert.Equal(1, stored?.RunFromSequence);
+    }
+
+    [Fact]
+    public async Task The_first_analysis_after_a_device_is_attached_does_not_read_storage()
+    {
+        // It resumes from the stream's recent past, which cannot be stored yet: at a fleet's start-up every patient's
+        // first batch used to cost a storage read for nothing.
+        var (patientId, device, batches) = await StreamingPatientAsync(to: From + 5);
+        foreach (DeviceBatch batch in batches) await SendAsync(device, batch);
+        Assert.Equal(0, Store.ReadsOf(patientId));
     }
 
     [Fact]
@@ -225,8 +236,7 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         Assert.True(late.PersistedThroughSequence > 21, $"persisted through {late.PersistedThroughSequence} once 21 came");
         await device.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(GrainWait.Settle);
-        var store = (MemoryFullDisclosureStore)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IFullDisclosureStore>();
-        StoredThrough? stored = await store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
+        StoredThrough? stored = await Store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
         Assert.Equal((1L, batches[^1].Sequence), (stored?.RunFromSequence, stored?.Sequence));
     }
 

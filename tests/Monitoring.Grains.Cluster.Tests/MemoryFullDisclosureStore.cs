@@ -9,6 +9,10 @@ namespace Monitoring.Grains.Cluster.Tests;
 public sealed class MemoryFullDisclosureStore : IFullDisclosureStore
 {
     private readonly ConcurrentDictionary<string, List<WaveformSegment>> _streams = new();
+    private readonly ConcurrentDictionary<string, int> _reads = new();
+
+    /// <summary>How often <see cref="ReadAsync"/> read the stream.</summary>
+    public int ReadsOf(string patientId) => _reads.GetValueOrDefault(patientId);
 
     public Task<int> WriteAsync(string patientId, WaveformSegment segment, CancellationToken cancellationToken = default)
     {
@@ -38,6 +42,7 @@ public sealed class MemoryFullDisclosureStore : IFullDisclosureStore
 
     public Task<IReadOnlyList<WaveformSegment>> ReadAsync(string patientId, long fromUnixMs, long toUnixMs, CancellationToken cancellationToken = default)
     {
+        _reads.AddOrUpdate(patientId, 1, (_, reads) => reads + 1);
         var parts = new List<WaveformSegment>();
         if (_streams.TryGetValue(patientId, out List<WaveformSegment>? stream))
         {

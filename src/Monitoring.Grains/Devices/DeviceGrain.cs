@@ -70,6 +70,9 @@ public sealed class DeviceGrain(
     // persist are gone, so a batch that skips ahead must not be read as a gap (see BatchStatus.Resend).
     private bool _fresh = true;
 
+    // True from an attachment made by this activation until its first batch, which marks where the stream starts.
+    private bool _streamStartPending;
+
     private string DeviceId => this.GetPrimaryKeyString();
     private DeviceState State => state.State;
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -194,6 +197,11 @@ public sealed class DeviceGrain(
             return Ack(batch, BatchStatus.Accepted);
         }
         _segments.Append(StreamId, batch, now);
+        if (_streamStartPending)
+        {
+            State.StreamStartUnixMs = batch.FirstSampleTimeUnixMs;
+            _streamStartPending = false;
+        }
         State.BatteryPercent = batch.BatteryPercent;
         MonitoringMetrics.CountAccepted(batch.Samples.Length);
         if (State.PatientId is not null)
@@ -209,11 +217,13 @@ public sealed class DeviceGrain(
     public async Task<RecentStream> ReadRecentAsync(long fromUnixMs, long toUnixMs)
     {
         // What is held here first (taken at once, before any await), then storage for the time before it: a segment
-        // being written meanwhile is still held, so the two never overlap.
+        // being written meanwhile is still held, so the two never overlap. Not before the stream began: the first
+        // batches after an attachment would otherwise each cost a storage read for nothing (a whole fleet at start-up).
         string streamId = StreamId;
         List<WaveformSegment> held = _segments.Held(streamId, fromUnixMs, toUnixMs);
         long heldFrom = held.Count > 0 ? held[0].StartUnixMs : toUnixMs;
-        IReadOnlyList<WaveformSegment> stored = heldFrom > fromUnixMs ? await fullDisclosure.ReadAsync(streamId, fromUnixMs, heldFrom) : [];
+        long storedFrom = Math.Max(fromUnixMs, State.StreamStartUnixMs ?? fromUnixMs);
+        IReadOnlyList<WaveformSegment> stored = heldFrom > storedFrom ? await fullDisclosure.ReadAsync(streamId, storedFrom, heldFrom) : [];
         return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = State.NotAnalysedFromUnixMs };
     }
 
@@ -243,6 +253,8 @@ public sealed class DeviceGrain(
         _undelivered.Clear(); // they were the previous patient's, who no longer has this device
         State.NotAnalysedFromUnixMs = null;
         State.PatientId = patientId;
+        State.StreamStartUnixMs = null;
+        _streamStartPending = true;
         await state.WriteStateAsync();
     }
 

@@ -19,4 +19,11 @@ public sealed class DeviceState
     /// <see cref="Contracts.Waveforms.RecentStream.NotAnalysedFromUnixMs"/>); saved at once, so that it outlives a lost host.
     /// </summary>
     [Id(6)] public long? NotAnalysedFromUnixMs { get; set; }
+
+    /// <summary>
+    /// Device time of the first sample this device sent to its current stream (the patient it is attached to) since
+    /// the attachment; null when not known (set by the activation that attached it, saved with the state). Nothing of
+    /// this device's stream is stored before it, so an analysis that resumes need not read storage there.
+    /// </summary>
+    [Id(7)] public long? StreamStartUnixMs { get; set; }
 }
