@@ -26,9 +26,10 @@ export Monitoring__Cluster__Provider=Redis Monitoring__Cluster__RedisConnectionS
 export Monitoring__Cluster__AdvertisedIPAddress=127.0.0.1 Monitoring__Cluster__ClusterId="load-$RANDOM"
 urls=()
 for i in $(seq 0 $((hosts - 1))); do
-  # The patient grain logs each resume at Information; the rest stays at Warning.
+  # The patient grain logs each resume at Information, the device grain each ask for a missing batch; the rest
+  # stays at Warning.
   env Urls="http://127.0.0.1:$((5191 + i))" Monitoring__Cluster__SiloPort=$((11311 + i)) Monitoring__Cluster__GatewayPort=$((30311 + i)) \
-    "Logging__LogLevel__Monitoring.Grains.Patients.PatientGrain=Information" \
+    "Logging__LogLevel__Monitoring.Grains.Patients.PatientGrain=Information" "Logging__LogLevel__Monitoring.Grains.Devices.DeviceGrain=Information" \
     dotnet src/Monitoring.Server/bin/Release/net10.0/Monitoring.Server.dll > "$work/server-$i.log" 2>&1 &
   servers+=($!); urls+=(--server "http://127.0.0.1:$((5191 + i))")
 done
@@ -66,4 +67,5 @@ if [ -n "${KILL_AFTER:-}" ]; then
   stats() { sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%d/%d/%d/%d", v[1], v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR]; else printf "-" }'; }
   echo "resumes=$(wc -l < "$work/resumes.txt") took_ms_min/median/p95/max=$(cut -d' ' -f1 "$work/resumes.txt" | stats) reading_ms_min/median/p95/max=$(cut -d' ' -f2 "$work/resumes.txt" | stats)"
   echo "resume_read_failures=$(cat "$work"/server-*.log | grep -c 'could not be read' || true)"
+  echo "missing_batches_asked=$(cat "$work"/server-*.log | grep -c 'went astray' || true) given_up=$(cat "$work"/server-*.log | grep -c 'did not send them again' || true)"
 fi
