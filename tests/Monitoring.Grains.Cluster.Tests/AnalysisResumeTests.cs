@@ -104,6 +104,42 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_alarm_whose_samples_were_stored_while_the_alarm_log_failed_is_raised_again_after_the_activation_is_lost()
+    {
+        var (patientId, device, batches) = await StreamingPatientAsync(to: 330);
+        var patient = Grains.GetGrain<IPatientGrain>(patientId);
+        int sent = BatchesBefore(batches, VentricularTachycardiaAt - 1.5);
+        foreach (DeviceBatch batch in batches.Take(sent)) await SendAsync(device, batch);
+
+        // The patient's storage fails, full disclosure works: the V-TACH is pushed, cannot be stored, and ends; the
+        // device grain stores the run's samples; then the activation is lost with the alarm.
+        fixture.Journal.Failing = true;
+        fixture.StorageFaults.Unreach(patient.GetGrainId());
+        try
+        {
+            int until = BatchesBefore(batches, 322);
+            while (sent < until) await SendAsync(device, batches[sent++]);
+            Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == "VentricularTachycardia");
+            StoredThrough? stored = await Store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
+            Assert.True(stored?.EndUnixMs > Batches.Start + (long)((VentricularTachycardiaAt + 10 - From) * 1000), "the run's samples are not stored");
+            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            await Task.Delay(GrainWait.Settle);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+            fixture.StorageFaults.Reach(patient.GetGrainId());
+        }
+        Assert.DoesNotContain(fixture.Journal.Entries(patientId), a => a.Condition == "VentricularTachycardia");
+
+        // The next activation resumes over the stored run, and reports what it finds from where the alarms stopped
+        // being stored, not only what is still going on.
+        foreach (DeviceBatch batch in batches.Skip(sent)) await SendAsync(device, batch);
+        await GrainWait.UntilAsync(() => Task.FromResult(fixture.Journal.Entries(patientId)),
+            entries => entries.Any(a => a.Condition == "VentricularTachycardia"), "V-TACH in the alarm log");
+    }
+
+    [Fact]
     public async Task Batches_resent_to_a_running_analysis_are_not_analysed_again()
     {
         var (patientId, device, batches) = await StreamingPatientAsync(to: 305);

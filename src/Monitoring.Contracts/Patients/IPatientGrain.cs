@@ -22,9 +22,9 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>
     /// Samples from the attached device, in order, with the server time they arrived and the time missing from the
-    /// stream just before them (0 when continuous).
+    /// stream just before them (0 when continuous). The receipt says whether the alarms found so far are stored.
     /// </summary>
-    Task IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs);
+    Task<IngestReceipt> IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs);
 
     /// <summary>The attached device's full-disclosure writes fail (<paramref name="recording"/> false) or work again.</summary>
     Task NoteRecordingAsync(bool recording);

@@ -12,8 +12,10 @@ public sealed record RecentStream
     [Id(1)] public long HeldFromUnixMs { get; init; }
 
     /// <summary>
-    /// The first sample of a batch the device grain gave up handing to the patient's analysis (device clock), null
-    /// when there is none: it and what follows may be stored, but no analysis has seen them.
+    /// The first sample of a batch the device grain gave up handing to the patient's analysis, or of the batch from
+    /// which the patient's alarm changes were not stored (see <see cref="Patients.IngestReceipt"/>), whichever is
+    /// earlier (device clock); null when there is none: it and what follows may be stored, but no stored alarm log
+    /// holds what an analysis found there.
     /// </summary>
     [Id(2)] public long? NotAnalysedFromUnixMs { get; init; }
 }

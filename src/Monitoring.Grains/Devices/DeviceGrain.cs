@@ -224,8 +224,17 @@ public sealed class DeviceGrain(
         long heldFrom = held.Count > 0 ? held[0].StartUnixMs : toUnixMs;
         long storedFrom = Math.Max(fromUnixMs, State.StreamStartUnixMs ?? fromUnixMs);
         IReadOnlyList<WaveformSegment> stored = heldFrom > storedFrom ? await fullDisclosure.ReadAsync(streamId, storedFrom, heldFrom) : [];
-        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = State.NotAnalysedFromUnixMs };
+        return new RecentStream { Segments = [.. stored, .. held], HeldFromUnixMs = heldFrom, NotAnalysedFromUnixMs = NotSettledFromUnixMs };
     }
+
+    /// <summary>
+    /// From where a resuming analysis must report everything it finds: samples no analysis took (a hand-over given up),
+    /// or whose alarms the patient could not store.
+    /// </summary>
+    private long? NotSettledFromUnixMs =>
+        State.NotAnalysedFromUnixMs is { } notAnalysed && State.AlarmsUnstoredFromUnixMs is { } unstored
+            ? Math.Min(notAnalysed, unstored)
+            : State.NotAnalysedFromUnixMs ?? State.AlarmsUnstoredFromUnixMs;
 
     public Task SetConnectedAsync(bool connected)
     {
@@ -251,7 +260,7 @@ public sealed class DeviceGrain(
         _segments.Close();
         await WriteClosedAsync();
         _undelivered.Clear(); // they were the previous patient's, who no longer has this device
-        State.NotAnalysedFromUnixMs = null;
+        State.NotAnalysedFromUnixMs = State.AlarmsUnstoredFromUnixMs = null;
         State.PatientId = patientId;
         State.StreamStartUnixMs = null;
         _streamStartPending = true;
@@ -342,12 +351,14 @@ public sealed class DeviceGrain(
         {
             try
             {
-                await patient.IngestAsync(delivery.Batch, delivery.ArrivedUnixMs, delivery.GapBeforeMs);
+                IngestReceipt receipt = await patient.IngestAsync(delivery.Batch, delivery.ArrivedUnixMs, delivery.GapBeforeMs);
                 _undelivered.Dequeue();
-                if (State.NotAnalysedFromUnixMs is not null)
+                // The analysis that took it resumed over a given-up batch first; the patient's alarms are stored or not.
+                if (State.NotAnalysedFromUnixMs is not null || State.AlarmsUnstoredFromUnixMs != receipt.AlarmsUnstoredFromUnixMs)
                 {
-                    State.NotAnalysedFromUnixMs = null; // the analysis that took it resumed over the given-up batch first
-                    await SaveNotAnalysedMarkAsync();
+                    State.NotAnalysedFromUnixMs = null;
+                    State.AlarmsUnstoredFromUnixMs = receipt.AlarmsUnstoredFromUnixMs;
+                    await SaveAnalysisMarksAsync();
                 }
             }
             catch (Exception e)
@@ -364,18 +375,19 @@ public sealed class DeviceGrain(
                 if (State.NotAnalysedFromUnixMs is null)
                 {
                     State.NotAnalysedFromUnixMs = delivery.Batch.FirstSampleTimeUnixMs;
-                    await SaveNotAnalysedMarkAsync();
+                    await SaveAnalysisMarksAsync();
                 }
             }
         }
     }
 
     /// <summary>
-    /// Saves the state when the not-analysed mark is set or cleared (rare: a hand-over given up, and the one after it):
-    /// the mark must outlive a lost host, or the given-up batch, stored, would count as analysed. A failed save leaves
-    /// the mark in memory, saved with the next state write.
+    /// Saves the state when the marks of samples not analysed or whose alarms are not stored change (rare: a
+    /// hand-over given up and the one after it; the patient's alarm log failing and working again). A mark must be
+    /// saved before the samples after it are stored and the host is lost, or the next analysis would take those
+    /// samples as settled. A failed save leaves the marks in memory, saved with the next state write.
     /// </summary>
-    private async Task SaveNotAnalysedMarkAsync()
+    private async Task SaveAnalysisMarksAsync()
     {
         try
         {
@@ -383,7 +395,8 @@ public sealed class DeviceGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Device {DeviceId}: the mark of batches not analysed ({Mark}) was not saved; kept in memory.", DeviceId, State.NotAnalysedFromUnixMs);
+            logger.LogWarning(e, "Device {DeviceId}: the marks of samples not analysed ({NotAnalysed}) or whose alarms are not stored ({AlarmsUnstored}) were not saved; kept in memory.",
+                DeviceId, State.NotAnalysedFromUnixMs, State.AlarmsUnstoredFromUnixMs);
             if (e is InconsistentStateException) DeactivateOnIdle(); // another activation owns the state (see WriteClosedAsync)
         }
     }

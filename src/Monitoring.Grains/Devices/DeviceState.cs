@@ -26,4 +26,10 @@ public sealed class DeviceState
     /// this device's stream is stored before it, so an analysis that resumes need not read storage there.
     /// </summary>
     [Id(7)] public long? StreamStartUnixMs { get; set; }
+
+    /// <summary>
+    /// Where the patient's alarm changes stopped being stored (see <see cref="Contracts.Patients.IngestReceipt"/>), as
+    /// its last answer said; saved at once, like <see cref="NotAnalysedFromUnixMs"/>.
+    /// </summary>
+    [Id(8)] public long? AlarmsUnstoredFromUnixMs { get; set; }
 }

@@ -46,6 +46,11 @@ public sealed class PatientGrain(
     private IGrainTimer? _watch;
     private DurableDeadline _deadlines = null!;
     private long _lastArrivalUnixMs, _lastVitalsUnixMs;
+
+    // Where the batch being analysed starts (device time), and where the batch was in which alarm changes first could
+    // not be stored (null while everything is stored): see IngestReceipt.
+    private long _batchStartUnixMs;
+    private long? _alarmsUnstoredFromUnixMs;
     private bool _leadsOff;
 
     /// <summary>True until this activation starts its first analysis, which takes over from the last activation's.</summary>
@@ -151,7 +156,14 @@ public sealed class PatientGrain(
         await _stateWriter.WriteAsync();
     }
 
-    public async Task IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs)
+    public async Task<IngestReceipt> IngestAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs)
+    {
+        _batchStartUnixMs = batch.FirstSampleTimeUnixMs;
+        await AnalyseAsync(batch, arrivedUnixMs, gapBeforeMs);
+        return new IngestReceipt(_alarmsUnstoredFromUnixMs);
+    }
+
+    private async Task AnalyseAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs)
     {
         if (State.Admission is null || batch.DeviceId != State.DeviceId)
         {
@@ -382,7 +394,11 @@ public sealed class PatientGrain(
         finally
         {
             stored = await storing;
-            if (!stored) StartWatching(); // its timer retries the writes
+            if (!stored)
+            {
+                StartWatching(); // its timer retries the writes
+                if (_batchStartUnixMs > 0) _alarmsUnstoredFromUnixMs ??= _batchStartUnixMs;
+            }
         }
         long storedAt = Now;
         foreach (Alarm alarm in changes) MonitoringMetrics.CountAlarm(alarm, storedAt);
@@ -436,6 +452,7 @@ public sealed class PatientGrain(
             await Task.WhenAll(_stateWriter.WriteAsync(), _unstored.Count > 0 ? journal.AppendAsync([.. _unstored]) : Task.CompletedTask);
             _unstored.Clear();
             _stateUnsaved = false;
+            _alarmsUnstoredFromUnixMs = null;
             return true;
         }
         catch (InconsistentStateException e)
@@ -451,6 +468,7 @@ public sealed class PatientGrain(
             {
                 await journal.AppendAsync([.. _unstored]);
                 _unstored.Clear();
+                _alarmsUnstoredFromUnixMs = null;
                 return true;
             }
             catch (Exception journalError)
