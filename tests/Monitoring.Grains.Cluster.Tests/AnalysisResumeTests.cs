@@ -76,22 +76,12 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
 
         // Storage goes; the V-TACH alarm is pushed and cannot be stored; then the activation is lost with it (its end
         // cannot store it either). The consoles have the alarm, the stored patient does not.
-        fixture.Journal.Failing = true;
-        fixture.StorageFaults.Unreach(patient.GetGrainId());
-        try
+        await LostWhileItsStorageFailsAsync(patient, async () =>
         {
             while (sent < batches.Count && !fixture.Publisher.Alarms(patientId).Any(p => p.Alarm.Condition == "VentricularTachycardia"))
                 await SendAsync(device, batches[sent++]);
             Assert.True(sent < batches.Count, "no V-TACH pushed before the activation was lost");
-            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-            await Task.Delay(GrainWait.Settle);
-        }
-        finally
-        {
-            fixture.Journal.Failing = false;
-            fixture.StorageFaults.Reach(patient.GetGrainId());
-        }
-        Assert.DoesNotContain(fixture.Journal.Entries(patientId), a => a.Condition == "VentricularTachycardia");
+        });
 
         // The next activation resumes from the samples the device grain still holds, the run's among them.
         foreach (DeviceBatch batch in batches.Skip(sent)) await SendAsync(device, batch);
@@ -113,24 +103,14 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
 
         // The patient's storage fails, full disclosure works: the V-TACH is pushed, cannot be stored, and ends; the
         // device grain stores the run's samples; then the activation is lost with the alarm.
-        fixture.Journal.Failing = true;
-        fixture.StorageFaults.Unreach(patient.GetGrainId());
-        try
+        await LostWhileItsStorageFailsAsync(patient, async () =>
         {
             int until = BatchesBefore(batches, 322);
             while (sent < until) await SendAsync(device, batches[sent++]);
             Assert.Contains(fixture.Publisher.Alarms(patientId), p => p.Alarm.Condition == "VentricularTachycardia");
             StoredThrough? stored = await Store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
             Assert.True(stored?.EndUnixMs > Batches.Start + (long)((VentricularTachycardiaAt + 10 - From) * 1000), "the run's samples are not stored");
-            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-            await Task.Delay(GrainWait.Settle);
-        }
-        finally
-        {
-            fixture.Journal.Failing = false;
-            fixture.StorageFaults.Reach(patient.GetGrainId());
-        }
-        Assert.DoesNotContain(fixture.Journal.Entries(patientId), a => a.Condition == "VentricularTachycardia");
+        });
 
         // The next activation resumes over the stored run, and reports what it finds from where the alarms stopped
         // being stored, not only what is still going on.
@@ -274,6 +254,28 @@ public sealed class AnalysisResumeTests(ClusterFixture fixture)
         await Task.Delay(GrainWait.Settle);
         StoredThrough? stored = await Store.ReadStoredThroughAsync(patientId, device.GetPrimaryKeyString(), 0, Now);
         Assert.Equal((1L, batches[^1].Sequence), (stored?.RunFromSequence, stored?.Sequence));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="streaming"/> while the patient's storage (alarm log and grain state) fails, then loses the
+    /// patient's activation, which cannot store its alarms on the way out either; V-TACH is then in no alarm log.
+    /// </summary>
+    private async Task LostWhileItsStorageFailsAsync(IPatientGrain patient, Func<Task> streaming)
+    {
+        fixture.Journal.Failing = true;
+        fixture.StorageFaults.Unreach(patient.GetGrainId());
+        try
+        {
+            await streaming();
+            await patient.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            await Task.Delay(GrainWait.Settle);
+        }
+        finally
+        {
+            fixture.Journal.Failing = false;
+            fixture.StorageFaults.Reach(patient.GetGrainId());
+        }
+        Assert.DoesNotContain(fixture.Journal.Entries(patient.GetPrimaryKeyString()), a => a.Condition == "VentricularTachycardia");
     }
 
     /// <summary>
