@@ -7,4 +7,8 @@ namespace Monitoring.Contracts.Patients;
 /// there, even in samples that are stored by then (see <see cref="Waveforms.RecentStream.NotAnalysedFromUnixMs"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record IngestReceipt([property: Id(0)] long? AlarmsUnstoredFromUnixMs);
+public sealed record IngestReceipt([property: Id(0)] long? AlarmsUnstoredFromUnixMs)
+{
+    /// <summary>The usual answer, shared rather than made for every batch.</summary>
+    public static readonly IngestReceipt AllStored = new((long?)null);
+}

@@ -160,7 +160,7 @@ public sealed class PatientGrain(
     {
         _batchStartUnixMs = batch.FirstSampleTimeUnixMs;
         await AnalyseAsync(batch, arrivedUnixMs, gapBeforeMs);
-        return new IngestReceipt(_alarmsUnstoredFromUnixMs);
+        return _alarmsUnstoredFromUnixMs is null ? IngestReceipt.AllStored : new IngestReceipt(_alarmsUnstoredFromUnixMs);
     }
 
     private async Task AnalyseAsync(DeviceBatch batch, long arrivedUnixMs, long gapBeforeMs)
